@@ -1,0 +1,3 @@
+from easyread.cli import main
+
+raise SystemExit(main())

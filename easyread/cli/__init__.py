@@ -1,0 +1,75 @@
+"""The easyread command line.
+
+Each command is a module in this package with two functions:
+`register(subparsers)` adds its parser (and sets `func=run` as its default), and
+`run(args) -> int` does the work and returns the exit code:
+0 success, 1 findings at or above the fail level, 2 bad input or settings.
+Errors the author can fix are raised as EasyReadError and shown as one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+import traceback
+from collections.abc import Sequence
+
+from easyread import __version__
+from easyread.errors import EasyReadError
+
+# Commands in the order `easyread --help` lists them.
+COMMANDS = ("build", "init", "lint", "rules", "explain", "score", "review", "feedback", "changes")
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+EXIT_BUG = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="easyread",
+        description="Write Easy Read reports in Markdown; check, score and build them.",
+    )
+    parser.add_argument("--version", action="version", version=f"easyread {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full details when something goes wrong"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module_name = f"easyread.cli.{name}_command"
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_BAD_INPUT
+    try:
+        return int(args.func(args) or 0)
+    except EasyReadError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"easyread: {error.one_line()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("easyread: stopped. Nothing was changed.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug in easyread, not in the author's files
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"easyread: something went wrong inside easyread ({type(error).__name__}: {error}). "
+            "Run the command again with --debug and send us what it shows.",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

@@ -1,0 +1,301 @@
+"""easyread.toml: the settings of one report, checked with errors an author can act on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import ConfigError
+
+CONFIG_NAME = "easyread.toml"
+FORMATS = ("pdf", "docx", "html")
+PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4)}
+MIN_FONT_SIZE = 14.0
+# Tables that belong to other commands; they check their own keys.
+COMMAND_TABLES = ("lint", "score", "review", "glossary")
+
+
+@dataclass(slots=True)
+class FindOutMore:
+    text: list[str] = field(default_factory=list)
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.text or self.website or self.email or self.phone or self.address)
+
+
+@dataclass(slots=True)
+class ReportConfig:
+    path: Path | None
+    title: str = "Easy Read report"
+    subtitle: str = ""
+    organisation: str = ""
+    author: str = ""
+    date: dt.date | None = None
+    edition: str = ""
+    language: str = "en-GB"
+    page_size: str = "A4"
+    font_size: float = 16.0
+    sections: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=lambda: list(FORMATS))
+    cover_picture: str = ""
+    cover_alt: str = ""
+    picture_credits: str = ""
+    note: str = ""
+    find_out_more: FindOutMore = field(default_factory=FindOutMore)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def page_width_mm(self) -> float:
+        return PAGE_SIZES[self.page_size.upper()][0]
+
+    @property
+    def page_height_mm(self) -> float:
+        return PAGE_SIZES[self.page_size.upper()][1]
+
+    @property
+    def display_date(self) -> str:
+        """The date the way Easy Read writes it: 30 June 2026."""
+        if self.edition:
+            return self.edition
+        if self.date is None:
+            return ""
+        return f"{self.date.day} {self.date:%B %Y}"
+
+    @property
+    def document_author(self) -> str:
+        return self.author or self.organisation or "easyread"
+
+    def build_date(self) -> dt.datetime:
+        """A fixed time for the outputs' metadata, so rebuilds are byte-identical."""
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        day = self.date or dt.date(2000, 1, 1)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+_KEYS = {
+    "title", "subtitle", "organisation", "author", "date", "edition", "language", "page-size",
+    "font-size", "sections", "outputs", "cover-picture", "cover-alt", "picture-credits", "note",
+    "find-out-more",
+}  # fmt: skip
+_FIND_OUT_MORE_KEYS = {"text", "website", "email", "phone", "address"}
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def find_config(start: Path) -> Path | None:
+    """easyread.toml in `start` or the nearest folder above it."""
+    folder = start.resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def load_config(path: Path) -> ReportConfig:
+    text = _read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line, column = _toml_error_position(str(error))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigError(
+            f"this is not valid TOML ({reason})",
+            path=path,
+            line=line,
+            column=column,
+            hint="check the quotes, brackets and '=' signs on this line",
+        ) from None
+    return config_from_dict(data, path=path, text=text)
+
+
+def default_config(root: Path) -> ReportConfig:
+    return ReportConfig(path=None, title=root.resolve().name.replace("-", " ").capitalize())
+
+
+def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> ReportConfig:
+    checker = _Checker(path, text)
+    allowed = _KEYS | set(COMMAND_TABLES)
+    for key in data:
+        checker.known(key, allowed)
+    config = ReportConfig(path=path)
+    config.title = checker.string(data, "title", config.title)
+    if not config.title.strip():
+        raise checker.error("title", "the title is empty", "write the report's title")
+    config.subtitle = checker.string(data, "subtitle", "")
+    config.organisation = checker.string(data, "organisation", "")
+    config.author = checker.string(data, "author", "")
+    config.edition = checker.string(data, "edition", "")
+    config.date = checker.date(data, "date")
+    config.language = checker.string(data, "language", config.language)
+    if not _LANGUAGE.match(config.language):
+        raise checker.error(
+            "language",
+            f"'{config.language}' is not a language tag",
+            "write a tag such as en-GB, cy-GB or en-US",
+        )
+    page_size = checker.string(data, "page-size", config.page_size)
+    if page_size.upper() not in PAGE_SIZES:
+        raise checker.error(
+            "page-size", f"page size '{page_size}' is not known", "use A4, A5 or Letter"
+        )
+    config.page_size = page_size.upper() if page_size.upper() != "LETTER" else "Letter"
+    config.font_size = checker.number(data, "font-size", config.font_size)
+    if config.font_size < MIN_FONT_SIZE:
+        raise checker.error(
+            "font-size",
+            f"font size {config.font_size:g}pt is too small for Easy Read",
+            f"use {MIN_FONT_SIZE:g} or more (16 is usual)",
+        )
+    if config.font_size > 40:
+        raise checker.error(
+            "font-size", f"font size {config.font_size:g}pt is too big", "use 14 to 28"
+        )
+    config.sections = checker.string_list(data, "sections", [])
+    config.outputs = checker.string_list(data, "outputs", list(FORMATS))
+    for output in config.outputs:
+        if output not in FORMATS:
+            raise checker.error(
+                "outputs",
+                f"'{output}' is not an output easyread can make",
+                "use pdf, docx or html" + checker.suggestion(output, FORMATS),
+            )
+    config.cover_picture = checker.string(data, "cover-picture", "")
+    config.cover_alt = checker.string(data, "cover-alt", "")
+    config.picture_credits = checker.string(data, "picture-credits", "")
+    config.note = checker.string(data, "note", "")
+    config.find_out_more = _find_out_more(checker, data.get("find-out-more", {}))
+    for table in COMMAND_TABLES:
+        value = data.get(table, {})
+        if not isinstance(value, dict):
+            raise checker.error(table, f"'{table}' must be a table", f"write it as [{table}]")
+        config.tables[table] = value
+    return config
+
+
+def _find_out_more(checker: _Checker, table: Any) -> FindOutMore:
+    if not isinstance(table, dict):
+        raise checker.error(
+            "find-out-more", "'find-out-more' must be a table", "write [find-out-more]"
+        )
+    for key in table:
+        checker.known(key, _FIND_OUT_MORE_KEYS, table="find-out-more")
+    text = table.get("text", [])
+    if isinstance(text, str):
+        text = [text]
+    info = FindOutMore(text=checker.string_list({"text": text}, "text", []))
+    for key in ("website", "email", "phone", "address"):
+        setattr(info, key, checker.string(table, key, ""))
+    return info
+
+
+class _Checker:
+    """Checks values and builds errors that point at the key's line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, key: str) -> int | None:
+        pattern = re.compile(rf"^\s*(\[\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def error(self, key: str, message: str, hint: str) -> ConfigError:
+        return ConfigError(message, path=self.path, line=self.line_of(key), hint=hint)
+
+    def suggestion(self, word: str, choices: Any) -> str:
+        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+    def known(self, key: str, allowed: set[str], table: str = "") -> None:
+        if key in allowed:
+            return
+        where = f" in [{table}]" if table else ""
+        hint = "remove it or fix its spelling"
+        close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
+        if close:
+            hint = f"did you mean '{close[0]}'?"
+        raise self.error(key, f"unknown setting '{key}'{where}", hint)
+
+    def string(self, data: dict[str, Any], key: str, default: str) -> str:
+        value = data.get(key, default)
+        if not isinstance(value, str):
+            raise self.error(key, f"'{key}' must be text", f'put it in quotes: {key} = "..."')
+        return value.strip()
+
+    def number(self, data: dict[str, Any], key: str, default: float) -> float:
+        value = data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(
+                key, f"'{key}' must be a number", f"write it without quotes: {key} = 16"
+            )
+        return float(value)
+
+    def string_list(self, data: dict[str, Any], key: str, default: list[str]) -> list[str]:
+        value = data.get(key, default)
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.error(key, f"'{key}' must be a list of text", f'write it as {key} = ["..."]')
+        return [item.strip() for item in value]
+
+    def date(self, data: dict[str, Any], key: str) -> dt.date | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.error(
+            key, f"'{key}' is not a date", "write it as year-month-day, such as 2026-06-30"
+        )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(
+            "there is no easyread.toml here",
+            path=path,
+            hint="run 'easyread init' to start a report",
+        ) from None
+    except OSError as error:
+        raise ConfigError(f"cannot read this file ({error.strerror})", path=path) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ConfigError(
+            "this file is not saved as UTF-8 text",
+            path=path,
+            line=line,
+            hint="save it again as UTF-8 in your editor",
+        ) from None
+
+
+def _toml_error_position(message: str) -> tuple[int | None, int | None]:
+    match = re.search(r"at line (\d+), column (\d+)", message)
+    if not match:
+        return None, None
+    return int(match.group(1)), int(match.group(2))

@@ -1,0 +1,135 @@
+"""Read a whole report: a folder with easyread.toml and one Markdown file per section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from easyread.config import CONFIG_NAME, ReportConfig, default_config, find_config, load_config
+from easyread.errors import ConfigError, SourceError
+from easyread.model import Picture, Report, Section, Source
+from easyread.reader.markdown import check_picture_src, parse_section
+
+IGNORED_FILES = {"readme.md", "changelog.md", "license.md", "sources.md"}
+
+
+def read_report(root: Path, *, check_pictures: bool = True) -> Report:
+    """Parse every section of the report in `root` into one Report."""
+    root = Path(root)
+    if not root.exists():
+        raise ConfigError("this folder does not exist", path=root, hint="check the folder name")
+    if not root.is_dir():
+        raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
+    config_path = root / CONFIG_NAME
+    config = load_config(config_path) if config_path.is_file() else default_config(root)
+    paths = section_paths(root, config)
+    sections = [read_section_file(path, number) for number, path in enumerate(paths, start=1)]
+    report = Report(root=root, config=config, sections=sections, cover=_cover(root, config))
+    if check_pictures:
+        resolve_pictures(report)
+    return report
+
+
+def read_files(paths: list[Path], *, config: ReportConfig | None = None) -> Report:
+    """Loose Markdown files as one report, with the nearest easyread.toml if there is one."""
+    if config is None:
+        found = find_config(paths[0].parent if paths else Path.cwd())
+        config = load_config(found) if found else default_config(Path.cwd())
+    sections = [read_section_file(path, number) for number, path in enumerate(paths, start=1)]
+    root = config.path.parent if config.path else Path.cwd()
+    return Report(root=root, config=config, sections=sections)
+
+
+def read_stdin(text: str, *, config: ReportConfig | None = None) -> Report:
+    config = config or default_config(Path.cwd())
+    section = parse_section(Path("<stdin>"), text, 1)
+    root = config.path.parent if config.path else Path.cwd()
+    return Report(root=root, config=config, sections=[section])
+
+
+def read_section_file(path: Path, number: int) -> Section:
+    return parse_section(path, read_source_text(path), number)
+
+
+def read_source_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("this file does not exist", path=path, hint="check its name") from None
+    except OSError as error:
+        raise SourceError(f"cannot read this file ({error.strerror})", path=path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise SourceError(
+            "this file is not saved as UTF-8 text",
+            path=path,
+            line=line,
+            hint="open it in your editor and save it again as UTF-8",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def section_paths(root: Path, config: ReportConfig) -> list[Path]:
+    if config.sections:
+        paths = []
+        for name in config.sections:
+            path = (root / name).resolve()
+            if not path.is_relative_to(root.resolve()) or not path.is_file():
+                raise ConfigError(
+                    f"the section file '{name}' listed in 'sections' was not found",
+                    path=config.path,
+                    line=_line_of(config, "sections"),
+                    hint="check the file names in the sections list",
+                )
+            paths.append(root / name)
+        return paths
+    paths = sorted(
+        path
+        for path in root.glob("*.md")
+        if path.is_file()
+        and path.name.lower() not in IGNORED_FILES
+        and not path.name.startswith(("_", "."))
+    )
+    if not paths:
+        raise ConfigError(
+            "this report has no sections",
+            path=root,
+            hint="add a Markdown file such as 01-about.md that starts with '# Title'",
+        )
+    return paths
+
+
+def resolve_pictures(report: Report) -> None:
+    """Check that each picture's file is inside the report folder and set its path."""
+    for section, point in report.points():
+        if point.picture is not None:
+            point.picture.path = check_picture_src(point.picture, section.path, report.root)
+    if report.cover is not None:
+        cover = report.cover
+        try:
+            cover.path = check_picture_src(cover, report.root / "easyread.toml", report.root)
+        except SourceError as error:
+            raise ConfigError(
+                error.message, path=report.config.path, line=cover.source.line, hint=error.hint
+            ) from None
+
+
+def _cover(root: Path, config: ReportConfig) -> Picture | None:
+    if not config.cover_picture:
+        return None
+    path = config.path or root / CONFIG_NAME
+    source = Source(path, _line_of(config, "cover-picture") or 1)
+    alt = config.cover_alt or config.title
+    return Picture(src=config.cover_picture, alt=alt, source=source)
+
+
+def _line_of(config: ReportConfig, key: str) -> int | None:
+    if config.path is None or not config.path.is_file():
+        return None
+    for number, line in enumerate(
+        config.path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
+    ):
+        if line.strip().startswith(key):
+            return number
+    return None
