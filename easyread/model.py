@@ -135,10 +135,11 @@ class Section:
     # "body" for the author's sections; "front" and "back" for pages easyread adds
     # (About this document, Words to know, Find out more, Checked by).
     role: str = "body"
+    slug: str = ""  # anchor for the pages easyread adds, e.g. "words-to-know"
 
     @property
     def anchor(self) -> str:
-        return f"section-{self.number}"
+        return self.slug or f"section-{self.number}"
 
     @property
     def points(self) -> list[Point]:

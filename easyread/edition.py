@@ -1,0 +1,182 @@
+"""An edition: the report plus the pages easyread adds, ready for any writer.
+
+The front pages (About this document) and back pages (Words to know, Find out more, Checked by)
+are ordinary model sections, so every writer lays them out the same way as the author's own.
+Their words live in templates/matter/<language>/, not in code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
+from easyread.pictures import (
+    COVER_PICTURE_MM,
+    PICTURE_COLUMN_MM,
+    PictureSet,
+    pixels_for,
+    prepare_pictures,
+)
+from easyread.reader.markdown import check_picture_src, parse_section
+from easyread.reader.report import read_source_text
+from easyread.resources import templates_dir
+
+CONTENTS_AFTER_SECTIONS = 4  # a contents page when there are more sections than this
+PICTURE_PX = pixels_for(PICTURE_COLUMN_MM)
+COVER_PX = pixels_for(COVER_PICTURE_MM)
+
+# Extra back pages come from other features (Words to know, Checked by): each is a function
+# from the report to a Section, or None when it has nothing to say.
+BackPage = Callable[[Report], Section | None]
+
+
+@dataclass(slots=True)
+class Edition:
+    report: Report
+    front: list[Section]
+    back: list[Section]
+    strings: dict[str, str]
+    pictures: PictureSet = field(default_factory=PictureSet)
+
+    @property
+    def body(self) -> list[Section]:
+        return self.report.sections
+
+    @property
+    def sections(self) -> list[Section]:
+        return [*self.front, *self.body, *self.back]
+
+    @property
+    def show_contents(self) -> bool:
+        return len(self.body) > CONTENTS_AFTER_SECTIONS
+
+    @property
+    def contents(self) -> list[Section]:
+        """What the contents page lists: the author's sections and the back pages."""
+        return [*self.body, *self.back]
+
+    def picture(self, picture: Picture) -> Path:
+        return self.pictures.get(picture, PICTURE_PX).path
+
+    def cover_picture(self) -> Path | None:
+        cover = self.report.cover
+        return self.pictures.get(cover, COVER_PX).path if cover else None
+
+    def label(self, key: str, **values: object) -> str:
+        return self.strings[key].format(**values)
+
+
+def make_edition(
+    report: Report,
+    cache_dir: Path,
+    back_pages: list[BackPage] | None = None,
+) -> Edition:
+    """Add the front and back pages and prepare every picture once."""
+    language = matter_language(report.config.language)
+    strings = load_strings(language)
+    front = [about_section(language)]
+    back = [page for make in back_pages or [] if (page := make(report)) is not None]
+    find_out_more = find_out_more_section(report, strings)
+    if find_out_more is not None:
+        back.append(find_out_more)
+    edition = Edition(report, front, back, strings)
+    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir)
+    return edition
+
+
+def _pictures_to_prepare(edition: Edition) -> list[tuple[Picture, int]]:
+    items = [
+        (point.picture, PICTURE_PX)
+        for section in edition.sections
+        for point in section.points
+        if point.picture is not None
+    ]
+    if edition.report.cover is not None:
+        items.append((edition.report.cover, COVER_PX))
+    return items
+
+
+def matter_dir() -> Path:
+    return templates_dir() / "matter"
+
+
+def matter_language(language: str) -> str:
+    """The folder of words for the report's language; English when there is none."""
+    primary = language.split("-")[0].lower()
+    return primary if (matter_dir() / primary).is_dir() else "en"
+
+
+@cache
+def load_strings(language: str) -> dict[str, str]:
+    with (matter_dir() / language / "strings.toml").open("rb") as stream:
+        return tomllib.load(stream)
+
+
+def about_section(language: str) -> Section:
+    path = matter_dir() / language / "about-this-document.md"
+    section = parse_section(path, read_source_text(path), 0)
+    section.role, section.slug = "front", "about-this-document"
+    _resolve_matter_pictures(section)
+    return section
+
+
+def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | None:
+    info = report.config.find_out_more
+    path = report.config.path or report.root / "easyread.toml"
+    builder = _MatterBuilder(path, strings["find-out-more"], "find-out-more")
+    pictures = matter_dir() / "pictures"
+    for sentence in info.text:
+        builder.point([Run(sentence)], pictures / "information.png", "The letter i for information")
+    if info.website:
+        builder.labelled(strings["website"], info.website, info.website, "website", "A laptop")
+    if info.email:
+        builder.labelled(
+            strings["email"], info.email, f"mailto:{info.email}", "email", "An envelope"
+        )
+    if info.phone:
+        builder.labelled(strings["phone"], info.phone, None, "phone", "A telephone")
+    if info.address:
+        builder.labelled(strings["address"], info.address, None, "address", "A house")
+    if report.config.organisation:
+        organisation = f"{strings['published-by']}: {report.config.organisation}."
+        builder.point([Run(organisation)], pictures / "checked.png", "A tick")
+    credits = [text for text in (report.config.note, report.config.picture_credits) if text]
+    credits += [strings["pictures-credit"], strings["easyread-credit"]]
+    builder.point([Run(" ".join(credits))], pictures / "pictures.png", "A framed picture")
+    return builder.section()
+
+
+class _MatterBuilder:
+    """Builds a back page as model sections, pointing at the config file for every line."""
+
+    def __init__(self, path: Path, title: str, slug: str) -> None:
+        self.path = path
+        self.source = Source(path, 1)
+        self.title = Heading(1, [Run(title)], self.source, anchor=slug)
+        self.slug = slug
+        self.points: list[Point] = []
+
+    def labelled(self, label: str, value: str, link: str | None, picture: str, alt: str) -> None:
+        runs = [Run(f"{label} "), Run(value, link=link)]
+        self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt)
+
+    def point(self, runs: list[Run], picture_path: Path, alt: str) -> None:
+        picture = Picture(src=picture_path.name, alt=alt, source=self.source, path=picture_path)
+        number = f"{self.slug}.{len(self.points) + 1}"
+        sentence = Sentence(runs, self.source)
+        self.points.append(Point(number, [sentence], picture, self.source, 1))
+
+    def section(self) -> Section:
+        section = Section(number=0, path=self.path, title=self.title, blocks=list(self.points))
+        section.role, section.slug = "back", self.slug
+        return section
+
+
+def _resolve_matter_pictures(section: Section) -> None:
+    for point in section.points:
+        if point.picture is not None:
+            point.picture.path = check_picture_src(point.picture, section.path, matter_dir())
