@@ -1,0 +1,56 @@
+"""Run every enabled rule over a report and collect the findings in file order."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from easyread.lint.findings import Finding
+from easyread.lint.rules import LintContext, all_rules
+from easyread.lint.rules.base import SharedState
+from easyread.lint.settings import LintSettings, load_settings
+from easyread.lint.suppress import Suppressions, section_suppressions
+from easyread.model import Report
+
+
+def lint_report(report: Report, settings: LintSettings | None = None) -> list[Finding]:
+    """All findings for `report`, sorted by path, line and column."""
+    if settings is None:
+        settings = load_settings(report.config)
+    shared = SharedState(report)
+    findings: list[Finding] = []
+    for rule_class in all_rules().values():
+        if not settings.is_enabled(rule_class):
+            continue
+        context = LintContext(
+            report=report,
+            rule=rule_class.id,
+            options=settings.options_of(rule_class),
+            severity=settings.severity_of(rule_class),
+            scope=settings.acronym_scope,
+            allow_acronyms=settings.allow_acronyms,
+            accept=settings.accept,
+            shared=shared,
+        )
+        for finding in rule_class().check(context):
+            if finding.severity != context.severity and finding.rule == rule_class.id:
+                finding = dataclasses.replace(finding, severity=context.severity)
+            findings.append(finding)
+    findings = _drop_suppressed(report, findings)
+    if settings.accept:
+        findings = [item for item in findings if item.text.casefold() not in settings.accept]
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _drop_suppressed(report: Report, findings: list[Finding]) -> list[Finding]:
+    by_path: dict[Path, Suppressions] = {}
+    for section in report.sections:
+        if section.comments:
+            by_path[section.path] = section_suppressions(section)
+    if not by_path:
+        return findings
+    return [
+        finding
+        for finding in findings
+        if finding.path not in by_path or not by_path[finding.path].hides(finding)
+    ]

@@ -1,0 +1,115 @@
+"""What every lint rule is made of, and the context a rule gets when it runs.
+
+A rule is a class in a module of easyread/lint/rules/ that subclasses Rule and sets `id`.
+The registry finds it by itself: adding a module is enough. The class docstring is the long
+explanation that `easyread explain <id>` shows; `examples_fail` and `examples_pass` are small
+Markdown sections that the tests run through the real engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from easyread.lint.findings import Finding
+from easyread.lint.text import TextPiece, text_pieces
+from easyread.model import Report
+
+if TYPE_CHECKING:
+    from easyread.glossary import Glossary
+
+
+class Rule:
+    """A lint rule. Subclasses set the class attributes and write `check`."""
+
+    id: ClassVar[str] = ""  # stable, kebab-case
+    description: ClassVar[str] = ""  # one line
+    severity: ClassVar[str] = "warning"  # default severity ("error" | "warning" | "info")
+    options: ClassVar[dict[str, Any]] = {}  # defaults; [lint.<id>] in easyread.toml overrides
+    option_help: ClassVar[dict[str, str]] = {}  # one line per option, for `easyread explain`
+    enabled_by_default: ClassVar[bool] = True
+    examples_fail: ClassVar[list[str]] = []  # Markdown sections it must flag
+    examples_pass: ClassVar[list[str]] = []  # Markdown sections it must not flag
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class SharedState:
+    """What all rules of one lint run share: pieces and the glossary, each made once."""
+
+    report: Report
+    glossary_loaded: bool = False
+    glossary_value: Any = None
+    pieces_value: list[TextPiece] | None = None
+
+
+@dataclass(slots=True)
+class LintContext:
+    """What a rule sees when it runs."""
+
+    report: Report
+    rule: str  # the id of the rule being run
+    options: dict[str, Any]  # this rule's options after the config merge
+    severity: str  # this rule's severity after the config merge
+    scope: str = "document"  # "document" or "section": where an acronym definition counts
+    allow_acronyms: frozenset[str] = frozenset()  # [lint] allow-acronyms (upper-cased as written)
+    accept: frozenset[str] = frozenset()  # [lint] accept, case-folded: text never flagged
+    shared: SharedState | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.shared is None:
+            self.shared = SharedState(self.report)
+
+    def glossary(self) -> Glossary | None:
+        """The merged glossary, loaded once per run; None while easyread.glossary is missing."""
+        shared = self.shared
+        assert shared is not None
+        if not shared.glossary_loaded:
+            shared.glossary_loaded = True
+            shared.glossary_value = _load_glossary(self.report)
+        return shared.glossary_value
+
+    def pieces(self) -> list[TextPiece]:
+        shared = self.shared
+        assert shared is not None
+        if shared.pieces_value is None:
+            shared.pieces_value = list(text_pieces(self.report))
+        return shared.pieces_value
+
+    def finding(
+        self,
+        piece: TextPiece,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+        fix: str | None = None,
+        rule: str | None = None,
+    ) -> Finding:
+        """A finding for piece.text[start:end], with its exact place in the file."""
+        path, line, column = piece.position(start)
+        _, end_line, end_column = piece.end_position(end)
+        return Finding(
+            rule=rule or self.rule,
+            severity=self.severity,
+            message=message,
+            path=path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            text=piece.text[start:end],
+            suggestion=suggestion,
+            fix=fix,
+        )
+
+
+def _load_glossary(report: Report) -> Glossary | None:
+    try:
+        from easyread.glossary import load_glossary
+    except ImportError:
+        return None
+    return load_glossary(report.config)

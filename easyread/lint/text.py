@@ -1,0 +1,243 @@
+"""The checkable text of a report, with exact source positions.
+
+Rules never look at raw Markdown: they get TextPieces (a heading, a sentence or a picture's alt
+text) whose characters map back to the file. Link targets, picture file names, code blocks and
+HTML comments are never part of a piece. Inline code stays in the text (so sentences read right)
+but rules ask `is_code` before flagging inside it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from easyread.model import Picture, Point, Report, Run, Section, Source
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+# Markdown marks that can sit in the source between characters of plain text (alt text).
+_MARKUP = frozenset("*_`")
+
+# (start column, end column) per character, 0-based on the run's line; None if unmatched.
+_CharMap = tuple[list[int], list[int]]
+
+
+@dataclass(slots=True)
+class TextPiece:
+    """One stretch of checkable text from the model, with exact positions."""
+
+    kind: str  # "heading" | "sentence" | "alt" (picture alt text)
+    text: str  # plain text, Markdown removed (bold/italic/link text kept, link targets dropped)
+    section: Section
+    point: Point | None  # None for headings
+    runs: list[Run]  # the runs the text came from (bold / italic / code parts)
+    lines: list[str] = field(default_factory=list)  # the section's source lines, shared
+    starts: list[int] = field(default_factory=list)  # offset of each run in `text`
+    _maps: dict[int, _CharMap | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.starts:
+            offset = 0
+            for run in self.runs:
+                self.starts.append(offset)
+                offset += len(run.text)
+        if not self.lines:
+            self.lines = source_lines(self.section)
+
+    @property
+    def path(self) -> Path:
+        return self.section.path
+
+    # -- positions -------------------------------------------------------------------------
+
+    def position(self, offset: int) -> tuple[Path, int, int]:
+        """(path, line, column) of text[offset]; 1-based."""
+        line, column = self._locate(offset, end=False)
+        return self.section.path, line, column
+
+    def end_position(self, end: int) -> tuple[Path, int, int]:
+        """(path, line, column) just after text[end - 1]; the column is exclusive."""
+        if end <= 0:
+            return self.position(0)
+        line, column = self._locate(end - 1, end=True)
+        return self.section.path, line, column
+
+    def _locate(self, offset: int, *, end: bool) -> tuple[int, int]:
+        if not self.runs:
+            return 1, 1
+        offset = min(max(offset, 0), max(len(self.text) - 1, 0))
+        index = max(bisect_right(self.starts, offset) - 1, 0)
+        run = self.runs[index]
+        if run.source is None:
+            return self._around_break(index, end)
+        local = offset - self.starts[index]
+        return self._in_run(index, run, local, end)
+
+    def _in_run(self, index: int, run: Run, local: int, end: bool) -> tuple[int, int]:
+        source = run.source
+        assert source is not None
+        line_text = self._line(source.line)
+        if line_text.startswith(run.text, source.column - 1):
+            return source.line, source.column + local + (1 if end else 0)
+        char_map = self._char_map(index, run, line_text)
+        if char_map is None or local >= len(char_map[0]):
+            return source.line, source.column + local + (1 if end else 0)
+        starts, ends = char_map
+        return source.line, (ends[local] if end else starts[local]) + 1
+
+    def _around_break(self, index: int, end: bool) -> tuple[int, int]:
+        """A soft line break has no source: use the end of the run before it."""
+        for before in range(index - 1, -1, -1):
+            run = self.runs[before]
+            if run.source is not None and run.text:
+                return self._in_run(before, run, len(run.text) - 1, True)
+        for after in range(index + 1, len(self.runs)):
+            run = self.runs[after]
+            if run.source is not None and run.text:
+                return self._in_run(after, run, 0, end)
+        return self.section.title.source.line, 1
+
+    def _line(self, number: int) -> str:
+        if 1 <= number <= len(self.lines):
+            return self.lines[number - 1]
+        return ""
+
+    def _char_map(self, index: int, run: Run, line_text: str) -> _CharMap | None:
+        if index not in self._maps:
+            assert run.source is not None
+            self._maps[index] = align(run.text, line_text, run.source.column - 1)
+        return self._maps[index]
+
+    # -- styles ----------------------------------------------------------------------------
+
+    def run_spans(self) -> Iterator[tuple[int, int, Run]]:
+        """(start, end, run) for every run, offsets into `text`."""
+        for start, run in zip(self.starts, self.runs, strict=True):
+            yield start, start + len(run.text), run
+
+    def _overlapping(self, start: int, end: int) -> Iterator[Run]:
+        if end <= start:
+            end = start + 1
+        index = max(bisect_right(self.starts, start) - 1, 0)
+        while index < len(self.runs) and self.starts[index] < end:
+            yield self.runs[index]
+            index += 1
+
+    def is_code(self, start: int, end: int) -> bool:
+        """True if any part of [start, end) is inline code."""
+        return any(run.code for run in self._overlapping(start, end))
+
+    def is_strong(self, start: int, end: int) -> bool:
+        """True if every visible character of [start, end) is bold."""
+        runs = [run for run in self._overlapping(start, end) if run.text.strip()]
+        return bool(runs) and all(run.strong for run in runs)
+
+    def is_emphasis(self, start: int, end: int) -> bool:
+        return any(run.emphasis for run in self._overlapping(start, end))
+
+    def is_link(self, start: int, end: int) -> bool:
+        return any(run.link is not None for run in self._overlapping(start, end))
+
+
+def source_lines(section: Section) -> list[str]:
+    """The section's text split the way the reader counts lines (at \\n only)."""
+    return section.text.split("\n")
+
+
+def align(text: str, line: str, start: int) -> _CharMap | None:
+    """Where each character of `text` sits in `line`, allowing for Markdown escapes.
+
+    The model holds decoded text (`\\*` is `*`, `&amp;` is `&`); the source holds it encoded.
+    Tries from `start` first, then the other places on the line where the text could begin.
+    """
+    if not text:
+        return [], []
+    first = text[0]
+    candidates = [start] + [
+        at
+        for at, char in enumerate(line)
+        if at != start and (char == first or char in "\\&" or char in _MARKUP)
+    ]
+    for at in candidates:
+        found = _match_at(text, line, at)
+        if found is not None:
+            return found
+    return None
+
+
+def _match_at(text: str, line: str, at: int) -> _CharMap | None:
+    starts: list[int] = []
+    ends: list[int] = []
+    i, j = 0, at
+    while i < len(text):
+        if j >= len(line):
+            return None
+        char = line[j]
+        wanted = text[i]
+        if char == wanted or (wanted == "\ufffd" and char == "\x00"):
+            starts.append(j)
+            ends.append(j + 1)
+            i, j = i + 1, j + 1
+        elif char == "\\" and j + 1 < len(line) and line[j + 1] == wanted:
+            if wanted not in _ASCII_PUNCTUATION:
+                return None
+            starts.append(j)
+            ends.append(j + 2)
+            i, j = i + 1, j + 2
+        elif char == "&" and (entity := _ENTITY.match(line, j)) is not None:
+            decoded = html.unescape(entity.group())
+            if decoded == entity.group() or not text.startswith(decoded, i):
+                return None
+            for _ in decoded:
+                starts.append(j)
+                ends.append(entity.end())
+            i, j = i + len(decoded), entity.end()
+        elif char in _MARKUP and i > 0:
+            j += 1  # emphasis marks inside alt text
+        else:
+            return None
+    return starts, ends
+
+
+def text_pieces(report: Report) -> Iterator[TextPiece]:
+    """Every heading, sentence and picture alt text of the author's sections, in reading order."""
+    for section in report.sections:
+        if section.role != "body":
+            continue
+        lines = source_lines(section)
+        yield from _section_pieces(section, lines)
+
+
+def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
+    yield _heading_piece(section, section.title.runs, lines)
+    for block in section.blocks:
+        if not isinstance(block, Point):
+            yield _heading_piece(section, block.runs, lines)
+            continue
+        if block.picture is not None and block.picture.alt:
+            yield alt_piece(section, block, block.picture, lines)
+        for sentence in block.sentences:
+            text = "".join(run.text for run in sentence.runs)
+            yield TextPiece("sentence", text, section, block, sentence.runs, lines)
+
+
+def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextPiece:
+    text = "".join(run.text for run in runs)
+    return TextPiece("heading", text, section, None, runs, lines)
+
+
+def alt_piece(section: Section, point: Point, picture: Picture, lines: list[str]) -> TextPiece:
+    """The alt text as runs: one per source line, so positions stay right across lines."""
+    source = picture.source
+    runs: list[Run] = []
+    for number, part in enumerate(picture.alt.split("\n")):
+        if number:
+            runs.append(Run(" "))
+        column = source.column + 2 if number == 0 else 1
+        runs.append(Run(part, source=Source(source.path, source.line + number, column)))
+    text = "".join(run.text for run in runs)
+    return TextPiece("alt", text, section, point, runs, lines)
