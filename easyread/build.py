@@ -1,0 +1,213 @@
+"""`easyread build`: read the report once, then write every output from the same edition."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from easyread.config import FORMATS
+from easyread.edition import BackPage, Edition, make_edition
+from easyread.errors import EasyReadError
+from easyread.model import Report
+from easyread.output import atomic_target, ensure_folder
+from easyread.reader import read_report
+from easyread.writers import get_writer
+
+Stage = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class Output:
+    format: str
+    path: Path
+    pages: int | None
+
+
+@dataclass(slots=True)
+class BuildResult:
+    report: Report
+    outputs: list[Output] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    lint_errors: int = 0
+    pictures_processed: int = 0
+    pictures_reused: int = 0
+
+
+class BuildStopped(EasyReadError):
+    """The build was stopped on purpose (for example --strict with lint errors)."""
+
+
+def output_name(report: Report) -> str:
+    name = report.root.resolve().name
+    return name or "report"
+
+
+def build(
+    root: Path,
+    *,
+    formats: list[str] | None = None,
+    out_dir: Path | None = None,
+    strict: bool = False,
+    run_checks: bool = True,
+    parallel: bool = True,
+    on_stage: Stage | None = None,
+) -> BuildResult:
+    stage = on_stage or (lambda _: None)
+    clock = _Clock()
+    stage("Reading the report")
+    report = read_report(root)
+    result = BuildResult(report)
+    clock.lap(result, "parse")
+    wanted = _formats(formats or report.config.outputs)
+    out_dir = out_dir or report.root / "out"
+    ensure_folder(out_dir)
+
+    if run_checks:
+        stage("Checking the words")
+        _lint(report, result, strict)
+        clock.lap(result, "lint")
+
+    stage("Preparing the pictures")
+    edition = make_edition(report, out_dir / ".cache" / "pictures", back_pages())
+    result.pictures_processed = edition.pictures.stats.processed
+    result.pictures_reused = edition.pictures.stats.reused
+    result.notes.extend(edition.pictures.stats.warnings)
+    clock.lap(result, "pictures")
+
+    _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock)
+
+    if run_checks:
+        stage("Scoring readability")
+        _score(report, out_dir, result)
+        clock.lap(result, "score")
+    return result
+
+
+def back_pages() -> list[BackPage]:
+    """Pages other features add at the back, in order: Words to know, then Checked by."""
+    pages: list[BackPage] = []
+    try:
+        from easyread.glossary.words_to_know import words_to_know_section
+    except ImportError:
+        pass
+    else:
+        pages.append(words_to_know_section)
+    try:
+        from easyread.review import checked_by_section
+    except ImportError:
+        pass
+    else:
+        pages.append(checked_by_section)
+    return pages
+
+
+def _write_outputs(
+    edition: Edition,
+    wanted: list[str],
+    out_dir: Path,
+    result: BuildResult,
+    parallel: bool,
+    stage: Stage,
+    clock: _Clock,
+) -> None:
+    name = output_name(edition.report)
+    targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in wanted}
+    side_by_side = parallel and "pdf" in wanted and "docx" in wanted
+    pending: Future[float] | None = None
+    with _side_process(side_by_side) as pool:
+        if pool is not None:
+            pending = pool.submit(_write_timed, edition, "docx", targets["docx"])
+        for fmt in ("pdf", "html", "docx"):
+            if fmt not in wanted or (fmt == "docx" and pending is not None):
+                continue
+            stage(f"Writing the {fmt.upper()}")
+            pages = _write_one(edition, fmt, targets[fmt])
+            result.outputs.append(Output(fmt, targets[fmt], pages))
+            clock.lap(result, fmt)
+        if pending is not None:
+            stage("Writing the DOCX")
+            result.timings["docx"] = pending.result()
+            result.outputs.append(Output("docx", targets["docx"], None))
+            clock.lap(result, "docx-wait")
+    result.outputs.sort(key=lambda output: FORMATS.index(output.format))
+
+
+def _write_one(edition: Edition, fmt: str, target: Path) -> int | None:
+    with atomic_target(target) as temporary:
+        return get_writer(fmt).write(edition, temporary)
+
+
+def _write_timed(edition: Edition, fmt: str, target: Path) -> float:
+    started = time.perf_counter()
+    _write_one(edition, fmt, target)
+    return time.perf_counter() - started
+
+
+class _side_process:
+    """A second process for the DOCX while this one writes the PDF (2 cores, 2 jobs)."""
+
+    def __init__(self, wanted: bool) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        if wanted and "fork" in multiprocessing.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+
+    def __enter__(self) -> ProcessPoolExecutor | None:
+        return self.pool
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _formats(requested: list[str]) -> list[str]:
+    wanted = []
+    for fmt in requested:
+        fmt = fmt.strip().lower()
+        if fmt not in FORMATS:
+            raise EasyReadError(
+                f"'{fmt}' is not an output easyread can make", hint="use pdf, docx or html"
+            )
+        if fmt not in wanted:
+            wanted.append(fmt)
+    return wanted
+
+
+def _lint(report: Report, result: BuildResult, strict: bool) -> None:
+    try:
+        from easyread.lint import summary_for_build
+    except ImportError:
+        return
+    findings, summary = summary_for_build(report)
+    result.notes.append(summary)
+    result.lint_errors = sum(1 for finding in findings if finding.severity == "error")
+    if strict and result.lint_errors:
+        raise BuildStopped(
+            f"the build stopped because the check found {result.lint_errors} error(s)",
+            path=report.root,
+            hint="run 'easyread lint' to see them, or build without --strict",
+        )
+
+
+def _score(report: Report, out_dir: Path, result: BuildResult) -> None:
+    try:
+        from easyread.score import summary_for_build, write_score_report
+    except ImportError:
+        return
+    score, summary = summary_for_build(report)
+    result.notes.append(summary)
+    write_score_report(score, out_dir)
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.last = time.perf_counter()
+
+    def lap(self, result: BuildResult, name: str) -> None:
+        now = time.perf_counter()
+        result.timings[name] = result.timings.get(name, 0.0) + now - self.last
+        self.last = now

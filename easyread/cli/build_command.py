@@ -1,0 +1,91 @@
+"""easyread build: Markdown report -> Easy Read PDF, DOCX and HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from easyread.build import BuildResult, build
+from easyread.errors import EasyReadError, display_path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "build",
+        help="make the Easy Read PDF, DOCX and web page",
+        description=(
+            "Read the report in DIR (a folder with easyread.toml and one Markdown file per "
+            "section) and write the Easy Read PDF, DOCX and HTML into the output folder."
+        ),
+    )
+    parser.add_argument("dir", nargs="?", default=".", type=Path, help="the report folder")
+    parser.add_argument(
+        "--format",
+        "-f",
+        default=None,
+        help="outputs to make, with commas: pdf,docx,html (default: 'outputs' in easyread.toml)",
+    )
+    parser.add_argument(
+        "--out", "-o", type=Path, default=None, help="where to write them (default: DIR/out)"
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop without writing anything if the check finds errors",
+    )
+    parser.add_argument(
+        "--no-checks", action="store_true", help="skip the word check and the readability score"
+    )
+    parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    formats = [part for part in args.format.split(",") if part.strip()] if args.format else None
+    if args.format is not None and not formats:
+        raise EasyReadError("--format is empty", hint="write for example --format pdf,docx")
+    console = Console(stderr=True, highlight=False)
+    show_progress = console.is_terminal and not args.quiet
+    if show_progress:
+        with console.status("Starting", spinner="dots") as status:
+            result = build(
+                args.dir,
+                formats=formats,
+                out_dir=args.out,
+                strict=args.strict,
+                run_checks=not args.no_checks,
+                on_stage=lambda text: status.update(f"{text}…"),
+            )
+    else:
+        result = build(
+            args.dir,
+            formats=formats,
+            out_dir=args.out,
+            strict=args.strict,
+            run_checks=not args.no_checks,
+        )
+    if not args.quiet:
+        print_summary(result)
+    return 0
+
+
+def print_summary(result: BuildResult) -> None:
+    out = sys.stdout
+    report = result.report
+    points = sum(1 for _ in report.points())
+    print(f"Built '{report.title}': {len(report.sections)} sections, {points} points.", file=out)
+    for output in result.outputs:
+        pages = f"{output.pages} pages" if output.pages else "pages set by the reader's program"
+        if output.format == "html":
+            pages = "one web page"
+        print(f"  {output.format.upper():<5} {display_path(output.path)}  ({pages})", file=out)
+    reused = result.pictures_reused
+    print(
+        f"Pictures: {result.pictures_processed} prepared, {reused} reused from the last build.",
+        file=out,
+    )
+    for note in result.notes:
+        print(note, file=out)
