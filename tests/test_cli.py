@@ -1,0 +1,106 @@
+"""The command line as an author uses it: real processes, real files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from easyread.cli import COMMANDS, build_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_easyread(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "easyread", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
+
+
+def registered_commands() -> list[str]:
+    parser = build_parser()
+    actions = [action for action in parser._actions if action.dest == "command"]
+    return list(actions[0].choices)
+
+
+def test_version() -> None:
+    result = run_easyread("--version")
+    assert result.returncode == 0
+    assert result.stdout.startswith("easyread ")
+
+
+def test_every_listed_command_is_registered() -> None:
+    assert registered_commands() == [name for name in COMMANDS if name in registered_commands()]
+    assert {"build", "init"} <= set(registered_commands())
+
+
+@pytest.mark.parametrize("command", registered_commands())
+def test_help_on_every_command(command: str) -> None:
+    result = run_easyread(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "usage: easyread" in result.stdout
+    assert "--help" in result.stdout
+
+
+def test_no_command_prints_help_and_exits_2() -> None:
+    result = run_easyread()
+    assert result.returncode == 2
+    assert "build" in result.stdout
+
+
+def test_init_makes_a_report_that_builds(tmp_path: Path) -> None:
+    report = tmp_path / "new-report"
+    made = run_easyread("init", str(report))
+    assert made.returncode == 0, made.stderr
+    assert (report / "easyread.toml").is_file()
+    built = run_easyread(
+        "build", str(report), "--format", "html,pdf", "--out", str(tmp_path / "out")
+    )
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "out" / "new-report.pdf").stat().st_size > 10_000
+    assert (tmp_path / "out" / "new-report.html").stat().st_size > 10_000
+    assert "pages)" in built.stdout
+
+
+def test_init_refuses_a_folder_that_has_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    result = run_easyread("init", str(tmp_path))
+    assert result.returncode == 2
+    assert "not empty" in result.stderr
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_build_of_a_missing_folder_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run_easyread("build", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1
+    assert "does not exist" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_refuses_an_unknown_format(report_copy: Path) -> None:
+    result = run_easyread("build", str(report_copy), "--format", "pdf,odt")
+    assert result.returncode == 2
+    assert "'odt' is not an output" in result.stderr
+
+
+def test_a_broken_picture_names_the_markdown_line(report_copy: Path) -> None:
+    section = sorted(report_copy.glob("*.md"))[0]
+    lines = section.read_text(encoding="utf-8").splitlines()
+    picture_line = next(i for i, line in enumerate(lines, 1) if line.startswith("!["))
+    picture = report_copy / lines[picture_line - 1].split("](")[1].split(")")[0]
+    picture.write_text("this is not a picture", encoding="utf-8")
+    result = run_easyread("build", str(report_copy), "--format", "html")
+    assert result.returncode == 2
+    assert f"{section.name}:{picture_line}:" in result.stderr
+    assert "not a picture" in result.stderr
