@@ -1,0 +1,281 @@
+"""The glossary: jargon, acronyms and hard words, with plain explanations.
+
+Built-in glossaries live in the top-level `glossary/` folder (one YAML file per subject). A
+project adds its own files with `[glossary] files = ["our-words.yaml"]` in easyread.toml; an
+entry there replaces a built-in entry with the same term, and `disable: true` (or
+`[glossary] disable = ["GP"]`) switches a built-in entry off. See docs/glossary.md.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from easyread.errors import ConfigError
+from easyread.glossary.acronyms import split_token
+from easyread.glossary.entry import KINDS, Entry, GlossaryError, Match
+from easyread.glossary.inflect import acronym_forms, term_forms
+from easyread.glossary.loader import GlossaryFile, parse_glossary, read_glossary_file
+from easyread.glossary.matcher import Matcher, canonical
+
+if TYPE_CHECKING:
+    from easyread.config import ReportConfig
+
+__all__ = [
+    "KINDS",
+    "Entry",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryFile",
+    "Match",
+    "builtin_files",
+    "load_glossary",
+    "merge",
+    "parse_glossary",
+    "read_glossary_file",
+]
+
+SETTINGS = ("files", "disable", "builtin")
+
+
+class Glossary:
+    """A merged set of entries with a matcher built once, on first use."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries: list[Entry] = list(entries)
+        self._exact: dict[str, Entry] = {}
+        self._folded: dict[str, Entry] = {}
+        self._matcher: Matcher | None = None
+        self._index()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries)
+
+    def _index(self) -> None:
+        # Forms written in the files win over generated ones: "leader" listed as its own
+        # entry is not the -er form of "lead".
+        for entry in self.entries:
+            for form in (entry.term, *entry.variants):
+                self._add(entry, form)
+        for entry in self.entries:
+            for form in forms_of(entry):
+                self._add(entry, form)
+
+    def _add(self, entry: Entry, form: str) -> None:
+        form = canonical(form)
+        if not form:
+            return
+        if entry.case_sensitive:
+            self._exact.setdefault(form, entry)
+        else:
+            self._folded.setdefault(form.lower(), entry)
+
+    @property
+    def matcher(self) -> Matcher:
+        if self._matcher is None:
+            self._matcher = Matcher(self._folded, self._exact)
+        return self._matcher
+
+    def find(self, text: str) -> list[Match]:
+        """Whole-word matches of every form of every term: leftmost-longest, no overlaps."""
+        return self.matcher.find(text)
+
+    def lookup(self, term: str) -> Entry | None:
+        """The entry for a term, a variant or a generated form ("delivered" -> deliver)."""
+        form = canonical(term)
+        return self._exact.get(form) or self._folded.get(form.lower())
+
+    def acronym(self, token: str) -> Entry | None:
+        """The acronym entry for a token, plural and possessive included: ICBs, ICB's -> ICB."""
+        for candidate in (token, split_token(canonical(token))[0]):
+            entry = self.lookup(candidate)
+            if entry is not None and entry.kind == "acronym":
+                return entry
+        return None
+
+    def of_kind(self, *kinds: str) -> list[Entry]:
+        return [entry for entry in self.entries if entry.kind in kinds]
+
+
+def forms_of(entry: Entry) -> set[str]:
+    """Every form of an entry the matcher looks for: term, variants and regular inflections."""
+    names = (entry.term, *entry.variants)
+    forms: set[str] = set()
+    for name in names:
+        if entry.kind == "acronym":
+            forms.update(acronym_forms(name) if _acronym_like(name) else {name})
+        else:
+            forms.update(term_forms(name if entry.case_sensitive else name.lower()))
+    return forms
+
+
+def _acronym_like(name: str) -> bool:
+    return sum(1 for char in name if char.isupper()) >= 2 and not name.endswith(("s'", "'s"))
+
+
+# -- loading and merging -------------------------------------------------------------------
+
+
+def builtin_files(names: Iterable[str] | None = None) -> list[Path]:
+    """The built-in glossary files, or those named (by file name without .yaml)."""
+    from easyread.resources import glossary_dir
+
+    try:
+        folder = glossary_dir()
+    except FileNotFoundError:
+        return []
+    files = sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
+    if names is None:
+        return files
+    return [path for path in files if path.stem in set(names)]
+
+
+def merge(
+    builtins: Iterable[GlossaryFile],
+    project: Iterable[GlossaryFile] = (),
+    disable: Iterable[tuple[str, Path | None, int | None]] = (),
+) -> list[Entry]:
+    """Project entries replace built-in entries with the same term; disabled terms go."""
+    merged: dict[str, Entry] = {}
+    for glossary in builtins:
+        for entry in glossary.entries:
+            merged[entry.key] = entry
+    for glossary in project:
+        for entry in glossary.entries:
+            merged[entry.key] = entry
+        for term, line in glossary.disabled:
+            _switch_off(merged, term, glossary.path, line)
+    for term, path, line in disable:
+        _switch_off(merged, term, path, line)
+    return list(merged.values())
+
+
+def _switch_off(merged: dict[str, Entry], term: str, path: Path | None, line: int | None) -> None:
+    key = term.casefold()
+    if key in merged:
+        del merged[key]
+        return
+    close = difflib.get_close_matches(key, list(merged), n=1, cutoff=0.75)
+    hint = f"did you mean '{merged[close[0]].term}'?" if close else "check the spelling"
+    error = GlossaryError if path is not None and path.suffix in (".yaml", ".yml") else ConfigError
+    raise error(
+        f"there is no glossary word '{term}' to switch off", path=path, line=line, hint=hint
+    )
+
+
+def load_glossary(config: ReportConfig | None = None, extra: Iterable[Path] = ()) -> Glossary:
+    """The built-in glossaries with the project's own files merged over them."""
+    settings = _settings(config)
+    builtin = builtin_files(settings.builtin)
+    project = [*settings.files, *(Path(path) for path in extra)]
+    return _load(
+        tuple(_stamp(path) for path in builtin),
+        tuple(_stamp(path) for path in project),
+        tuple(settings.disable),
+    )
+
+
+class _Settings:
+    def __init__(self) -> None:
+        self.files: list[Path] = []
+        self.disable: list[tuple[str, Path | None, int | None]] = []
+        self.builtin: list[str] | None = None
+
+
+def _settings(config: ReportConfig | None) -> _Settings:
+    settings = _Settings()
+    if config is None:
+        return settings
+    table: dict[str, Any] = config.tables.get("glossary", {}) or {}
+    path = config.path
+    base = path.parent if path is not None else Path.cwd()
+    for key in table:
+        if key not in SETTINGS:
+            close = difflib.get_close_matches(key, SETTINGS, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "use files, disable or builtin"
+            raise ConfigError(
+                f"unknown setting '{key}' in [glossary]",
+                path=path,
+                line=_toml_line(path, key),
+                hint=hint,
+            )
+    for name in _string_list(table, "files", path):
+        settings.files.append(base / name)
+    for term in _string_list(table, "disable", path):
+        settings.disable.append((term, path, _toml_line(path, "disable")))
+    if "builtin" in table:
+        wanted = _string_list(table, "builtin", path)
+        known = {file.stem for file in builtin_files()}
+        for name in wanted:
+            if name not in known:
+                close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+                raise ConfigError(
+                    f"there is no built-in glossary called '{name}'",
+                    path=path,
+                    line=_toml_line(path, "builtin"),
+                    hint=f"did you mean '{close[0]}'?" if close else f"use: {', '.join(known)}",
+                )
+        settings.builtin = wanted
+    return settings
+
+
+def _string_list(table: dict[str, Any], key: str, path: Path | None) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(
+            f"'{key}' in [glossary] must be a list of text",
+            path=path,
+            line=_toml_line(path, key),
+            hint=f'write it as {key} = ["..."]',
+        )
+    return [item.strip() for item in value if item.strip()]
+
+
+def _toml_line(path: Path | None, key: str) -> int | None:
+    if path is None or not path.is_file():
+        return None
+    in_table = False
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, line in enumerate(
+        path.read_text(encoding="utf-8", errors="replace").split("\n"), 1
+    ):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = stripped.replace(" ", "") in ("[glossary]",)
+        elif in_table and pattern.match(line):
+            return number
+    return None
+
+
+def _stamp(path: Path) -> tuple[Path, int, int]:
+    """A file with its change time and size, so cached glossaries notice edits."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return path, -1, -1
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=64)
+def _read_stamped(path: Path, mtime: int, size: int) -> GlossaryFile:
+    return read_glossary_file(path)
+
+
+@lru_cache(maxsize=16)
+def _load(
+    builtin: tuple[tuple[Path, int, int], ...],
+    project: tuple[tuple[Path, int, int], ...],
+    disable: tuple[tuple[str, Path | None, int | None], ...],
+) -> Glossary:
+    builtins = [_read_stamped(*stamp) for stamp in builtin]
+    projects = [_read_stamped(*stamp) for stamp in project]
+    return Glossary(merge(builtins, projects, disable))

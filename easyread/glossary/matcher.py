@@ -1,0 +1,173 @@
+"""Find every glossary term in a text in one pass, whatever the size of the glossary.
+
+How it works:
+1. The text is normalised: each run of characters that are not letters or digits becomes one
+   space ("care\n  plan" -> "care plan", "ICB's" -> "ICB s"), and a space is put at both ends.
+   An offset map takes positions back to the original text.
+2. Every form of every term is normalised the same way and stored as " form " in an
+   Aho-Corasick automaton (pyahocorasick), built once per glossary. Because each key starts
+   and ends with a space, the automaton only ever reports whole words: "key" is never found
+   inside "keyboard", and the number of hits does not grow with the size of the glossary.
+3. Each hit is checked against the original text (the punctuation must be the same: "A&E" is
+   not "A-E", and "key-worker" is not the word "key"), then the leftmost-longest hits that do
+   not overlap are kept.
+Case-insensitive forms are looked for in a lower-cased copy, case-sensitive forms in the
+original text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import ahocorasick
+
+from easyread.glossary.entry import Entry, Match
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_LONG_RUN = re.compile(r"[\W_]{2,}")
+# Characters that join words: a term next to one of these is part of a longer word.
+_JOINERS = frozenset("-‐‑'’&")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
+
+
+def normalise_key(form: str) -> str:
+    """The automaton key of a form: words separated by single spaces, spaces at both ends."""
+    return " " + _NOT_WORD.sub(" ", form).strip() + " "
+
+
+def canonical(text: str) -> str:
+    """A form as compared after a hit: curly quotes straight, white space collapsed."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+@dataclass(slots=True)
+class _Key:
+    """What one automaton key stands for: the forms (exact punctuation) and their entries."""
+
+    forms: dict[str, Entry]
+    length: int
+
+
+class _Automaton:
+    def __init__(self, forms: dict[str, Entry], fold: bool) -> None:
+        self.fold = fold
+        grouped: dict[str, dict[str, Entry]] = {}
+        for form, entry in forms.items():
+            key = normalise_key(form)
+            if key.strip():
+                grouped.setdefault(key, {})[form] = entry
+        self.automaton = ahocorasick.Automaton()
+        for key, by_form in grouped.items():
+            self.automaton.add_word(key, _Key(by_form, len(key)))
+        self.empty = not grouped
+        if not self.empty:
+            self.automaton.make_automaton()
+
+
+class _Normalised:
+    """The text with each non-word run made one space, and a map back to the original.
+
+    A run of one character keeps every offset; only longer runs (". ", ",\n  ") shift the
+    positions after them, so the map only records those.
+    """
+
+    __slots__ = ("original", "text", "breaks", "shifts")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = " " + _NOT_WORD.sub(" ", original) + " "
+        self.breaks: list[int] = [0]
+        self.shifts: list[int] = [-1]  # the leading space is not in the original
+        removed = 0
+        for match in _LONG_RUN.finditer(original):
+            start, end = match.span()
+            removed += end - start - 1
+            # Normalised index of the first character after the run.
+            self.breaks.append(end - removed + 1)
+            self.shifts.append(removed - 1)
+
+    def to_original(self, index: int) -> int:
+        at = bisect_right(self.breaks, index) - 1
+        return index + self.shifts[at]
+
+
+def _fold(text: str) -> str:
+    """Lower case with the same length, so offsets stay valid."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+class Matcher:
+    """Finds glossary terms. Build once per glossary; `find` costs time in the text only."""
+
+    def __init__(self, folded: dict[str, Entry], exact: dict[str, Entry]) -> None:
+        # folded: lower-case forms of case-insensitive entries; exact: case-sensitive forms.
+        self._folded = _Automaton(folded, fold=True)
+        self._exact = _Automaton(exact, fold=False)
+
+    def find(self, text: str) -> list[Match]:
+        if not text or (self._folded.empty and self._exact.empty):
+            return []
+        normalised = _Normalised(text)
+        candidates: list[tuple[int, int, int, Entry]] = []
+        if not self._exact.empty:
+            self._collect(self._exact, normalised, normalised.text, candidates, priority=0)
+        if not self._folded.empty:
+            self._collect(self._folded, normalised, _fold(normalised.text), candidates, priority=1)
+        return _leftmost_longest(text, candidates)
+
+    def _collect(
+        self,
+        automaton: _Automaton,
+        normalised: _Normalised,
+        haystack: str,
+        out: list[tuple[int, int, int, Entry]],
+        priority: int,
+    ) -> None:
+        original = normalised.original
+        for end_index, key in automaton.automaton.iter(haystack):
+            # The key is " form ": the word starts one after the key's first space.
+            first = end_index - key.length + 2
+            last = end_index - 1  # index of the form's last character, inclusive
+            start = normalised.to_original(first)
+            end = normalised.to_original(last) + 1
+            if not _clear_edges(original, start, end):
+                continue
+            found = canonical(original[start:end])
+            if automaton.fold:
+                found = _fold(found)
+            entry = key.forms.get(found)
+            if entry is not None:
+                out.append((start, end, priority, entry))
+
+
+def _clear_edges(text: str, start: int, end: int) -> bool:
+    """False if the match is glued to a longer word by a hyphen or apostrophe ("key-worker").
+
+    A possessive "'s" after the match is fine: "the stakeholder's view".
+    """
+    if start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum():
+        return False
+    if end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum():
+        return text[end] in "'’" and text[end + 1] in "sS" and not _alnum_at(text, end + 2)
+    return True
+
+
+def _alnum_at(text: str, index: int) -> bool:
+    return index < len(text) and text[index].isalnum()
+
+
+def _leftmost_longest(text: str, candidates: list[tuple[int, int, int, Entry]]) -> list[Match]:
+    candidates.sort(key=lambda item: (item[0], -item[1], item[2]))
+    matches: list[Match] = []
+    reached = 0
+    for start, end, _, entry in candidates:
+        if start < reached:
+            continue
+        matches.append(Match(entry, start, end, text[start:end]))
+        reached = end
+    return matches
