@@ -1,0 +1,362 @@
+"""The DOCX writer: the edition as a Word document a colleague can open and edit.
+
+The same content in the same order as the PDF: cover, About this document, contents, the
+report's sections, then the back pages. Each run of points is a borderless two-column table: a
+fixed picture column on the left, the sentences on the right, one row per point that never
+splits across pages. Headings are real Heading 1 / Heading 2 styles so Word's navigation pane and
+screen readers see the structure.
+
+Word lays out pages itself when it opens the file, so `write` returns None for the page count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from easyread.edition import COVER_PX, PICTURE_PX, Edition
+from easyread.model import Heading, Picture, Point, Run, Section, Sentence
+from easyread.pictures import COVER_PICTURE_MM, PICTURE_COLUMN_MM
+from easyread.resources import templates_dir
+from easyread.writers.docx_package import (
+    add_font_to_table,
+    font_files,
+    replace_template_parts,
+    save_reproducibly,
+    set_core_properties,
+)
+from easyread.writers.docx_styles import (
+    HYPERLINK_STYLE,
+    PageGeometry,
+    add_page_numbers,
+    page_geometry,
+    set_up_page,
+    set_up_styles,
+)
+
+GAP_MM = 6.0  # between the picture column and the text
+ROW_GAP_MM = 4.0  # below each row, so pictures of two points never touch
+LINK_SCHEMES = ("http://", "https://", "mailto:")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | None:
+    """Write the edition as a DOCX at `target`. With `numbered`, each point shows its number."""
+    config = edition.report.config
+    document = Document()
+    geometry = page_geometry(config)
+    set_up_page(document, geometry)
+    set_up_styles(document, config)
+    add_page_numbers(document, edition.strings["page"], config.font_size)
+    add_font_to_table(document, font_files(templates_dir() / "fonts"))
+    _Layout(document, edition, geometry, numbered).write_all()
+    set_core_properties(document, config)
+    replace_template_parts(document, config)
+    save_reproducibly(document, target, config)
+    return None
+
+
+@dataclass
+class _Layout:
+    document: DocumentObject
+    edition: Edition
+    geometry: PageGeometry
+    numbered: bool
+    bookmarks: dict[str, str] = field(default_factory=dict)
+    bookmark_count: int = 0
+
+    def write_all(self) -> None:
+        self.bookmarks = {
+            section.anchor: _bookmark_name(index, section)
+            for index, section in enumerate(self.edition.sections)
+        }
+        self.write_cover()
+        front, body, back = self.edition.front, self.edition.body, self.edition.back
+        for index, section in enumerate(front):
+            self.write_section(section, new_page=index == 0)
+        if self.edition.show_contents:
+            self.write_contents()
+        for index, section in enumerate(body):
+            self.write_section(section, new_page=index == 0)
+        for index, section in enumerate(back):
+            self.write_section(section, new_page=index == 0)
+        self.end_with_a_paragraph()
+
+    # -- cover and contents -----------------------------------------------------------------
+
+    def write_cover(self) -> None:
+        config = self.edition.report.config
+        self.document.add_paragraph(_clean(config.title), style="Title")
+        if config.subtitle:
+            self.document.add_paragraph(_clean(config.subtitle), style="Subtitle")
+        cover = self.edition.report.cover
+        if cover is not None:
+            paragraph = self.document.add_paragraph()
+            size_mm = min(COVER_PICTURE_MM, self.geometry.text_width_mm)
+            self.add_picture(paragraph, cover, COVER_PX, size_mm)
+            paragraph.paragraph_format.space_after = Pt(config.font_size)
+        for line in (config.organisation, config.display_date):
+            if line:
+                self.document.add_paragraph(_clean(line))
+
+    def write_contents(self) -> None:
+        strings = self.edition.strings
+        heading = self.document.add_paragraph(strings["contents"], style="Heading 1")
+        heading.paragraph_format.page_break_before = True
+        self.document.add_paragraph(strings["contents-intro"])
+        for section in self.edition.contents:
+            paragraph = self.document.add_paragraph()
+            link = _internal_link(self.bookmarks[section.anchor])
+            link.append(_run_element(_clean(section.title.text)))
+            paragraph._p.append(link)
+
+    # -- sections ---------------------------------------------------------------------------
+
+    def write_section(self, section: Section, *, new_page: bool) -> None:
+        title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[section.anchor])
+        title.paragraph_format.page_break_before = new_page or None
+        table: Table | None = None
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                self.add_heading(block, level=2)
+                table = None
+                continue
+            if table is None:
+                table = self.new_points_table()
+            self.add_point_row(table, block, show_number=self.numbered and section.role == "body")
+
+    def add_heading(self, heading: Heading, *, level: int, bookmark: str = "") -> Paragraph:
+        paragraph = self.document.add_paragraph(style=f"Heading {min(level, 2)}")
+        run = paragraph.add_run(_clean(heading.text))
+        if bookmark:
+            _wrap_in_bookmark(run._r, bookmark, self.bookmark_count)
+            self.bookmark_count += 1
+        return paragraph
+
+    def new_points_table(self) -> Table:
+        picture_width = Mm(PICTURE_COLUMN_MM)
+        text_width = Mm(self.geometry.text_width_mm - PICTURE_COLUMN_MM)
+        table = self.document.add_table(rows=0, cols=2)
+        table.autofit = False
+        _borderless_fixed_table(table._tbl, Mm(self.geometry.text_width_mm))
+        table.columns[0].width = picture_width
+        table.columns[1].width = text_width
+        return table
+
+    def add_point_row(self, table: Table, point: Point, *, show_number: bool) -> None:
+        row = table.add_row()
+        _keep_row_on_one_page(row._tr)
+        picture_cell, text_cell = row.cells
+        picture_cell.width = Mm(PICTURE_COLUMN_MM)
+        text_cell.width = Mm(self.geometry.text_width_mm - PICTURE_COLUMN_MM)
+        _cell_margins(text_cell, left=Mm(GAP_MM))
+        picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+        text_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        picture_paragraph = picture_cell.paragraphs[0]
+        picture_paragraph.paragraph_format.space_after = Pt(0)
+        picture_paragraph.paragraph_format.line_spacing = 1.0
+        if point.picture is not None:
+            self.add_picture(picture_paragraph, point.picture, PICTURE_PX, PICTURE_COLUMN_MM)
+        self.write_sentences(text_cell, point, show_number=show_number)
+
+    def write_sentences(self, cell: _Cell, point: Point, *, show_number: bool) -> None:
+        sentences = [runs for runs in map(_trimmed_runs, point.sentences) if runs]
+        paragraph = cell.paragraphs[0]
+        if show_number:
+            paragraph.add_run(f"{point.number}  ").bold = True
+        for index, runs in enumerate(sentences):
+            if index:
+                paragraph = cell.add_paragraph()
+            for run in runs:
+                self.add_run(paragraph, run)
+        paragraph.paragraph_format.space_after = Pt(0)
+
+    def add_run(self, paragraph: Paragraph, run: Run) -> None:
+        text = _clean(run.text)
+        if run.link and run.link.lower().startswith(LINK_SCHEMES):
+            rel_id = self.document.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("r:id"), rel_id)
+            link.set(qn("w:history"), "1")
+            link.append(_run_element(text, bold=run.strong, style=HYPERLINK_STYLE))
+            paragraph._p.append(link)
+            return
+        paragraph.add_run(text).bold = True if run.strong else None
+
+    def add_picture(self, paragraph: Paragraph, picture: Picture, size_px: int, box_mm: float):
+        prepared = self.edition.pictures.get(picture, size_px)
+        scale = box_mm / max(prepared.width_px, prepared.height_px)
+        shape = paragraph.add_run().add_picture(
+            str(prepared.path),
+            width=Mm(prepared.width_px * scale),
+            height=Mm(prepared.height_px * scale),
+        )
+        description = _clean(picture.alt.strip())
+        shape._inline.docPr.set("descr", description)
+        shape._inline.docPr.set("title", _clean(picture.title or description))
+        return shape
+
+    def end_with_a_paragraph(self) -> None:
+        """Word expects a paragraph after the last table; keep it tiny so it adds no page."""
+        paragraph = self.document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.line_spacing = 1.0
+        mark = paragraph._p.get_or_add_pPr()
+        rpr = OxmlElement("w:rPr")
+        size = OxmlElement("w:sz")
+        size.set(qn("w:val"), "2")
+        rpr.append(size)
+        mark.append(rpr)
+
+
+# -- helpers on the XML ---------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Text Word can store: control characters (not allowed in XML) are dropped."""
+    return _NOT_XML.sub("", text)
+
+
+def _trimmed_runs(sentence: Sentence) -> list[Run]:
+    """The sentence's runs without the spaces that joined it to the previous line."""
+    runs = [run for run in sentence.runs if run.text]
+    while runs and not runs[0].text.strip():
+        runs.pop(0)
+    while runs and not runs[-1].text.strip():
+        runs.pop()
+    if runs:
+        runs[0] = _with_text(runs[0], runs[0].text.lstrip())
+        runs[-1] = _with_text(runs[-1], runs[-1].text.rstrip())
+    return runs
+
+
+def _with_text(run: Run, text: str) -> Run:
+    return Run(text, run.strong, run.emphasis, run.link, run.code, run.source)
+
+
+def _run_element(text: str, *, bold: bool = False, style: str = ""):  # noqa: ANN202
+    run = OxmlElement("w:r")
+    if style or bold:
+        rpr = OxmlElement("w:rPr")
+        if style:
+            style_element = OxmlElement("w:rStyle")
+            style_element.set(qn("w:val"), style)
+            rpr.append(style_element)
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        run.append(rpr)
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    return run
+
+
+def _internal_link(bookmark: str):  # noqa: ANN202
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    return link
+
+
+def _bookmark_name(index: int, section: Section) -> str:
+    # Names starting with "_" are hidden in Word's bookmark list; at most 40 characters.
+    slug = re.sub(r"[^A-Za-z0-9]+", "_", section.anchor).strip("_")
+    return f"_er{index}_{slug}"[:40]
+
+
+def _wrap_in_bookmark(run, name: str, number: int) -> None:  # noqa: ANN001
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    run.addprevious(start)
+    run.addnext(end)
+
+
+# Children of w:tblPr in the order the schema requires.
+_TBLPR_ORDER = [
+    qn(tag)
+    for tag in (
+        "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+        "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+        "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+        "w:tblCaption", "w:tblDescription",
+    )
+]  # fmt: skip
+
+
+def _borderless_fixed_table(tbl, width) -> None:  # noqa: ANN001
+    tbl_pr = tbl.tblPr
+    for child in list(tbl_pr):
+        if child.tag in (qn("w:tblStyle"), qn("w:tblW"), qn("w:tblLook")):
+            tbl_pr.remove(child)
+    table_width = OxmlElement("w:tblW")
+    table_width.set(qn("w:w"), str(width.twips))
+    table_width.set(qn("w:type"), "dxa")
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), "0")
+    indent.set(qn("w:type"), "dxa")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "nil")
+        borders.append(border)
+    margins = _margins_element("w:tblCellMar", top=0, left=0, bottom=Mm(ROW_GAP_MM).twips, right=0)
+    for element in (table_width, indent, borders, margins):
+        _insert_in_order(tbl_pr, element, _TBLPR_ORDER)
+
+
+def _margins_element(tag: str, **sides: int):  # noqa: ANN202
+    margins = OxmlElement(tag)
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            element = OxmlElement(f"w:{side}")
+            element.set(qn("w:w"), str(sides[side]))
+            element.set(qn("w:type"), "dxa")
+            margins.append(element)
+    return margins
+
+
+def _insert_in_order(parent, element, order: list[str]) -> None:  # noqa: ANN001
+    for old in parent.findall(element.tag):
+        parent.remove(old)
+    rank = order.index(element.tag)
+    for child in parent:
+        if child.tag in order and order.index(child.tag) > rank:
+            child.addprevious(element)
+            return
+    parent.append(element)
+
+
+_TCPR_ORDER = [
+    qn(tag)
+    for tag in (
+        "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+        "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    )
+]  # fmt: skip
+
+
+def _cell_margins(cell: _Cell, *, left) -> None:  # noqa: ANN001
+    tc_pr = cell._tc.get_or_add_tcPr()
+    margins = _margins_element("w:tcMar", left=left.twips)
+    _insert_in_order(tc_pr, margins, _TCPR_ORDER)
+
+
+def _keep_row_on_one_page(tr) -> None:  # noqa: ANN001
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
