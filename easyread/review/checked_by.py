@@ -1,0 +1,78 @@
+"""The "Checked by" back page: which groups checked the report, and who agreed to be named.
+
+Only checkers whose record says `consent-to-be-named = true` are named; the group is named for
+every check, because a group's name is not personal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
+from easyread.resources import templates_dir
+from easyread.review.records import ReviewRecord, format_date, load_records
+from easyread.review.strings import join_names, review_strings
+
+SLUG = "checked-by"
+
+
+def checked_by_section(report: Report) -> Section | None:
+    """A back page naming the groups and the consenting checkers; None with no records."""
+    records = load_records(report.root)
+    if not records:
+        return None
+    strings = review_strings(report.config.language)
+    first = records[0].path or report.root
+    title = Heading(1, [Run(strings["checked-by"])], Source(first, 1), anchor=SLUG)
+    section = Section(number=0, path=first, title=title, role="back", slug=SLUG)
+    for group, group_records in _by_group(records).items():
+        latest = group_records[-1]
+        source = Source(latest.path or first, 1)
+        words = [
+            strings["checked-by-group"].format(group=group),
+            strings["checked-by-when"].format(date=format_date(latest.date)),
+        ]
+        _add_point(section, words, "group.png", "2 people", source)
+        names = _named_checkers(group_records)
+        if names:
+            named = strings["checked-by-names"].format(names=join_names(names, strings["and"]))
+            _add_point(
+                section, [named, strings["checked-by-thanks"]], "checked.png", "A tick", source
+            )
+    return section
+
+
+def _by_group(records: list[ReviewRecord]) -> dict[str, list[ReviewRecord]]:
+    groups: dict[str, list[ReviewRecord]] = {}
+    for record in records:  # oldest first, so each group's list ends with its latest check
+        groups.setdefault(record.group, []).append(record)
+    return groups
+
+
+def _named_checkers(records: list[ReviewRecord]) -> list[str]:
+    """Consenting checkers in the order they first appear; the latest consent wins."""
+    consent: dict[str, bool] = {}  # dicts keep the order names were first added
+    for record in records:
+        for checker in record.checkers:
+            consent[checker.name] = checker.consent_to_be_named
+    return [name for name, agreed in consent.items() if agreed]
+
+
+def _picture_path(name: str) -> Path:
+    own = templates_dir() / "review" / "pictures" / name
+    return own if own.is_file() else templates_dir() / "matter" / "pictures" / name
+
+
+def _add_point(
+    section: Section, sentences: list[str], picture: str, alt: str, source: Source
+) -> None:
+    path = _picture_path(picture)
+    number = f"{SLUG}.{len(section.points) + 1}"
+    point = Point(
+        number=number,
+        sentences=[Sentence([Run(text)], source) for text in sentences],
+        picture=Picture(src=path.name, alt=alt, source=source, path=path),
+        source=source,
+        end_line=source.line,
+    )
+    section.blocks.append(point)

@@ -1,0 +1,200 @@
+"""The review copy: a large-print PDF with a tick-box form under every numbered point.
+
+Form fields are named after the point number with the dot written as an underscore, because a
+PDF field name must not contain a dot (ISO 32000 12.7.3.2: a dot separates parent and child
+fields, and Acrobat would split "p3.2" into two fields). Point 3.2 therefore has the fields
+`p3_2-understand`, `p3_2-not-understand`, `p3_2-change-picture` and `p3_2-notes`; the first page
+has `reviewer-name`, `group` and `review-date`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from easyread.edition import Edition, make_edition
+from easyread.errors import OutputError
+from easyread.model import Heading, Point, Report, Section
+from easyread.reader.markdown import check_picture_src, parse_section
+from easyread.reader.report import read_source_text
+from easyread.resources import templates_dir
+from easyread.review.identity import add_to_docx, add_to_pdf, identity_of
+from easyread.review.render import environment, font_faces, page_counter_css, render_pdf
+from easyread.review.strings import how_to_path, review_strings
+
+DEFAULT_FONT_SIZE = 18.0
+PICTURE_MM = 38
+PAGE_MARGINS_MM = 28  # left and right together, as in review.css.j2
+CHOICES_MM = 98  # the column of tick boxes; the notes box sits beside it when there is room
+MIN_NOTES_MM = 60
+CHOICES = ("understand", "not-understand", "change-picture")
+ABOUT_FIELDS = (("reviewer-name", "your-name", "name"), ("group", "your-group", "group"),
+                ("review-date", "date", "date"))  # fmt: skip
+ICONS = (*CHOICES, "notes", "name", "group", "date")
+
+
+def field_base(number: str) -> str:
+    """The field-name stem of a point: "3.2" -> "p3_2"."""
+    return "p" + number.replace(".", "_")
+
+
+def point_number_from_field(name: str) -> tuple[str, str] | None:
+    """ "p3_2-not-understand" -> ("3.2", "not-understand"); also accepts "p3.2-notes"."""
+    if not name.startswith("p") or "-" not in name:
+        return None
+    stem, _, kind = name.partition("-")
+    number = stem[1:].replace("_", ".")
+    parts = number.split(".")
+    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+        return None
+    return number, kind
+
+
+@dataclass(slots=True)
+class ReviewCopy:
+    path: Path
+    pages: int | None
+    fields: int = 0
+
+
+def default_cache(report: Report) -> Path:
+    return report.root / ".easyread-cache"
+
+
+def write_review_pdf(
+    report: Report,
+    target: Path,
+    *,
+    font_size: float = DEFAULT_FONT_SIZE,
+    cache_dir: Path | None = None,
+    edition: Edition | None = None,
+) -> ReviewCopy:
+    """Write the review PDF to `target`; returns its page and field counts."""
+    edition = edition or make_edition(report, cache_dir or default_cache(report), [])
+    html = review_html(edition, font_size=font_size)
+    roots = [report.root, cache_dir or default_cache(report)]
+    pdf = render_pdf(html, roots=roots, forms=True)
+    pdf = add_to_pdf(pdf, identity_of(report))
+    _write_bytes(target, pdf)
+    from pypdf import PdfReader
+
+    reader = PdfReader(target)
+    return ReviewCopy(target, len(reader.pages), len(reader.get_fields() or {}))
+
+
+def write_review_docx(
+    report: Report, target: Path, *, cache_dir: Path | None = None, edition: Edition | None = None
+) -> ReviewCopy:
+    """The same report as an editable DOCX with point numbers, for comments in Word."""
+    try:
+        from easyread.writers import docx as docx_writer
+    except ImportError:
+        raise OutputError(
+            "this copy of easyread cannot write DOCX files yet",
+            hint="make the PDF review copy with --no-docx",
+        ) from None
+    edition = edition or make_edition(report, cache_dir or default_cache(report), [])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=target.parent) as folder:
+        temporary = Path(folder) / target.name
+        pages = docx_writer.write(edition, temporary, numbered=True)
+        add_to_docx(temporary, identity_of(report))
+        temporary.replace(target)
+    return ReviewCopy(target, pages)
+
+
+def _write_bytes(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(target.name + ".part")
+    try:
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OutputError(f"cannot write this file ({error.strerror})", path=target) from None
+
+
+# -- the page model the template reads -----------------------------------------------------------
+
+
+def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> str:
+    report = edition.report
+    strings = review_strings(report.config.language)
+    context = {
+        "language": report.config.language,
+        "title": report.title,
+        "subtitle": report.config.subtitle,
+        "author": report.config.document_author,
+        "s": strings,
+        "fonts": font_faces(),
+        "font_size": f"{font_size:g}",
+        "page_size": f"{report.config.page_size} portrait",
+        "page_counter": page_counter_css(strings["page"].replace("<", "")),
+        "picture_mm": PICTURE_MM,
+        **_feedback_widths(report.config.page_width_mm),
+        "icons": ICONS,
+        "choices": [{"key": key, "label": strings[key]} for key in CHOICES],
+        "about_fields": [
+            {"name": name, "label": strings[label], "icon": icon}
+            for name, label, icon in ABOUT_FIELDS
+        ],
+        "how_to": _how_to(report.config.language),
+        "sections": [_section(edition, section, strings) for section in edition.body],
+    }
+    return environment().get_template("review.html.j2").render(**context)
+
+
+def _feedback_widths(page_width_mm: float) -> dict[str, Any]:
+    content = page_width_mm - PAGE_MARGINS_MM
+    beside = content - CHOICES_MM - 2 >= MIN_NOTES_MM
+    notes = content - CHOICES_MM - 2 if beside else content
+    return {"choices_mm": CHOICES_MM, "notes_mm": f"{notes:.0f}", "notes_beside": beside}
+
+
+def _how_to(language: str) -> dict[str, Any]:
+    path = how_to_path(language)
+    section = parse_section(path, read_source_text(path), 0)
+    points = []
+    for point in section.points:
+        picture = None
+        if point.picture is not None:
+            picture = check_picture_src(point.picture, path, templates_dir()).resolve().as_uri()
+        points.append(
+            {
+                "picture": picture,
+                "alt": point.picture.alt if point.picture else "",
+                "sentences": [sentence.text.strip() for sentence in point.sentences],
+            }
+        )
+    return {"title": section.title.text, "points": points}
+
+
+def _section(edition: Edition, section: Section, strings: dict[str, str]) -> dict[str, Any]:
+    blocks: list[dict[str, Any]] = []
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            blocks.append({"kind": "heading", "text": block.text})
+        else:
+            blocks.append(_point(edition, block, strings))
+    heading = f"{strings['part'].format(number=section.number)}: {section.title.text}"
+    return {"heading": heading, "blocks": blocks}
+
+
+def _point(edition: Edition, point: Point, strings: dict[str, str]) -> dict[str, Any]:
+    picture = None
+    if point.picture is not None and point.picture.path is not None:
+        picture = edition.picture(point.picture).resolve().as_uri()
+    sentences = [
+        [{"text": run.text, "strong": run.strong} for run in sentence.runs]
+        for sentence in point.sentences
+    ]
+    return {
+        "kind": "point",
+        "label": strings["point"].format(number=point.number),
+        "field": field_base(point.number),
+        "picture": picture,
+        "alt": point.picture.alt if point.picture else "",
+        "sentences": sentences,
+    }
