@@ -1,0 +1,185 @@
+"""easyread lint: check a report, loose Markdown files or standard input against the rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from easyread.config import ReportConfig, find_config, load_config
+from easyread.errors import EasyReadError, SourceError
+from easyread.lint import engine, fixer, output
+from easyread.lint.findings import Finding, at_or_above
+from easyread.lint.settings import FAIL_LEVELS, SCOPES, LintSettings, load_settings
+from easyread.model import Report
+
+EXIT_OK, EXIT_FINDINGS = 0, 1
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lint",
+        help="check a report for jargon, long sentences and other Easy Read problems",
+        description=(
+            "Check an Easy Read report against the Easy Read rules and the glossary. "
+            "Give a report folder (the default is this folder), Markdown files, or - to read "
+            "standard input. Exit code: 0 nothing at or above the fail level, 1 findings, "
+            "2 a problem with the files or settings."
+        ),
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="report folders, .md files, or - (default: .)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=output.FORMATS,
+        default="text",
+        help="text (default), json, sarif (code scanning) or github (workflow annotations)",
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_LEVELS,
+        default=None,
+        help="exit with 1 when a finding is this serious or more (default: warning)",
+    )
+    parser.add_argument("--config", type=Path, help="use this easyread.toml")
+    parser.add_argument(
+        "--acronym-scope",
+        choices=SCOPES,
+        default=None,
+        help="explain each acronym once per document (default) or once per section",
+    )
+    parser.add_argument("--fix", action="store_true", help="apply the safe fixes to the files")
+    parser.add_argument(
+        "--diff", action="store_true", help="show the safe fixes as a diff and change nothing"
+    )
+    parser.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="show only findings at or above the fail level, and no summary",
+    )
+    parser.set_defaults(func=run)
+
+
+@dataclass(slots=True)
+class _Target:
+    report: Report
+    settings: LintSettings
+
+
+def run(args: argparse.Namespace) -> int:
+    config = load_config(args.config) if args.config else None
+    targets = [_Target(report, _settings(report, args)) for report in _reports(args, config)]
+    findings: list[Finding] = []
+    failing: list[Finding] = []
+    for target in targets:
+        found = engine.lint_report(target.report, target.settings)
+        findings.extend(found)
+        failing.extend(f for f in found if _fails(f, target.settings.fail_on))
+    if args.diff or args.fix:
+        return _fix(args, targets, findings, failing)
+    return _report(args, findings, failing)
+
+
+def _report(args: argparse.Namespace, findings: list[Finding], failing: list[Finding]) -> int:
+    shown = failing if args.quiet else findings
+    stream = sys.stdout
+    color = args.format == "text" and stream.isatty()
+    output.write(shown, args.format, stream, color=color, summary=not args.quiet)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _fix(
+    args: argparse.Namespace,
+    targets: list[_Target],
+    findings: list[Finding],
+    failing: list[Finding],
+) -> int:
+    read_texts = {
+        section.path: section.text for target in targets for section in target.report.sections
+    }
+    plans: list[fixer.FileFix] = []
+    for path, file_findings in fixer.fixable(findings).items():
+        if path == Path("<stdin>"):
+            if not args.diff:
+                raise SourceError(
+                    "--fix cannot change standard input",
+                    hint="use --diff to see the changes, or give the file's name",
+                )
+            text = read_texts[path]
+            plans.append(fixer.plan_text(path, text.encode(), text, file_findings))
+            continue
+        plans.append(fixer.plan_file(path, file_findings, read_texts.get(path)))
+    changed = [plan for plan in plans if plan.changed]
+    if args.diff:
+        for plan in changed:
+            sys.stdout.write(plan.diff())
+        return EXIT_FINDINGS if changed else EXIT_OK
+    for plan in changed:
+        fixer.write_atomically(plan)
+    fixed = {id(finding) for plan in changed for finding in plan.applied}
+    count = len(fixed)
+    if count and not args.quiet:
+        files = len(changed)
+        print(
+            f"Fixed {count} problem{'' if count == 1 else 's'} in "
+            f"{files} file{'' if files == 1 else 's'}.",
+            file=sys.stderr,
+        )
+    remaining = [finding for finding in findings if id(finding) not in fixed]
+    still_failing = [finding for finding in failing if id(finding) not in fixed]
+    return _report(args, remaining, still_failing)
+
+
+def _fails(finding: Finding, level: str) -> bool:
+    return level != "never" and at_or_above(finding.severity, level)
+
+
+def _settings(report: Report, args: argparse.Namespace) -> LintSettings:
+    settings = load_settings(report.config)
+    if args.fail_on:
+        settings.fail_on = args.fail_on
+    if args.acronym_scope:
+        settings.acronym_scope = args.acronym_scope
+    return settings
+
+
+def _reports(args: argparse.Namespace, config: ReportConfig | None) -> list[Report]:
+    from easyread.reader import read_files, read_report, read_stdin
+
+    paths = args.paths or ["."]
+    reports: list[Report] = []
+    files: list[Path] = []
+    for name in paths:
+        if name == "-":
+            text = sys.stdin.read()
+            reports.append(read_stdin(text, config=config or _nearest_config(Path.cwd())))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            report = read_report(path, check_pictures=False)
+            if config is not None:
+                report.config = config
+            reports.append(report)
+        elif path.is_file():
+            if path.suffix.lower() not in (".md", ".markdown"):
+                raise SourceError(
+                    "this is not a Markdown file",
+                    path=path,
+                    hint="give a report folder or files whose names end in .md",
+                )
+            files.append(path)
+        else:
+            raise EasyReadError(
+                "this file or folder does not exist", path=path, hint="check the name"
+            )
+    if files:
+        reports.append(read_files(files, config=config or _nearest_config(files[0])))
+    return reports
+
+
+def _nearest_config(start: Path) -> ReportConfig | None:
+    found = find_config(start)
+    return load_config(found) if found else None

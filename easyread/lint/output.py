@@ -1,0 +1,241 @@
+"""Ways to show findings: text (plain or coloured), JSON, SARIF 2.1.0 and GitHub annotations.
+
+The JSON schema is stable (version 1), documented in docs/lint.md:
+{"version": 1, "tool": "easyread", "findings": [{"path", "line", "column", "end_line",
+"end_column", "rule", "severity", "text", "message", "suggestion", "fixable"}], "summary":
+{"files", "findings", "error", "warning", "info", "fixable"}}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, Any
+
+from easyread import __version__
+from easyread.errors import display_path
+from easyread.lint.findings import SEVERITIES, Finding
+
+FORMATS = ("text", "json", "sarif", "github")
+JSON_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def shown_path(path: Path) -> str:
+    return Path(display_path(path)).as_posix()
+
+
+def plain_line(finding: Finding) -> str:
+    line = (
+        f"{shown_path(finding.path)}:{finding.line}:{finding.column}: "
+        f"{finding.severity} {finding.rule} {finding.message}"
+    )
+    if finding.suggestion:
+        line += f" ({finding.suggestion})"
+    return line
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    result = {severity: 0 for severity in SEVERITIES}
+    for finding in findings:
+        result[finding.severity] = result.get(finding.severity, 0) + 1
+    return result
+
+
+def summary_text(findings: list[Finding]) -> str:
+    if not findings:
+        return "No problems found."
+    number = counts(findings)
+    parts = [f"{n} {name}{'' if n == 1 else 's'}" for name, n in number.items() if n]
+    files = len({finding.path for finding in findings})
+    fixable = sum(1 for finding in findings if finding.fix is not None)
+    text = f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}."
+    if fixable:
+        text += f" {fixable} can be fixed with 'easyread lint --fix'."
+    return text
+
+
+def write_text(findings: list[Finding], stream: IO[str], *, color: bool, summary: bool) -> None:
+    if color:
+        _write_rich(findings, stream, summary=summary)
+        return
+    for finding in findings:
+        stream.write(plain_line(finding) + "\n")
+    if summary:
+        stream.write(summary_text(findings) + "\n")
+
+
+def _write_rich(findings: list[Finding], stream: IO[str], *, summary: bool) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=stream, highlight=False, soft_wrap=True)
+    current: Path | None = None
+    for finding in findings:
+        if finding.path != current:
+            if current is not None:
+                console.print()
+            current = finding.path
+            console.print(Text(shown_path(finding.path), style="bold underline"))
+        line = Text("  ")
+        line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
+        line.append(finding.severity.ljust(8), style=_STYLE.get(finding.severity, ""))
+        line.append(finding.rule.ljust(20), style="magenta")
+        line.append(finding.message)
+        if finding.suggestion:
+            line.append(f" ({finding.suggestion})", style="green")
+        console.print(line)
+    if summary:
+        if findings:
+            console.print()
+        style = "bold red" if any(f.severity == "error" for f in findings) else "bold"
+        console.print(Text(summary_text(findings), style=style if findings else "bold green"))
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "path": shown_path(finding.path),
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "text": finding.text,
+        "message": finding.message,
+        "suggestion": finding.suggestion,
+        "fixable": finding.fix is not None,
+    }
+
+
+def to_json(findings: list[Finding]) -> dict[str, Any]:
+    number = counts(findings)
+    return {
+        "version": JSON_VERSION,
+        "tool": {"name": "easyread", "version": __version__},
+        "findings": [finding_json(finding) for finding in findings],
+        "summary": {
+            "files": len({finding.path for finding in findings}),
+            "findings": len(findings),
+            **number,
+            "fixable": sum(1 for finding in findings if finding.fix is not None),
+        },
+    }
+
+
+def to_sarif(findings: list[Finding]) -> dict[str, Any]:
+    from easyread.lint.rules import all_rules
+
+    rules = all_rules()
+    ids = list(rules)
+    driver_rules = []
+    for rule_id, rule in rules.items():
+        doc = (rule.__doc__ or rule.description).strip()
+        driver_rules.append(
+            {
+                "id": rule_id,
+                "name": "".join(part.capitalize() for part in rule_id.split("-")),
+                "shortDescription": {"text": rule.description},
+                "fullDescription": {"text": doc.splitlines()[0]},
+                "help": {"text": _dedent(doc)},
+                "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            }
+        )
+    results = []
+    for finding in findings:
+        result: dict[str, Any] = {
+            "ruleId": finding.rule,
+            "level": _SARIF_LEVEL.get(finding.severity, "warning"),
+            "message": {"text": _message(finding)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": shown_path(finding.path)},
+                        "region": {
+                            "startLine": finding.line,
+                            "startColumn": finding.column,
+                            "endLine": finding.end_line,
+                            "endColumn": finding.end_column,
+                            "snippet": {"text": finding.text},
+                        },
+                    }
+                }
+            ],
+        }
+        if finding.rule in rules:
+            result["ruleIndex"] = ids.index(finding.rule)
+        results.append(result)
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "easyread",
+                        "version": __version__,
+                        "informationUri": "https://github.com/easyread/easyread",
+                        "rules": driver_rules,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def _dedent(text: str) -> str:
+    import textwrap
+
+    first, _, rest = text.partition("\n")
+    return (first + "\n" + textwrap.dedent(rest)).strip()
+
+
+def _message(finding: Finding) -> str:
+    if finding.suggestion:
+        return f"{finding.message} {finding.suggestion}"
+    return finding.message
+
+
+def github_line(finding: Finding) -> str:
+    level = _GITHUB_LEVEL.get(finding.severity, "warning")
+    properties = ",".join(
+        [
+            f"file={_escape_property(shown_path(finding.path))}",
+            f"line={finding.line}",
+            f"col={finding.column}",
+            f"endLine={finding.end_line}",
+            f"endColumn={finding.end_column}",
+            f"title={_escape_property(finding.rule)}",
+        ]
+    )
+    return f"::{level} {properties}::{_escape_data(_message(finding))}"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write(
+    findings: list[Finding], fmt: str, stream: IO[str], *, color: bool, summary: bool
+) -> None:
+    if fmt == "json":
+        json.dump(to_json(findings), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+    elif fmt == "sarif":
+        json.dump(to_sarif(findings), stream, indent=2, ensure_ascii=False)
+        stream.write("\n")
+    elif fmt == "github":
+        for finding in findings:
+            stream.write(github_line(finding) + "\n")
+    else:
+        write_text(findings, stream, color=color, summary=summary)
