@@ -1,0 +1,267 @@
+"""The acronym rules: acronyms not explained where first used, and acronyms no glossary knows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from easyread.glossary import Entry, Glossary
+from easyread.glossary.acronyms import acronym_shaped, find_acronyms, split_token
+from easyread.glossary.matcher import canonical
+from easyread.lint.findings import Finding
+from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.text import TextPiece
+
+# Acronyms nearly everyone knows; `[lint] allow-acronyms` replaces this list.
+DEFAULT_ALLOWED = frozenset({"NHS", "UK", "GP", "TV", "OK", "BBC", "DVD", "ID", "MP", "CCTV"})
+CHECKED = ("heading", "sentence", "alt")
+
+_IN_BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,200})\)")
+_SAYS_WHAT_IT_MEANS = re.compile(
+    r"(?:['’]s)?\s+(?:stands? for|means|is short for|is the short name for|"
+    r"is a short name for|is how we write|is what we call)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One use of an acronym in a piece of text."""
+
+    start: int
+    end: int
+    text: str
+    base: str  # without plural or possessive: "ICB" for "ICBs"
+    entry: Entry | None
+
+    @property
+    def name(self) -> str:
+        return self.entry.term if self.entry is not None else self.base
+
+
+def allowed_acronyms(context: LintContext) -> frozenset[str]:
+    """[lint] allow-acronyms when it is set (even to []), else the default list; upper case."""
+    lint_table = context.report.config.tables.get("lint", {}) or {}
+    names = context.allow_acronyms if "allow-acronyms" in lint_table else DEFAULT_ALLOWED
+    return frozenset(name.upper() for name in names)
+
+
+def occurrences(piece: TextPiece, glossary: Glossary | None) -> list[Occurrence]:
+    """Acronyms in a piece: by their shape (NHS, LeDeR, A&E) and glossary acronyms written
+    another way. Inline code is skipped."""
+    found: list[Occurrence] = []
+    for token in find_acronyms(piece.text, glossary):
+        entry = glossary.acronym(token.text) if glossary is not None else None
+        found.append(Occurrence(token.start, token.end, token.text, token.base, entry))
+    if glossary is not None:
+        taken = [(item.start, item.end) for item in found]
+        for match in glossary.find(piece.text):
+            entry = match.entry
+            if entry.kind != "acronym" or match.text.islower():
+                continue
+            if any(start < match.end and match.start < end for start, end in taken):
+                continue
+            base = split_token(canonical(match.text))[0]
+            found.append(Occurrence(match.start, match.end, match.text, base, entry))
+    found.sort(key=lambda item: item.start)
+    return [item for item in found if not piece.is_code(item.start, item.end)]
+
+
+def first_uses(
+    context: LintContext, glossary: Glossary | None, scope: str
+) -> Iterator[tuple[TextPiece, Occurrence]]:
+    """The first use of each acronym (per document, or per section file with scope 'section')."""
+    allowed = allowed_acronyms(context)
+    seen: set[tuple[Path | None, str]] = set()
+    for piece in context.pieces():
+        if piece.kind not in CHECKED:
+            continue
+        where = piece.section.path if scope == "section" else None
+        for item in occurrences(piece, glossary):
+            name = item.name
+            if name.upper() in allowed or item.base.upper() in allowed:
+                continue
+            key = (where, name.casefold() if item.entry else name)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield piece, item
+
+
+class AcronymUndefined(Rule):
+    """An acronym (letters such as ICB, LeDeR, A&E) that is not explained where it is first used.
+
+    Many readers do not know what the letters stand for. Easy Read writes the words in full.
+    If you must use the letters, explain them the first time, in one of these ways:
+
+    - the words in full, then the letters in brackets: "integrated care board (ICB)"
+    - the letters, then the words in full in brackets: "ICB (integrated care board)"
+    - the letters, then what they mean: "ICB stands for ..." or "ICB means ..."
+
+    Only the first use is checked; later uses are fine. Plurals and possessives (ICBs, ICB's)
+    are the same acronym. By default the first use in the whole document counts; with
+    `[lint] acronym-scope = "section"` each section file must explain it again.
+
+    Never reported: the words "I", "A" and "OK", single letters ("option A"), Roman numerals
+    (Part II), ordinary words in capitals (PLEASE, MUST: the caps-emphasis rule reports those)
+    and acronyms nearly everyone knows. That list is `[lint] allow-acronyms`; by default it is
+    NHS, UK, GP, TV, OK, BBC, DVD, ID, MP and CCTV.
+
+    When the glossary knows the words in full, `easyread lint --fix` can write them out at the
+    first use.
+    """
+
+    id = "acronym-undefined"
+    description = "An acronym that is not explained the first time it is used."
+    severity = "warning"
+    examples_fail = [
+        "# Your care\n\nThe ICB pays for your care.\n",
+        "# Your care\n\nThe ICBs pay for your care.\n",
+        "# Reviews\n\nThe LeDeR team looks at deaths.\n",
+        "# Getting help\n\nGo to A&E if it is an emergency.\n",
+        "# Staying safe\n\nCOVID-19 is an illness.\n",
+        "# Your care\n\nThe CQC checks care homes. The Care Quality Commission (CQC) is a team.\n",
+    ]
+    examples_pass = [
+        "# Your care\n\nThe integrated care board (ICB) pays for your care. The ICB is local.\n",
+        "# Your care\n\nThe ICB (integrated care board) pays for your care.\n",
+        "# Your care\n\nICB stands for integrated care board. The ICB's staff help.\n",
+        "# Your care\n\nPLEASE tell us. You MUST NOT wait. I think it is OK.\n",
+        "# Part II\n\nChoose option A or option B. Read chapter IV.\n",
+        "# Your care\n\nSee your GP. The NHS is for everyone in the UK.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        glossary = context.glossary()
+        for piece, item in first_uses(context, glossary, context.scope):
+            if is_explained(piece.text, item):
+                continue
+            yield context.finding(
+                piece,
+                item.start,
+                item.end,
+                f"'{item.base}' is short for some words. "
+                "Say what it means the first time you use it.",
+                undefined_suggestion(item),
+                fix=expand_fix(piece, item),
+            )
+
+
+class AcronymUnknown(Rule):
+    """An acronym that is in no glossary.
+
+    This is for the team, not a mistake in the text: add the acronym to your project glossary
+    (the file named in `[glossary] files` in easyread.toml) with its words in full and a plain
+    explanation. Then the acronym rules can suggest the words in full, and the "Words to know"
+    page can explain it. Reported once for each acronym, where it is first used.
+    """
+
+    id = "acronym-unknown"
+    description = "An acronym that is in no glossary, so the team can add it."
+    severity = "info"
+    examples_fail = [
+        "# Our team\n\nThe XQZT group met 3 times.\n",
+        "# Our team\n\nThe Zorblax Quality Team (ZQT) met 3 times.\n",
+    ]
+    examples_pass = [
+        "# Your care\n\nSee your GP. The NHS is for everyone.\n",
+        "# Your care\n\nPLEASE tell us. Read part II.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        glossary = context.glossary()
+        for piece, item in first_uses(context, glossary, "document"):
+            if item.entry is not None:
+                continue
+            yield context.finding(
+                piece,
+                item.start,
+                item.end,
+                f"'{item.base}' is not in any glossary.",
+                f"Add '{item.base}' to your project glossary with its words in full "
+                "and a short, plain explanation.",
+            )
+
+
+def is_explained(text: str, item: Occurrence) -> bool:
+    """True if this use of the acronym explains it (the three forms in the rule's docstring)."""
+    after = text[item.end :]
+    if _SAYS_WHAT_IT_MEANS.match(after):
+        return True
+    bracket = _IN_BRACKETS_AFTER.match(after)
+    if bracket is not None and _explains(bracket.group(1), item):
+        return True
+    before = text[: item.start].rstrip()
+    if before.endswith("(") and after.lstrip().startswith(")"):
+        return _explains(before[:-1], item, at_end=True)
+    return False
+
+
+def _explains(words: str, item: Occurrence, *, at_end: bool = False) -> bool:
+    """Do these words (in brackets after the acronym, or before "(ABC)") spell it out?"""
+    phrase = canonical(words).casefold()
+    if item.entry is not None and item.entry.expansion:
+        expansion = canonical(item.entry.expansion).casefold()
+        if expansion in phrase or phrase.rstrip("s") in expansion and len(phrase) > 3:
+            return True
+    found = _WORD.findall(words)
+    if not found:
+        return False
+    if at_end:
+        return _initials_match(found, item.base)
+    if found[0].casefold() in ("see", "page", "part"):
+        return False
+    if all(acronym_shaped(word) for word in found):
+        return False
+    return len(found) >= 2 or _initials_match(found, item.base) or found[0].islower()
+
+
+def _initials_match(words: list[str], acronym: str) -> bool:
+    """Words ending in a phrase whose letters contain the acronym's letters in order, the
+    first one starting a word: "care quality commission" for CQC."""
+    letters = [char.casefold() for char in acronym if char.isalpha()]
+    if not letters:
+        return False
+    tail = words[-(2 * len(letters) + 3) :]
+    for index, word in enumerate(tail):
+        if word[:1].casefold() != letters[0]:
+            continue
+        joined = "".join(tail[index:]).casefold()
+        if _is_subsequence(letters, joined):
+            return True
+    return False
+
+
+def _is_subsequence(letters: list[str], text: str) -> bool:
+    position = 0
+    for letter in letters:
+        position = text.find(letter, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def undefined_suggestion(item: Occurrence) -> str:
+    entry = item.entry
+    if entry is not None and entry.expansion:
+        full = entry.expansion
+        return f"Write '{full}' instead of {item.base}, or '{full} ({item.base})' the first time."
+    return (
+        f"Write the words in full the first time, then ({item.base}) in brackets, "
+        f"or say what {item.base} means."
+    )
+
+
+def expand_fix(piece: TextPiece, item: Occurrence) -> str | None:
+    """'integrated care board (ICB)' for the first use, when the glossary knows the words."""
+    entry = item.entry
+    if entry is None or not entry.expansion or item.text != item.base:
+        return None
+    full = entry.expansion
+    if item.start == 0 and piece.kind == "sentence":
+        full = full[:1].upper() + full[1:]
+    return f"{full} ({item.base})"

@@ -1,0 +1,109 @@
+"""The hard-word rule: glossary hard words must be bold where they are first used."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from easyread.glossary import Match
+from easyread.glossary.matcher import canonical
+from easyread.lint.findings import Finding
+from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.text import TextPiece
+
+_EXPLAINS = re.compile(r"^(?:this|it|that) (?:means|is)\b|\bmeans?\b", re.IGNORECASE)
+
+
+class HardWord(Rule):
+    """A hard word from the glossary that is not shown as a hard word where it is first used.
+
+    Easy Read explains every hard word. The first time you use one, make it **bold**, like
+    this: `**advocate**`. Then the reader knows the word is explained: in the next sentence
+    ("An advocate is someone who ...") and on the "Words to know" page at the back, which
+    `easyread build` makes from the glossary's plain explanations.
+
+    Only the first use in the body text counts; headings and picture descriptions are not
+    checked. Set `require-explanation = true` to also ask for an explanation in the next
+    sentence of the same point (a sentence that uses the word again, or says "This means ...").
+    """
+
+    id = "hard-word"
+    description = "A hard word that is not bold and explained where it is first used."
+    severity = "warning"
+    options = {"require-explanation": False}
+    option_help = {
+        "require-explanation": "also ask for an explanation in the next sentence of the point"
+    }
+    examples_fail = [
+        "# Your rights\n\nYou can have an advocate.\n",
+        "# Your rights\n\nYou can have an advocate. An **advocate** helps you speak up.\n",
+    ]
+    examples_pass = [
+        "# Your rights\n\nYou can have an **advocate**. An advocate helps you speak up.\n",
+        "# Your rights\n\nYou can have an **advocate**. This means someone who helps you.\n",
+        "# Your rights\n\nYou can ask for help.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        glossary = context.glossary()
+        if glossary is None:
+            return
+        need_explanation = bool(context.options.get("require-explanation", False))
+        seen: set[str] = set()
+        for piece in context.pieces():
+            if piece.kind != "sentence":
+                continue
+            for match in glossary.find(piece.text):
+                entry = match.entry
+                if entry.kind != "hard-word" or entry.key in seen:
+                    continue
+                if piece.is_code(match.start, match.end):
+                    continue
+                seen.add(entry.key)
+                finding = self._first_use(context, piece, match, need_explanation)
+                if finding is not None:
+                    yield finding
+
+    def _first_use(
+        self, context: LintContext, piece: TextPiece, match: Match, need_explanation: bool
+    ) -> Finding | None:
+        word = canonical(match.text)
+        plain = match.entry.plain
+        if not piece.is_strong(match.start, match.end):
+            return context.finding(
+                piece,
+                match.start,
+                match.end,
+                f"'{word}' is a hard word. Make it bold the first time you use it.",
+                f"Write **{word}** and say what it means in the next sentence. "
+                f"For example: {plain}",
+            )
+        if need_explanation and not explained_next(piece, match):
+            return context.finding(
+                piece,
+                match.start,
+                match.end,
+                f"'{word}' is a hard word. Say what it means in the next sentence.",
+                f"For example: {plain}",
+            )
+        return None
+
+
+def explained_next(piece: TextPiece, match: Match) -> bool:
+    """True if the sentence itself, or the next one in the point, says what the word means."""
+    if _EXPLAINS.search(piece.text[match.end :]):
+        return True
+    point = piece.point
+    if point is None:
+        return False
+    index = next(
+        (i for i, sentence in enumerate(point.sentences) if sentence.runs is piece.runs), None
+    )
+    if index is None or index + 1 >= len(point.sentences):
+        return False
+    following = point.sentences[index + 1].text.strip()
+    if _EXPLAINS.search(following):
+        return True
+    words = {canonical(match.text).casefold(), match.entry.term.casefold()}
+    lowered = following.casefold()
+    return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)

@@ -1,0 +1,126 @@
+"""The jargon rule: glossary words that have a plainer word to use instead."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from easyread.glossary import Entry, Glossary, Match
+from easyread.glossary.matcher import canonical
+from easyread.lint.findings import Finding
+from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.text import TextPiece
+
+CHECKED = ("heading", "sentence", "alt")
+
+
+class Jargon(Rule):
+    """A word or phrase from the glossary that has a plainer word to use instead.
+
+    Jargon shuts readers out. Words such as "deliver", "facilitate", "key" or "stakeholder" are
+    common in reports, but many people with a learning disability do not know them. The rule
+    finds every form of the word ("delivered", "delivering"), phrases split over two lines, and
+    words in headings, bold text, lists and picture descriptions. It looks at every use, not only
+    the first one. Words in inline code, link addresses and picture file names are not checked.
+
+    The suggestion comes from the glossary entry's `suggest` list. When there is exactly one
+    plainer word and the text uses the word in its plain form, `easyread lint --fix` can make
+    the change for you ("Deliver" at the start of a sentence becomes "Give").
+
+    Acronyms are left to the acronym rules. A hard word that is bold where it is first used is
+    being explained on purpose, so it is not reported again here.
+    """
+
+    id = "jargon"
+    description = "A jargon word that has a plainer word to use instead."
+    severity = "warning"
+    examples_fail = [
+        "# Our plan\n\nWe will deliver better care.\n",
+        "# Our plan\n\nWe delivered the training.\n",
+        "# Key facts\n\nWe met 20 people.\n",
+        "# Our plan\n\nWe talked to our\nstakeholders about it.\n",
+        "# Our plan\n\n![A stakeholder meeting](pictures/meeting.png) We met 20 people.\n",
+    ]
+    examples_pass = [
+        "# Our plan\n\nWe will give you better care.\n",
+        "# Our work\n\nType the word on the keyboard.\n",
+        "# Our work\n\nThe file is called `deliver.txt` on the computer.\n",
+        "# Our work\n\nRead [our plan](https://example.org/deliver-key-stakeholder) online.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        glossary = context.glossary()
+        if glossary is None:
+            return
+        pieces = [piece for piece in context.pieces() if piece.kind in CHECKED]
+        explained = explained_hard_words(pieces, glossary)
+        for piece in pieces:
+            for match in glossary.find(piece.text):
+                entry = match.entry
+                if not is_jargon(entry) or entry.key in explained:
+                    continue
+                if piece.is_code(match.start, match.end):
+                    continue
+                yield context.finding(
+                    piece,
+                    match.start,
+                    match.end,
+                    jargon_message(match),
+                    suggestion_text(entry.suggest),
+                    fix=safe_fix(match),
+                )
+
+
+def is_jargon(entry: Entry) -> bool:
+    if entry.kind == "acronym":
+        return False
+    return entry.kind == "jargon" or bool(entry.suggest)
+
+
+def jargon_message(match: Match) -> str:
+    words = canonical(match.text)
+    if match.entry.kind == "hard-word":
+        return f"'{words}' is a hard word. Many readers will not know it."
+    return f"'{words}' is jargon. Many readers will not know what it means."
+
+
+def suggestion_text(suggest: tuple[str, ...]) -> str | None:
+    if not suggest:
+        return None
+    quoted = [f"'{word}'" for word in suggest]
+    choices = quoted[-1] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+    return f"Write {choices} instead."
+
+
+def safe_fix(match: Match) -> str | None:
+    """The one suggested word, when the text uses the plain form of the term (not "delivered")."""
+    entry = match.entry
+    if len(entry.suggest) != 1:
+        return None
+    written = canonical(match.text)
+    replacement = entry.suggest[0]
+    if written == entry.term:
+        return replacement
+    if not entry.case_sensitive and written == entry.term[:1].upper() + entry.term[1:]:
+        if entry.term[:1].isupper():
+            return replacement
+        return replacement[:1].upper() + replacement[1:]
+    return None
+
+
+def explained_hard_words(pieces: list[TextPiece], glossary: Glossary) -> set[str]:
+    """Keys of hard words that are bold where they are first used in the body."""
+    seen: set[str] = set()
+    explained: set[str] = set()
+    for piece in pieces:
+        if piece.kind != "sentence":
+            continue
+        for match in glossary.find(piece.text):
+            entry = match.entry
+            if entry.kind != "hard-word" or entry.key in seen:
+                continue
+            if piece.is_code(match.start, match.end):
+                continue
+            seen.add(entry.key)
+            if piece.is_strong(match.start, match.end):
+                explained.add(entry.key)
+    return explained
