@@ -1,0 +1,363 @@
+"""The web page: one accessible HTML file, and the print HTML that the PDF writer renders.
+
+Author text is always data: it reaches the page only through Jinja2's autoescaping, never as
+template source, so `{{ x }}` written in Markdown is printed exactly as written. The page is
+self-contained (pictures and the font are embedded), so it opens from disk and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from easyread.edition import COVER_PX, PICTURE_PX, Edition
+from easyread.model import Heading, Picture, Point, Run, Sentence
+from easyread.pictures import COVER_PICTURE_MM
+from easyread.resources import templates_dir
+
+TEMPLATE = "report.html.j2"
+FONT_FILES = {
+    "normal": "AtkinsonHyperlegible-Regular.ttf",
+    "bold": "AtkinsonHyperlegible-Bold.ttf",
+}
+# Without embedding, the page names its files with these stable URLs (the same on every machine,
+# so the PDF comes out byte for byte the same); only the PDF writer's fetcher serves them.
+PICTURE_URL = "easyread:picture/"
+TEMPLATE_URL = "easyread:template/"
+SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.IGNORECASE)
+PICTURE_GAP_MM = 8.0
+MM_PER_INCH = 25.4
+CSS_PX_PER_INCH = 96
+
+# Words the page needs that the language folder may not have yet.
+DEFAULT_STRINGS = {
+    "skip-link": "Skip to the main text",
+    "point": "Point",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RunView:
+    text: str
+    strong: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImageView:
+    src: str
+    alt: str
+    width_px: int  # CSS pixels (1/96 inch): the printed size, and the size on a wide screen
+    height_px: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    number: str
+    sentences: list[list[RunView]]
+    picture: ImageView | None
+
+
+@dataclass(frozen=True, slots=True)
+class SubHeadingView:
+    anchor: str
+    runs: list[RunView]
+
+
+@dataclass(slots=True)
+class SectionView:
+    anchor: str
+    role: str
+    title: list[RunView]
+    blocks: list[RowView | SubHeadingView] = field(default_factory=list)
+    starts_page: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CoverView:
+    title: str
+    subtitle: str
+    organisation: str
+    date: str
+    picture: ImageView | None
+
+
+def render_html(
+    edition: Edition,
+    *,
+    for_print: bool,
+    numbered: bool = False,
+    embed: bool | None = None,
+) -> str:
+    """The whole document as HTML.
+
+    `for_print` lays it out in pages for WeasyPrint; `numbered` shows each point's number (the
+    review edition); `embed` puts pictures and fonts inside the page as data: URIs (the default
+    for the screen page) instead of easyread: URLs (which the PDF writer serves to WeasyPrint).
+    """
+    embed = (not for_print) if embed is None else embed
+    images = _ImageSources(edition, embed)
+    sections = _section_views(edition, images)
+    template = _environment().get_template(TEMPLATE)
+    config = edition.report.config
+    return template.render(
+        lang=config.language,
+        title=config.title,
+        author=config.document_author,
+        date=config.build_date().strftime("%Y-%m-%dT%H:%M:%SZ"),
+        cover=_cover_view(edition, images),
+        sections=sections,
+        contents=_contents(edition, sections),
+        contents_before=next((view.anchor for view in sections if view.role == "body"), ""),
+        show_contents=edition.show_contents,
+        strings=_strings(edition),
+        for_print=for_print,
+        numbered=numbered,
+        style=_style(edition, for_print=for_print, embed=embed),
+    )
+
+
+def write(edition: Edition, target: Path) -> None:
+    """Write the self-contained web page."""
+    target.write_text(render_html(edition, for_print=False), encoding="utf-8")
+
+
+# -- templates -------------------------------------------------------------------------------
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _strings(edition: Edition) -> dict[str, str]:
+    return {**DEFAULT_STRINGS, **edition.strings}
+
+
+# -- the document as plain view objects ------------------------------------------------------
+
+
+def _section_views(edition: Edition, images: _ImageSources) -> list[SectionView]:
+    views: list[SectionView] = []
+    used: set[str] = {"main", "contents", "contents-title", "cover-title", "skip-link"}
+    first_body = True
+    for section in edition.sections:
+        anchor = _unique(section.anchor, used)
+        starts_page = section.role != "body" or first_body
+        if section.role == "body":
+            first_body = False
+        view = SectionView(anchor, section.role, _runs(section.title.runs), [], starts_page)
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                view.blocks.append(
+                    SubHeadingView(
+                        _unique(f"{anchor}-{len(view.blocks) + 1}", used), _runs(block.runs)
+                    )
+                )
+            else:
+                view.blocks.append(_row(block, images))
+        views.append(view)
+    return views
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    candidate, counter = anchor, 1
+    while candidate in used:
+        counter += 1
+        candidate = f"{anchor}-{counter}"
+    used.add(candidate)
+    return candidate
+
+
+def _row(point: Point, images: _ImageSources) -> RowView:
+    sentences = [runs for sentence in point.sentences if (runs := _sentence_runs(sentence))]
+    picture = images.point(point.picture) if point.picture is not None else None
+    return RowView(point.number, sentences, picture)
+
+
+def _sentence_runs(sentence: Sentence) -> list[RunView]:
+    return _runs(sentence.runs)
+
+
+def _runs(runs: list[Run]) -> list[RunView]:
+    """Runs as the page shows them: joined where the style is the same, trimmed at both ends.
+
+    Emphasis and code are shown as ordinary text: Easy Read uses no italics.
+    """
+    views: list[RunView] = []
+    for run in runs:
+        href = run.link if run.link and SAFE_LINK.match(run.link.strip()) else None
+        text = " ".join(run.text.split("\n"))
+        if views and views[-1].strong == run.strong and views[-1].href == href:
+            views[-1] = RunView(views[-1].text + text, run.strong, href)
+        else:
+            views.append(RunView(text, run.strong, href))
+    if views:
+        views[0] = RunView(views[0].text.lstrip(), views[0].strong, views[0].href)
+        views[-1] = RunView(views[-1].text.rstrip(), views[-1].strong, views[-1].href)
+    return [view for view in views if view.text]
+
+
+def _cover_view(edition: Edition, images: _ImageSources) -> CoverView:
+    config = edition.report.config
+    picture = None
+    cover = edition.report.cover
+    if cover is not None:
+        alt = config.cover_alt or cover.alt
+        picture = images.view(cover, alt, COVER_PX, COVER_PICTURE_MM)
+    return CoverView(
+        config.title, config.subtitle, config.organisation, config.display_date, picture
+    )
+
+
+def _contents(edition: Edition, sections: list[SectionView]) -> list[SectionView]:
+    listed = {id(section) for section in edition.contents}
+    return [
+        view
+        for section, view in zip(edition.sections, sections, strict=True)
+        if id(section) in listed
+    ]
+
+
+class _ImageSources:
+    """Where the page finds each prepared picture: a data: URI or a file: URL."""
+
+    def __init__(self, edition: Edition, embed: bool) -> None:
+        self.edition = edition
+        self.embed = embed
+        self._uris: dict[Path, str] = {}
+
+    def point(self, picture: Picture) -> ImageView:
+        column = picture_column_mm(self.edition)
+        return self.view(picture, picture.alt, PICTURE_PX, column)
+
+    def view(self, picture: Picture, alt: str, size_px: int, box_mm: float) -> ImageView:
+        """The picture scaled so its longest side fills the box: every row looks the same."""
+        prepared = self.edition.pictures.get(picture, size_px)
+        longest = max(prepared.width_px, prepared.height_px)
+        box_px = box_mm / MM_PER_INCH * CSS_PX_PER_INCH
+        width, height = (
+            round(box_px * side / longest) for side in (prepared.width_px, prepared.height_px)
+        )
+        return ImageView(self.uri(prepared.path), alt.strip(), width, height)
+
+    def uri(self, path: Path) -> str:
+        if path not in self._uris:
+            self._uris[path] = _data_uri(path) if self.embed else PICTURE_URL + path.name
+        return self._uris[path]
+
+
+def _data_uri(path: Path) -> str:
+    media_type = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(
+        path.suffix.lower(), "font/ttf"
+    )
+    return f"data:{media_type};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"
+
+
+# -- style ------------------------------------------------------------------------------------
+
+
+def _style(edition: Edition, *, for_print: bool, embed: bool) -> Markup:
+    """The page's CSS: the fixed files from templates/css plus the report's own settings."""
+    css_dir = templates_dir() / "css"
+    parts = [_font_faces(embed), _settings_css(edition), _read_css(css_dir / "base.css")]
+    parts.append(_read_css(css_dir / ("print.css" if for_print else "screen.css")))
+    if for_print:
+        parts.append(_page_css(edition))
+    return Markup("\n".join(parts))
+
+
+def _read_css(path: Path) -> str:
+    return _checked_css(path.read_text(encoding="utf-8"))
+
+
+def _checked_css(css: str) -> str:
+    # CSS goes inside <style>, where HTML escaping does not apply: it must not close the element.
+    if "</" in css:
+        raise ValueError("CSS must not contain '</'")
+    return css
+
+
+def _font_faces(embed: bool) -> str:
+    fonts = templates_dir() / "fonts"
+    rules = []
+    for weight, name in FONT_FILES.items():
+        path = fonts / name
+        url = _data_uri(path) if embed else f"{TEMPLATE_URL}fonts/{name}"
+        rules.append(
+            "@font-face { font-family: 'Atkinson Hyperlegible'; font-style: normal; "
+            f"font-weight: {weight}; src: url({css_string(url)}) format('truetype'); }}"
+        )
+    return "\n".join(rules)
+
+
+def picture_column_mm(edition: Edition) -> float:
+    """The picture column: 45 mm, a little less on A5 so the text column stays readable."""
+    return 45.0 if edition.report.config.page_width_mm >= 180 else 38.0
+
+
+def _settings_css(edition: Edition) -> str:
+    config = edition.report.config
+    return _checked_css(
+        ":root {\n"
+        f"  --body-size: {config.font_size:g}pt;\n"
+        f"  --picture-column: {picture_column_mm(edition):g}mm;\n"
+        f"  --picture-gap: {PICTURE_GAP_MM:g}mm;\n"
+        "}"
+    )
+
+
+def _page_css(edition: Edition) -> str:
+    config = edition.report.config
+    side = 15 if config.page_width_mm < 180 else 18
+    footer = page_counter_content(edition.strings["page"])
+    return _checked_css(
+        "@page {\n"
+        f"  size: {config.page_width_mm:g}mm {config.page_height_mm:g}mm;\n"
+        f"  margin: 15mm {side}mm 22mm {side}mm;\n"
+        "  @bottom-center {\n"
+        f"    content: {footer};\n"
+        f"    font-family: 'Atkinson Hyperlegible', Arial, sans-serif;\n"
+        f"    font-size: {config.font_size:g}pt;\n"
+        "    color: #1a1a1a;\n"
+        "  }\n"
+        "}\n"
+        "@page :first { @bottom-center { content: none; } }"
+    )
+
+
+def page_counter_content(label: str) -> str:
+    """'Page {page} of {pages}' as a CSS content value with page counters."""
+    parts: list[str] = []
+    for piece in re.split(r"(\{page\}|\{pages\})", label):
+        if piece == "{page}":
+            parts.append("counter(page)")
+        elif piece == "{pages}":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts) or "none"
+
+
+def css_string(text: str) -> str:
+    """A quoted CSS string; anything but plain letters, digits and spaces is escaped."""
+    escaped = "".join(
+        char
+        if char.isascii() and (char.isalnum() or char in " .,:;/-_+=@%()")
+        else f"\\{ord(char):x} "
+        for char in text
+    )
+    return f'"{escaped}"'

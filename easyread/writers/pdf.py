@@ -1,0 +1,114 @@
+"""The PDF: the print HTML rendered by WeasyPrint as tagged PDF/UA-1.
+
+WeasyPrint may read only what the page needs: the templates folder (fonts) and the edition's
+prepared pictures. Every other URL is refused, so a build never touches the network or any
+other file. The same input gives the same bytes: the dates come from the report's settings
+and the file identifier is a hash of the content.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from easyread.edition import Edition
+from easyread.resources import templates_dir
+from easyread.writers.html import PICTURE_URL, TEMPLATE_URL, render_html
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RefusedURL(ValueError):
+    """WeasyPrint asked for something a build must never read."""
+
+
+class SandboxFetcher(URLFetcher):
+    """Serves the templates folder and the prepared pictures; refuses everything else.
+
+    Allowed: data: URLs, easyread: URLs (the names the print page uses), and file: URLs that
+    point inside an allowed folder or at an allowed file. No network scheme is ever opened.
+    """
+
+    def __init__(self, folders: list[Path], files: list[Path]) -> None:
+        super().__init__(allowed_protocols=("file", "data", "easyread"), allow_redirects=False)
+        self.folders = [folder.resolve() for folder in folders]
+        self.files = {path.resolve() for path in files}
+        self.by_name = {path.name: path for path in self.files}
+
+    def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
+        scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "easyread":
+            path = self.named_path(url)
+        elif scheme == "file":
+            path = self.file_path(url)
+        else:
+            raise RefusedURL(f"easyread does not fetch '{url}'")
+        return URLFetcherResponse(url, path.read_bytes(), {})
+
+    def named_path(self, url: str) -> Path:
+        name = unquote(url.split(":", 1)[1])
+        if name.startswith(PICTURE_URL.split(":", 1)[1]):
+            path = self.by_name.get(name.split("/", 1)[1])
+            if path is not None:
+                return path
+        elif name.startswith(TEMPLATE_URL.split(":", 1)[1]):
+            return self.checked(templates_dir() / name.split("/", 1)[1])
+        raise RefusedURL(f"easyread has no file called '{url}'")
+
+    def file_path(self, url: str) -> Path:
+        parts = urlsplit(url)
+        if parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"easyread does not fetch '{url}'")
+        return self.checked(Path(url2pathname(unquote(parts.path))))
+
+    def checked(self, path: Path) -> Path:
+        path = path.resolve()
+        inside = path in self.files or any(path.is_relative_to(root) for root in self.folders)
+        if not inside or not path.is_file():
+            raise RefusedURL(f"easyread does not read '{path}' while building")
+        return path
+
+
+def sandbox_fetcher(edition: Edition) -> SandboxFetcher:
+    pictures = [
+        edition.picture(point.picture)
+        for section in edition.sections
+        for point in section.points
+        if point.picture is not None
+    ]
+    cover = edition.cover_picture()
+    if cover is not None:
+        pictures.append(cover)
+    return SandboxFetcher([templates_dir()], pictures)
+
+
+def write(edition: Edition, target: Path) -> int:
+    """Write the PDF and return its page count."""
+    html = render_html(edition, for_print=True)
+    fetcher = sandbox_fetcher(edition)
+    with _quiet_weasyprint():
+        page = HTML(string=html, base_url=templates_dir().as_uri(), url_fetcher=fetcher)
+        # Presentational hints: WeasyPrint then sizes each <img> from its width and height.
+        document = page.render(presentational_hints=True)
+        pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
+    target.write_bytes(pdf_bytes)
+    return len(document.pages)
+
+
+class _quiet_weasyprint:
+    """WeasyPrint's own warnings (e.g. about CSS it ignores) are not for report authors."""
+
+    def __enter__(self) -> None:
+        self.logger = logging.getLogger("weasyprint")
+        self.level = self.logger.level
+        self.logger.setLevel(logging.ERROR)
+
+    def __exit__(self, *exc: object) -> None:
+        self.logger.setLevel(self.level)
