@@ -1,0 +1,23 @@
+"""`easyread score`: readability per sentence, point, section and report, tuned for Easy Read.
+
+Public API:
+- `score_report(report) -> ReportScore`
+- `summary_for_build(report) -> (ReportScore, one-line summary)`
+- `write_score_report(report_score, out_dir) -> [json path, html path]`
+- `report_to_json(report_score)` (schema in docs/score.md)
+"""
+
+from easyread.score.build import summary_for_build, write_score_report
+from easyread.score.scorer import ReportScore, score_report
+from easyread.score.serialize import SCHEMA_VERSION, report_to_json
+from easyread.score.summary import summary_line
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ReportScore",
+    "report_to_json",
+    "score_report",
+    "summary_for_build",
+    "summary_line",
+    "write_score_report",
+]

@@ -1,0 +1,197 @@
+"""The readability report as HTML (to share) and PDF (WeasyPrint), with a bar chart per section.
+
+The charts are inline SVG made here, so the page needs no script and no file beside it.
+Rendering the PDF never fetches anything from the network.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import OutputError
+from easyread.resources import templates_dir
+from easyread.score.formulas import MEASURE_NAMES
+from easyread.score.scorer import ReportScore
+from easyread.score.serialize import report_to_json
+from easyread.score.summary import summary_line
+
+COUNT_LABELS = {
+    "sentences": "Sentences",
+    "words": "Words",
+    "words_per_sentence": "Words per sentence",
+    "longest_sentence": "Longest sentence (words)",
+    "long_sentences": "Long sentences",
+    "syllables": "Syllables",
+    "syllables_per_word": "Syllables per word",
+    "long_words": "Long words (3 or more syllables)",
+    "uncommon_words": "Words not in the common-word list",
+    "dale_chall_hard_words": "Dale-Chall hard words",
+    "glossary_hard_words": "Glossary hard words",
+    "jargon": "Jargon",
+    "acronyms": "Acronyms",
+}
+BAR_HEIGHT = 22
+BAR_GAP = 6
+LABEL_WIDTH = 220
+PLOT_WIDTH = 330
+VALUE_WIDTH = 110
+
+
+@dataclass(frozen=True, slots=True)
+class ChartKind:
+    key: str  # a measures key or a counts key
+    title: str
+    scale: float
+    target: float | None
+    higher_is_easier: bool
+    from_counts: bool = False
+
+
+def render_html(score: ReportScore, comparison: dict[str, Any] | None = None) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup
+
+    folder = templates_dir() / "score"
+    environment = Environment(
+        loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["html", "j2"])
+    )
+    data = report_to_json(score, comparison=comparison)
+    kind = chart_kind(score)
+    overview = [
+        (f"{section['number']}. {section['title']}", _value(section, kind))
+        for section in data["sections"]
+    ]
+    section_charts = {
+        section["number"]: Markup(
+            bar_chart(
+                [(f"Point {point['number']}", _value(point, kind)) for point in section["points"]],
+                kind,
+                f"{kind.title} of each point in section {section['number']}",
+            )
+        )
+        for section in data["sections"]
+    }
+    return environment.get_template("readability.html.j2").render(
+        data=data,
+        css=Markup((folder / "readability.css").read_text(encoding="utf-8")),
+        summary=summary_line(score),
+        overview_chart=Markup(bar_chart(overview, kind, f"{kind.title} of each section")),
+        section_charts=section_charts,
+        chart_title=kind.title,
+        chart_note=_chart_note(kind),
+        measure_names=MEASURE_NAMES,
+        count_labels=COUNT_LABELS,
+        max_words=score.settings.max_words,
+    )
+
+
+def chart_kind(score: ReportScore) -> ChartKind:
+    """Reading ease where the language has it; otherwise words per sentence."""
+    if score.language.reading_ease_constants is not None:
+        target = score.settings.target_for("reading_ease")
+        return ChartKind(
+            "reading_ease", "Reading ease", 120.0, target.limit if target else None, True
+        )
+    limit = float(score.settings.max_words)
+    return ChartKind("words_per_sentence", "Words per sentence", limit * 2, limit, False, True)
+
+
+def _value(item: dict[str, Any], kind: ChartKind) -> float | None:
+    source = item["counts"] if kind.from_counts else item["measures"]
+    value = source.get(kind.key)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _chart_note(kind: ChartKind) -> str:
+    if kind.key == "reading_ease":
+        return (
+            "Longer bars are easier to read. The line shows the target. "
+            "Very short points can score above 100: the scale stops at 120."
+        )
+    return "Shorter bars are easier to read. The line shows the most words a sentence should have."
+
+
+def bar_chart(rows: list[tuple[str, float | None]], kind: ChartKind, title: str) -> str:
+    """A horizontal bar chart as SVG; a bar that misses the target is drawn striped."""
+    height = max(1, len(rows)) * (BAR_HEIGHT + BAR_GAP) + BAR_GAP
+    width = LABEL_WIDTH + PLOT_WIDTH + VALUE_WIDTH
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'aria-label="{html.escape(title)}">',
+        f"<title>{html.escape(title)}</title>",
+        '<defs><pattern id="missed" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#b35900"/>'
+        '<rect width="3" height="8" fill="#ffd7a8"/></pattern></defs>',
+    ]
+    for index, (label, value) in enumerate(rows):
+        top = BAR_GAP + index * (BAR_HEIGHT + BAR_GAP)
+        middle = top + BAR_HEIGHT / 2 + 5
+        short_label = label if len(label) <= 26 else label[:25] + "…"
+        parts.append(
+            f'<text x="{LABEL_WIDTH - 8}" y="{middle}" text-anchor="end" class="label">'
+            f"{html.escape(short_label)}</text>"
+        )
+        if value is None:
+            parts.append(
+                f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 8}" y="{middle}" class="value">–</text>'
+            )
+            continue
+        shown = min(max(value, 0.0), kind.scale)
+        bar_width = PLOT_WIDTH * shown / kind.scale
+        met = _meets(value, kind)
+        fill = "#1f4e79" if met else "url(#missed)"
+        parts.append(
+            f'<rect x="{LABEL_WIDTH}" y="{top}" width="{bar_width:.1f}" height="{BAR_HEIGHT}" '
+            f'fill="{fill}" rx="2"/>'
+        )
+        parts.append(
+            f'<text x="{LABEL_WIDTH + PLOT_WIDTH + 8}" y="{middle}" class="value">'
+            f"{value:.0f}{'' if met else ' (missed)'}</text>"
+        )
+    if kind.target is not None:
+        x = LABEL_WIDTH + PLOT_WIDTH * min(kind.target, kind.scale) / kind.scale
+        parts.append(
+            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{height}" stroke="#000" '
+            'stroke-width="2" stroke-dasharray="5 3"/>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _meets(value: float, kind: ChartKind) -> bool:
+    if kind.target is None:
+        return True
+    return value >= kind.target if kind.higher_is_easier else value <= kind.target
+
+
+def write_html(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
+    text = render_html(score, comparison)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot write this file ({error.strerror})", path=path) from None
+    return path
+
+
+def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
+    from weasyprint import HTML
+
+    text = render_html(score, comparison)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        HTML(string=text, url_fetcher=refuse_all_urls, base_url=".").write_pdf(
+            str(path), pdf_variant="pdf/ua-1"
+        )
+    except OSError as error:
+        raise OutputError(f"cannot write this file ({error.strerror})", path=path) from None
+    return path
+
+
+def refuse_all_urls(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The page is self-contained: anything it tries to fetch is refused."""
+    raise ValueError(f"easyread does not fetch anything while making a readability PDF: {url}")

@@ -1,0 +1,394 @@
+"""Score a Report: counts per sentence, added up per point, section and report.
+
+Body sentences (the points, including list items) go into the formulas. Headings and picture
+alt text are counted on their own and never mixed into the body formulas.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from easyread.errors import display_path
+from easyread.model import Heading, Point, Report, Section, Sentence, Source
+from easyread.reader.sentences import word_spans
+from easyread.score.formulas import Counts, Measures, measures
+from easyread.score.glossary import GlossaryLike, glossary_hits, load_report_glossary
+from easyread.score.languages import LanguageSupport, language_support
+from easyread.score.settings import ScoreSettings, settings_from_table
+from easyread.score.words import WordBook, normalise
+
+MAX_WORDS_IN_REASON = 4
+
+
+@dataclass(slots=True)
+class Reason:
+    kind: str  # long, long-words, uncommon-words, jargon, hard-words, acronyms
+    text: str  # in plain words, e.g. "long: 22 words"
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class WordLists:
+    """The words behind the counts of one piece of text, as written, in reading order."""
+
+    long: list[str] = field(default_factory=list)
+    uncommon: list[str] = field(default_factory=list)
+    jargon: list[str] = field(default_factory=list)
+    hard: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    # words the author marked as hard (bold) or that look like names; reasons skip them
+    skipped: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class SentenceScore:
+    text: str
+    source: Source
+    point: str
+    in_list: bool
+    counts: Counts
+    measures: Measures
+    words: WordLists
+    reasons: list[Reason]
+    difficulty: float
+
+
+@dataclass(slots=True)
+class PointScore:
+    number: str
+    source: Source
+    in_list: bool
+    counts: Counts
+    measures: Measures
+    sentences: list[SentenceScore]
+
+
+@dataclass(slots=True)
+class TextScore:
+    """A heading or a picture's alt text: counted, not put through the formulas."""
+
+    kind: str  # "heading" or "alt-text"
+    text: str
+    source: Source
+    counts: Counts
+    words: WordLists
+
+
+@dataclass(slots=True)
+class SectionScore:
+    number: int
+    file: str  # as shown to the author
+    file_name: str
+    title: str
+    source: Source
+    counts: Counts
+    measures: Measures
+    points: list[PointScore]
+    headings: list[TextScore]
+    alt_texts: list[TextScore]
+    heading_counts: Counts
+    alt_text_counts: Counts
+    hardest: list[SentenceScore]
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class ReportScore:
+    title: str
+    language: LanguageSupport
+    settings: ScoreSettings
+    counts: Counts
+    measures: Measures
+    heading_counts: Counts
+    alt_text_counts: Counts
+    sections: list[SectionScore]
+    warnings: list[str]
+    notes: list[str]
+    glossary_available: bool
+    dale_chall_available: bool
+
+    def sentences(self) -> list[SentenceScore]:
+        return [s for section in self.sections for p in section.points for s in p.sentences]
+
+
+def score_report(
+    report: Report,
+    *,
+    settings: ScoreSettings | None = None,
+    glossary: GlossaryLike | None = None,
+    use_glossary: bool = True,
+) -> ReportScore:
+    """Score every body section of `report`. Reads [score] from its easyread.toml when
+    `settings` is not given, and the report's glossary when `glossary` is not given."""
+    config = report.config
+    if settings is None:
+        settings = settings_from_table(config.tables.get("score", {}), config.path)
+    notes: list[str] = []
+    if glossary is None and use_glossary:
+        glossary, note = load_report_glossary(config)
+        if note:
+            notes.append(note)
+    elif glossary is None:
+        notes.append("glossary not used")
+    language = language_support(config.language)
+    warning = language.warning()
+    if warning:
+        notes.append(warning)
+    scorer = _Scorer(language, settings, glossary)
+    sections = [scorer.section(s) for s in report.sections if s.role == "body"]
+    counts, headings, alt_texts = Counts(), Counts(), Counts()
+    for section in sections:
+        counts.add(section.counts)
+        headings.add(section.heading_counts)
+        alt_texts.add(section.alt_text_counts)
+    if language.has_word_lists and not scorer.book.has_dale_chall:
+        notes.append("Dale-Chall word list not found (it comes with textstat): no Dale-Chall score")
+    report_measures = scorer.measures(counts)
+    return ReportScore(
+        title=report.title,
+        language=language,
+        settings=settings,
+        counts=counts,
+        measures=report_measures,
+        heading_counts=headings,
+        alt_text_counts=alt_texts,
+        sections=sections,
+        warnings=target_warnings(counts, report_measures, settings),
+        notes=notes,
+        glossary_available=glossary is not None,
+        dale_chall_available=scorer.book.has_dale_chall,
+    )
+
+
+def target_warnings(counts: Counts, found: Measures, settings: ScoreSettings) -> list[str]:
+    """Targets that are missed, in plain words."""
+    from easyread.score.formulas import MEASURE_NAMES
+
+    warnings = []
+    for target in settings.targets():
+        value = getattr(found, target.measure)
+        if value is not None and not target.met(value):
+            name = MEASURE_NAMES[target.measure].split(" (")[0].lower()
+            side = "below" if target.higher_is_easier else "above"
+            warnings.append(
+                f"{name} {value:.1f} is {side} the target ({target.describe()})".capitalize()
+            )
+    if counts.long_sentences:
+        plural = "sentence is" if counts.long_sentences == 1 else "sentences are"
+        warnings.append(f"{counts.long_sentences} {plural} longer than {settings.max_words} words")
+    return warnings
+
+
+class _Scorer:
+    def __init__(
+        self, language: LanguageSupport, settings: ScoreSettings, glossary: GlossaryLike | None
+    ) -> None:
+        self.language = language
+        self.settings = settings
+        self.glossary = glossary
+        self.book = WordBook(language)
+
+    def measures(self, counts: Counts) -> Measures:
+        return measures(counts, self.language, dale_chall=self.book.has_dale_chall)
+
+    def section(self, section: Section) -> SectionScore:
+        points = [self.point(block) for block in section.blocks if isinstance(block, Point)]
+        headings = [self.heading(heading) for heading in section.headings]
+        alt_texts = [
+            self.text_unit("alt-text", block.picture.alt, block.picture.source)
+            for block in section.blocks
+            if isinstance(block, Point) and block.picture is not None and block.picture.alt.strip()
+        ]
+        counts = Counts()
+        for point in points:
+            counts.add(point.counts)
+        found = self.measures(counts)
+        sentences = [sentence for point in points for sentence in point.sentences]
+        hard = sorted(
+            (s for s in sentences if s.reasons),
+            key=lambda s: (-s.difficulty, -(s.measures.grade or 0.0), s.source.line),
+        )
+        return SectionScore(
+            number=section.number,
+            file=display_path(section.path),
+            file_name=section.path.name,
+            title=section.title.text,
+            source=section.title.source,
+            counts=counts,
+            measures=found,
+            points=points,
+            headings=headings,
+            alt_texts=alt_texts,
+            heading_counts=_total(headings),
+            alt_text_counts=_total(alt_texts),
+            hardest=hard[: self.settings.hardest],
+            warnings=target_warnings(counts, found, self.settings),
+        )
+
+    def point(self, point: Point) -> PointScore:
+        sentences = [self.sentence(s, point) for s in point.sentences]
+        counts = Counts()
+        for sentence in sentences:
+            counts.add(sentence.counts)
+        return PointScore(
+            number=point.number,
+            source=point.source,
+            in_list=point.in_list,
+            counts=counts,
+            measures=self.measures(counts),
+            sentences=sentences,
+        )
+
+    def heading(self, heading: Heading) -> TextScore:
+        return self.text_unit("heading", heading.text, heading.source)
+
+    def text_unit(self, kind: str, text: str, source: Source) -> TextScore:
+        counts, words = self.count(text, bold=[])
+        return TextScore(kind, text.strip(), source, counts, words)
+
+    def sentence(self, sentence: Sentence, point: Point) -> SentenceScore:
+        text = sentence.text
+        bold = _bold_ranges(sentence)
+        counts, words = self.count(text, bold)
+        reasons = self.reasons(counts, words)
+        return SentenceScore(
+            text=text,
+            source=sentence.source,
+            point=point.number,
+            in_list=point.in_list,
+            counts=counts,
+            measures=self.measures(counts),
+            words=words,
+            reasons=reasons,
+            difficulty=_difficulty(counts, words, reasons, self.settings.max_words),
+        )
+
+    def count(self, text: str, bold: list[tuple[int, int]]) -> tuple[Counts, WordLists]:
+        """Counts for one sentence (or heading, or alt text), each word looked at once."""
+        counts = Counts(sentences=1)
+        lists = WordLists()
+        book = self.book
+        first = True
+        for start, end in word_spans(text):
+            token = text[start:end]
+            word = normalise(token)
+            if not word:
+                continue
+            info = book.info(word)
+            counts.words += 1
+            counts.syllables += info.syllables
+            if info.number:
+                first = False
+                continue
+            shown = _strip_edges(token)
+            name = _looks_like_name(shown, first)
+            first = False
+            if name or _overlaps(start, end, bold):
+                lists.skipped.add(shown)
+            if info.syllables >= 3:
+                counts.long_words += 1
+                lists.long.append(shown)
+            if not info.common and not name:
+                counts.uncommon_words += 1
+                lists.uncommon.append(shown)
+            if not info.familiar and not name:
+                counts.dale_chall_hard_words += 1
+        for hit in glossary_hits(self.glossary, text):
+            if hit.kind == "jargon":
+                counts.jargon += 1
+                lists.jargon.append(hit.text)
+            elif hit.kind == "acronym":
+                counts.acronyms += 1
+                lists.acronyms.append(hit.text)
+            else:
+                counts.glossary_hard_words += 1
+                lists.hard.append(hit.text)
+                if _overlaps(hit.start, hit.end, bold):
+                    lists.skipped.add(hit.text)
+        counts.longest_sentence = counts.words
+        counts.long_sentences = int(counts.words > self.settings.max_words)
+        return counts, lists
+
+    def reasons(self, counts: Counts, lists: WordLists) -> list[Reason]:
+        reasons = []
+        if counts.words > self.settings.max_words:
+            reasons.append(Reason("long", f"long: {counts.words} words"))
+        uncommon = set(lists.uncommon)
+        if self.language.has_word_lists:
+            long_words = [w for w in lists.long if w in uncommon and w not in lists.skipped]
+        else:
+            long_words = [w for w in lists.long if w not in lists.skipped]
+        glossary_words = {w.lower() for w in lists.jargon + lists.hard + lists.acronyms}
+        long_words = [w for w in long_words if w.lower() not in glossary_words]
+        _add_reason(reasons, "long-words", "long words", long_words)
+        taken = {w.lower() for w in long_words} | glossary_words
+        plain_uncommon = [
+            w for w in lists.uncommon if w not in lists.skipped and w.lower() not in taken
+        ]
+        _add_reason(reasons, "uncommon-words", "uncommon words", plain_uncommon)
+        _add_reason(reasons, "jargon", "jargon", lists.jargon)
+        hard = [w for w in lists.hard if w not in lists.skipped]
+        _add_reason(reasons, "hard-words", "hard words not in bold", hard)
+        _add_reason(reasons, "acronyms", "acronyms", lists.acronyms)
+        return reasons
+
+
+def _add_reason(reasons: list[Reason], kind: str, label: str, words: list[str]) -> None:
+    unique = list(dict.fromkeys(words))
+    if not unique:
+        return
+    shown = ", ".join(f"'{word}'" for word in unique[:MAX_WORDS_IN_REASON])
+    if len(unique) > MAX_WORDS_IN_REASON:
+        shown += f" and {len(unique) - MAX_WORDS_IN_REASON} more"
+    reasons.append(Reason(kind, f"{label}: {shown}", unique))
+
+
+_REASON_WEIGHTS = {
+    "long-words": 2.0,
+    "uncommon-words": 1.0,
+    "jargon": 3.0,
+    "hard-words": 2.0,
+    "acronyms": 1.0,
+}
+
+
+def _difficulty(counts: Counts, lists: WordLists, reasons: list[Reason], max_words: int) -> float:
+    """How much work a sentence needs: words over the limit, plus weighted problem words."""
+    total = float(max(0, counts.words - max_words))
+    for reason in reasons:
+        total += _REASON_WEIGHTS.get(reason.kind, 0.0) * len(reason.words)
+    return total
+
+
+def _total(units: list[TextScore]) -> Counts:
+    counts = Counts()
+    for unit in units:
+        counts.add(unit.counts)
+    counts.long_sentences = 0  # headings and alt text are not sentences to shorten
+    return counts
+
+
+def _bold_ranges(sentence: Sentence) -> list[tuple[int, int]]:
+    ranges = []
+    offset = 0
+    for run in sentence.runs:
+        if run.strong:
+            ranges.append((offset, offset + len(run.text)))
+        offset += len(run.text)
+    return ranges
+
+
+def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < range_end and range_start < end for range_start, range_end in ranges)
+
+
+def _strip_edges(token: str) -> str:
+    return token.strip(".,;:!?\"'()[]{}‘’“”«»…*_")
+
+
+def _looks_like_name(word: str, first_in_sentence: bool) -> bool:
+    """A capitalised word inside a sentence (Leder, London) is taken as a name.
+    All-capital words (NHS) are not: they are acronyms."""
+    if first_in_sentence or len(word) < 2:
+        return False
+    return word[0].isupper() and not word.isupper()

@@ -1,0 +1,44 @@
+"""The one-line summary shown at the end of `easyread score` and in `easyread build`."""
+
+from __future__ import annotations
+
+from easyread.score.scorer import ReportScore
+
+
+def sections_missing_targets(score: ReportScore) -> int:
+    return sum(1 for section in score.sections if section.warnings)
+
+
+def summary_line(score: ReportScore) -> str:
+    """e.g. "Readability: reading ease 86 (target 80 or more), grade 3.9, 2 sections miss a
+    target." """
+    parts = []
+    found = score.measures
+    settings = score.settings
+    if found.reading_ease is not None:
+        text = f"reading ease {found.reading_ease:.0f}"
+        target = settings.target_for("reading_ease")
+        if target is not None:
+            text += f" (target {target.describe()})"
+        parts.append(text)
+    if found.grade is not None:
+        text = f"grade {found.grade:.1f}"
+        target = settings.target_for("grade")
+        if target is not None:
+            text += f" (target {target.describe()})"
+        parts.append(text)
+    if not parts:
+        counts = score.counts
+        parts.append(
+            f"{counts.words} words in {counts.sentences} sentences, "
+            f"{counts.words_per_sentence:.1f} words a sentence ({score.language.name}: "
+            "no formula)"
+        )
+    missing = sections_missing_targets(score)
+    total = len(score.sections)
+    if missing:
+        noun = "section misses" if missing == 1 else "sections miss"
+        parts.append(f"{missing} of {total} {noun} a target")
+    elif total:
+        parts.append("every section meets its targets")
+    return "Readability: " + ", ".join(parts) + "."
