@@ -74,8 +74,8 @@ def settings_from_table(table: dict[str, Any], path: Path | None) -> LintSetting
             _rule_table(checker, rules[key], value, settings)
         elif key not in TOP_KEYS:
             checker.unknown(["lint"], key, [*TOP_KEYS, *rules], what="setting")
-    settings.disabled = set(checker.rule_list(table, "disable", rules))
-    settings.enabled = set(checker.rule_list(table, "enable", rules))
+    settings.disabled |= set(checker.rule_list(table, "disable", rules))
+    settings.enabled |= set(checker.rule_list(table, "enable", rules))
     settings.fail_on = checker.choice(table, "fail-on", FAIL_LEVELS, DEFAULT_FAIL_ON)
     settings.acronym_scope = checker.choice(table, "acronym-scope", SCOPES, "document")
     settings.allow_acronyms = frozenset(checker.text_list(table, "allow-acronyms"))
@@ -127,6 +127,7 @@ class _Checker:
     def line_of(self, table: list[str], key: str) -> int | None:
         """The line of `key` inside [table], or of the table header, or of the key anywhere."""
         header = _header_pattern(table)
+        own_header = _header_pattern([*table, key])
         key_pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
         dotted = re.compile(rf"^\s*{re.escape(table[-1])}\s*\.\s*[\"']?{re.escape(key)}[\"']?\s*=")
         inside = False
@@ -134,6 +135,8 @@ class _Checker:
         for number, line in enumerate(self.lines, start=1):
             stripped = line.strip()
             if stripped.startswith("["):
+                if own_header.match(stripped):
+                    return number
                 inside = bool(header.match(stripped))
                 if inside:
                     header_line = number

@@ -175,27 +175,32 @@ def _match_at(text: str, line: str, at: int) -> _CharMap | None:
     i, j = 0, at
     while i < len(text):
         if j >= len(line):
+            if text[i:].isspace():  # a soft line break merged into the run
+                starts.extend([len(line)] * (len(text) - i))
+                ends.extend([len(line)] * (len(text) - i))
+                return starts, ends
             return None
         char = line[j]
         wanted = text[i]
-        if char == wanted or (wanted == "\ufffd" and char == "\x00"):
-            starts.append(j)
-            ends.append(j + 1)
-            i, j = i + 1, j + 1
-        elif char == "\\" and j + 1 < len(line) and line[j + 1] == wanted:
-            if wanted not in _ASCII_PUNCTUATION:
-                return None
+        if char == "\\" and line[j + 1 : j + 2] == wanted and wanted in _ASCII_PUNCTUATION:
             starts.append(j)
             ends.append(j + 2)
             i, j = i + 1, j + 2
-        elif char == "&" and (entity := _ENTITY.match(line, j)) is not None:
-            decoded = html.unescape(entity.group())
-            if decoded == entity.group() or not text.startswith(decoded, i):
-                return None
-            for _ in decoded:
-                starts.append(j)
-                ends.append(entity.end())
+        elif (
+            char == "&"
+            and (entity := _ENTITY.match(line, j)) is not None
+            and (
+                (decoded := html.unescape(entity.group())) != entity.group()
+                and text.startswith(decoded, i)
+            )
+        ):
+            starts.extend([j] * len(decoded))
+            ends.extend([entity.end()] * len(decoded))
             i, j = i + len(decoded), entity.end()
+        elif char == wanted or (wanted == "\ufffd" and char == "\x00"):
+            starts.append(j)
+            ends.append(j + 1)
+            i, j = i + 1, j + 1
         elif char in _MARKUP and i > 0:
             j += 1  # emphasis marks inside alt text
         else:

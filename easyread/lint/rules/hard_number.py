@@ -48,7 +48,7 @@ _AFTER_NUMBER = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|am\b|pm\b|a\.m\.|p\.
 # Words before a number that make it a label, not an amount.
 _LABEL_BEFORE = re.compile(
     r"(?:point|section|part|page|chapter|version|step|rule|paragraph|phone|call|ring|text|tel|"
-    r"telephone|number|no\.|ref|reference|code|postcode|account|room|flat|box|at|on)\s*:?\s*$",
+    r"telephone|number|no\.|ref|reference|code|postcode|account|room|flat|box)\s*:?\s*$",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"(?:at|from|until|till|by|before|after|to)\s+$", re.IGNORECASE)
@@ -246,9 +246,7 @@ def _large(piece: TextPiece, ignore: set[str], max_digits: int) -> Iterator[_Hit
 
 
 def _is_label(text: str, start: int) -> bool:
-    return bool(_LABEL_BEFORE.search(text[max(0, start - 20) : start])) and not text[
-        max(0, start - 4) : start
-    ].lower().endswith(("at ", "on "))
+    return bool(_LABEL_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _is_time(text: str, match: re.Match[str]) -> bool:

@@ -22,6 +22,7 @@ _PATTERN = re.compile(
     r"(?<![\w.@/\\-])(?:"
     + "|".join(f"(?P<f{n}>{form})" for n, (form, _, _) in enumerate(_FORMS))
     + ")",
+    re.IGNORECASE,
 )
 _CASE_SENSITIVE = {5}  # NB only in capitals ("nb." is also caught with its full stop)
 
@@ -72,7 +73,7 @@ class LatinAbbreviation(Rule):
 
 def _wrong_case(index: int, found: str) -> bool:
     if index in _CASE_SENSITIVE:
-        return found.startswith("n") and not found.endswith(".")
+        return "." not in found and found != "NB"
     # Bare forms without dots (eg, ie) count only in lower case: "IE" may be a name.
     return "." not in found and found != found.lower()
 
