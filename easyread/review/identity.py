@@ -3,8 +3,11 @@
 A review copy carries the report's title, and for each section its file, number, title,
 fingerprint and points (number, short fingerprint, text). Feedback can then be mapped back to
 the right point even after the report has changed, and an older draft is reported plainly.
-In a PDF this lives in the document information dictionary under /EasyReadReview; in a DOCX,
-in the core property `identifier`. Both hold the same JSON.
+In a PDF this lives in the document information dictionary under /EasyReadReview. In a DOCX it
+is kept in custom document properties (docProps/custom.xml), which Word and LibreOffice keep
+when they save; Word cuts a property at 255 characters, so the JSON is split over numbered
+properties `easyread-review-001`, `-002`, ... and leaves out the point texts (a comment carries
+the words it is attached to anyway).
 """
 
 from __future__ import annotations
@@ -21,7 +24,13 @@ from easyread.review.fingerprint import point_fingerprint, point_signature, sect
 from easyread.review.records import section_file
 
 PDF_KEY = "/EasyReadReview"
-DOCX_PREFIX = "easyread-review:"
+DOCX_PROPERTY = "easyread-review-"
+DOCX_CHUNK = 240
+CUSTOM_PROPERTIES_URI = "/docProps/custom.xml"
+CUSTOM_PROPERTIES_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 VERSION = 1
 
 
@@ -46,6 +55,19 @@ class ReviewIdentity:
     title: str
     made: str  # ISO date and time the copy was made
     sections: list[SectionIdentity] = field(default_factory=list)
+
+    def without_texts(self) -> ReviewIdentity:
+        sections = [
+            SectionIdentity(
+                s.file,
+                s.number,
+                s.title,
+                s.fingerprint,
+                [PointIdentity(p.number, p.fingerprint, "") for p in s.points],
+            )
+            for s in self.sections
+        ]
+        return ReviewIdentity(self.title, self.made, sections)
 
     def to_json(self) -> str:
         data = {
@@ -136,13 +158,60 @@ def read_from_pdf(metadata: dict[str, Any] | None) -> ReviewIdentity | None:
 
 def add_to_docx(path: Path, identity: ReviewIdentity) -> None:
     import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
 
     document = docx.Document(str(path))
-    document.core_properties.identifier = DOCX_PREFIX + identity.to_json()
+    package = document.part.package
+    text = identity.without_texts().to_json()
+    chunks = [text[start : start + DOCX_CHUNK] for start in range(0, len(text), DOCX_CHUNK)]
+    blob = _custom_properties_xml(chunks)
+    existing = _custom_properties_part(document)
+    if existing is not None:
+        existing._blob = blob  # our own properties replace any earlier ones
+    else:
+        part = Part(PackURI(CUSTOM_PROPERTIES_URI), CUSTOM_PROPERTIES_TYPE, blob, package)
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
     document.save(str(path))
 
 
-def read_from_docx(identifier: str | None) -> ReviewIdentity | None:
-    if not identifier or not identifier.startswith(DOCX_PREFIX):
+def _custom_properties_xml(chunks: list[str]) -> bytes:
+    from lxml import etree
+
+    root = etree.Element(f"{{{_CUSTOM_NS}}}Properties", nsmap={None: _CUSTOM_NS, "vt": _VT_NS})
+    for index, chunk in enumerate(chunks, start=1):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_NS}}}property")
+        prop.set("fmtid", _FMTID)
+        prop.set("pid", str(index + 1))
+        prop.set("name", f"{DOCX_PROPERTY}{index:03d}")
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = chunk
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _custom_properties_part(document: Any) -> Any:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == CUSTOM_PROPERTIES_URI:
+            return part
+    return None
+
+
+def read_from_docx(document: Any) -> ReviewIdentity | None:
+    """The identity in a DOCX opened with python-docx, or None when it has none."""
+    from lxml import etree
+
+    part = _custom_properties_part(document)
+    if part is None:
         return None
-    return ReviewIdentity.from_json(identifier[len(DOCX_PREFIX) :])
+    try:
+        root = etree.fromstring(part.blob)
+    except etree.XMLSyntaxError:
+        return None
+    chunks: dict[str, str] = {}
+    for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
+        name = prop.get("name", "")
+        if name.startswith(DOCX_PROPERTY):
+            chunks[name] = "".join(prop.itertext())
+    if not chunks:
+        return None
+    return ReviewIdentity.from_json("".join(chunks[name] for name in sorted(chunks)))

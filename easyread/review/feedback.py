@@ -1,0 +1,456 @@
+"""Reading feedback back: filled review PDFs and commented DOCX copies, merged per point.
+
+Each review file gives Responses (one reviewer's ticks and words about one point). They are
+mapped to the report as it is now: by the point's number and its fingerprint from the review
+copy, so a point that moved is still found, and a point that changed is marked as changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from easyread.errors import SourceError
+from easyread.model import Point, Report, Section
+from easyread.review.fingerprint import point_fingerprint, section_fingerprint
+from easyread.review.identity import ReviewIdentity, read_from_docx, read_from_pdf
+from easyread.review.records import section_file
+from easyread.review.review_copy import point_number_from_field
+
+_POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
+_NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
+# Words in a Word comment that say the same as a tick box in the PDF.
+_NOT_UNDERSTOOD = re.compile(
+    r"\b(do not|don't|dont|did not|didn't|cannot|can't) understand|\bnot clear\b|\bunclear\b"
+    r"|\bconfusing\b|\bhard to understand\b",
+    re.IGNORECASE,
+)
+_CHANGE_PICTURE = re.compile(
+    r"\b(change|different|new|better|another)\b[^.]{0,20}\bpicture\b"
+    r"|\bpicture\b[^.]{0,30}\b(does not|doesn't|not) (help|fit|match|right)",
+    re.IGNORECASE,
+)
+_UNDERSTOOD = re.compile(r"(?<!not )(?<!n't )\bI understand\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Response:
+    """What one reviewer said about one point of the review copy."""
+
+    number: str  # the point's number in the review copy
+    reviewer: str
+    group: str
+    date: str
+    review_file: Path
+    understand: bool = False
+    not_understand: bool = False
+    change_picture: bool = False
+    notes: str = ""
+    quoted: str = ""  # DOCX: the words the comment is attached to
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.understand or self.not_understand or self.change_picture or self.notes)
+
+
+@dataclass(slots=True)
+class ReviewFile:
+    path: Path
+    kind: str  # "pdf" or "docx"
+    reviewer: str
+    group: str
+    date: str
+    identity: ReviewIdentity | None
+    responses: list[Response] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # plain-words warnings about this file
+    changed_sections: list[str] = field(default_factory=list)
+
+    @property
+    def on_current_draft(self) -> bool | None:
+        if self.identity is None:
+            return None
+        return not self.changed_sections
+
+
+@dataclass(slots=True)
+class PointFeedback:
+    """Everything reviewers said about one point, mapped to where it is now."""
+
+    number: str  # the number now (or in the review copy, when the point is gone)
+    status: str  # "same", "moved", "changed", "gone" or "unknown"
+    section: Section | None
+    point: Point | None
+    reviewed_text: str = ""  # the words the reviewers saw, when the copy says
+    was_number: str = ""  # the number in the review copy, when it moved
+    responses: list[Response] = field(default_factory=list)
+
+    @property
+    def file(self) -> str:
+        return str(self.point.source.path) if self.point else ""
+
+    @property
+    def line(self) -> int | None:
+        return self.point.source.line if self.point else None
+
+    @property
+    def text(self) -> str:
+        return self.point.text if self.point else self.reviewed_text
+
+    def count(self, attribute: str) -> int:
+        return sum(1 for response in self.responses if getattr(response, attribute))
+
+    @property
+    def not_understood(self) -> int:
+        return self.count("not_understand")
+
+    @property
+    def understood(self) -> int:
+        return sum(1 for r in self.responses if r.understand and not r.not_understand)
+
+    @property
+    def change_picture(self) -> int:
+        return self.count("change_picture")
+
+    @property
+    def notes(self) -> int:
+        return sum(1 for response in self.responses if response.notes.strip())
+
+    @property
+    def reviewers(self) -> int:
+        return len({(r.reviewer, r.group, str(r.review_file)) for r in self.responses})
+
+    def need(self) -> tuple[int, int, int, int]:
+        """Sort key: the points that most need work come first."""
+        return (-self.not_understood, -self.change_picture, -self.notes, -self.reviewers)
+
+
+@dataclass(slots=True)
+class Feedback:
+    report: Report
+    files: list[ReviewFile]
+    points: list[PointFeedback]
+
+    def by_need(self) -> list[PointFeedback]:
+        order = {id(point): index for index, point in enumerate(self.points)}
+        return sorted(self.points, key=lambda p: (*p.need(), order[id(p)]))
+
+
+# -- reading review files ------------------------------------------------------------------------
+
+
+def read_review_file(path: Path, *, group: str = "") -> ReviewFile:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise SourceError("this file does not exist", path=path, hint="check its name")
+    if suffix == ".pdf":
+        return read_review_pdf(path, group=group)
+    if suffix == ".docx":
+        return read_review_docx(path, group=group)
+    raise SourceError(
+        "easyread can read feedback only from PDF and DOCX files",
+        path=path,
+        hint="give the filled review PDF or the DOCX copy with comments",
+    )
+
+
+def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise SourceError(
+                "this PDF is locked with a password",
+                path=path,
+                hint="save an unlocked copy and try again",
+            )
+        fields = reader.get_fields() or {}
+        metadata = reader.metadata
+    except (PdfReadError, OSError, ValueError) as error:
+        raise SourceError(
+            f"this PDF cannot be read ({error})",
+            path=path,
+            hint="check that the file is a whole PDF and not damaged",
+        ) from None
+    values = {name: field.get("/V") for name, field in fields.items()}
+    identity = read_from_pdf(dict(metadata) if metadata else None)
+    if identity is None and not any(point_number_from_field(name) for name in values):
+        raise SourceError(
+            "this PDF is not an easyread review copy",
+            path=path,
+            hint="make review copies with 'easyread review' and give back the filled copies",
+        )
+    review = ReviewFile(
+        path=path,
+        kind="pdf",
+        reviewer=_text(values.get("reviewer-name")),
+        group=_text(values.get("group")) or group,
+        date=_text(values.get("review-date")),
+        identity=identity,
+    )
+    by_number: dict[str, Response] = {}
+    for name, value in values.items():
+        parsed = point_number_from_field(name)
+        if parsed is None:
+            continue
+        number, kind = parsed
+        response = by_number.setdefault(
+            number, Response(number, review.reviewer, review.group, review.date, path)
+        )
+        if kind == "notes":
+            response.notes = _text(value)
+        elif kind in ("understand", "not-understand", "change-picture"):
+            setattr(response, kind.replace("-", "_"), _ticked(value))
+    review.responses = [response for response in by_number.values() if not response.is_empty]
+    if not review.responses:
+        review.notes.append("nothing was ticked or written in this copy")
+    return review
+
+
+def _ticked(value: object) -> bool:
+    return value is not None and str(value) not in ("", "/Off", "Off", "/off")
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
+        raise SourceError(
+            f"this DOCX file cannot be read ({error})",
+            path=path,
+            hint="save it again from Word or LibreOffice as a .docx file",
+        ) from None
+    identity = read_from_docx(document)
+    anchors = comment_anchors(document.element.body)
+    review = ReviewFile(path, "docx", "", group, "", identity)
+    for comment in document.comments:
+        anchor = anchors.get(comment.comment_id)
+        number = anchor.number if anchor else ""
+        if not number:
+            review.notes.append(
+                f"a comment by {comment.author or 'someone'} is not next to a numbered point"
+            )
+            continue
+        words = comment.text.strip()
+        date = comment.timestamp.date().isoformat() if comment.timestamp else ""
+        response = Response(
+            number=number,
+            reviewer=comment.author or "",
+            group=group,
+            date=date,
+            review_file=path,
+            notes=words,
+            quoted=anchor.text.strip() if anchor else "",
+            not_understand=bool(_NOT_UNDERSTOOD.search(words)),
+            change_picture=bool(_CHANGE_PICTURE.search(words)),
+        )
+        response.understand = not response.not_understand and bool(_UNDERSTOOD.search(words))
+        review.responses.append(response)
+    if not review.responses and not review.notes:
+        review.notes.append("this copy has no comments")
+    reviewers = sorted({response.reviewer for response in review.responses if response.reviewer})
+    review.reviewer = ", ".join(reviewers)
+    dates = sorted({response.date for response in review.responses if response.date})
+    review.date = dates[-1] if dates else ""
+    return review
+
+
+@dataclass(slots=True)
+class CommentAnchor:
+    number: str  # the point number the comment belongs to ("" when none)
+    text: str  # the words the comment is attached to
+
+
+def comment_anchors(body: object) -> dict[int, CommentAnchor]:
+    """Walk the body in reading order and find each comment's words and point number.
+
+    A point's number is the first run of its first paragraph ("3.2", in bold). A comment
+    belongs to the point whose number came last before the comment starts, or else to the
+    first number inside the commented words.
+    """
+    from docx.oxml.ns import qn
+
+    tag_p, tag_r, tag_t = qn("w:p"), qn("w:r"), qn("w:t")
+    tag_start, tag_end = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
+    tag_reference = qn("w:commentReference")
+    current = ""
+    open_ranges: dict[int, tuple[str, list[str]]] = {}
+    anchors: dict[int, CommentAnchor] = {}
+    for element in body.iter():  # type: ignore[attr-defined]
+        tag = element.tag
+        if tag == tag_p:
+            number = _paragraph_number(element, tag_r, tag_t)
+            if number:
+                current = number
+            for _, words in open_ranges.values():
+                if words:
+                    words.append("\n")
+        elif tag == tag_t:
+            for _, words in open_ranges.values():
+                words.append(element.text or "")
+        elif tag == tag_start:
+            open_ranges[_comment_id(element)] = (current, [])
+        elif tag == tag_end:
+            comment_id = _comment_id(element)
+            if comment_id in open_ranges:
+                number, words = open_ranges.pop(comment_id)
+                text = "".join(words)
+                if not number:
+                    inside = _NUMBER_IN_TEXT.search(text)
+                    number = inside[1] if inside else ""
+                anchors[comment_id] = CommentAnchor(number, _strip_number(text))
+        elif tag == tag_reference:
+            comment_id = _comment_id(element)
+            anchors.setdefault(comment_id, CommentAnchor(current, ""))
+    for comment_id, (number, words) in open_ranges.items():  # a range that never ends
+        anchors.setdefault(comment_id, CommentAnchor(number, "".join(words)))
+    return anchors
+
+
+def _comment_id(element: object) -> int:
+    from docx.oxml.ns import qn
+
+    try:
+        return int(element.get(qn("w:id")))  # type: ignore[attr-defined]
+    except (TypeError, ValueError):
+        return -1
+
+
+def _paragraph_number(paragraph: object, tag_r: str, tag_t: str) -> str:
+    for run in paragraph.iter(tag_r):  # type: ignore[attr-defined]
+        text = "".join(t.text or "" for t in run.iter(tag_t))
+        if not text.strip():
+            continue
+        match = _POINT_NUMBER.match(text)
+        return match[1] if match else ""
+    return ""
+
+
+def _strip_number(text: str) -> str:
+    return re.sub(r"^\s*\d+\.\d+\s+", "", " ".join(text.split()))
+
+
+# -- mapping to the report as it is now ----------------------------------------------------------
+
+
+def collect_feedback(report: Report, files: Iterable[ReviewFile]) -> Feedback:
+    files = list(files)
+    current = _CurrentReport(report)
+    for review in files:
+        _check_draft(review, report, current)
+    merged: dict[str, PointFeedback] = {
+        point.number: PointFeedback(point.number, "same", section, point)
+        for section, point in report.points()
+    }
+    for review in files:
+        for response in review.responses:
+            target = current.place(response, review.identity, merged)
+            target.responses.append(response)
+    points = [entry for entry in merged.values() if entry.responses]
+    return Feedback(report, files, sorted(points, key=_reading_order(report)))
+
+
+def _reading_order(report: Report):  # noqa: ANN202
+    order = {point.number: index for index, (_, point) in enumerate(report.points())}
+
+    def key(entry: PointFeedback) -> tuple[int, int, str]:
+        if entry.point is not None:
+            return (0, order.get(entry.point.number, 0), "")
+        section, _, point = entry.number.partition(".")
+        return (1, int(section or 0) * 1000 + int(point or 0), entry.number)
+
+    return key
+
+
+class _CurrentReport:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.by_number: dict[str, tuple[Section, Point]] = {}
+        self.by_fingerprint: dict[str, tuple[Section, Point]] = {}
+        for section, point in report.points():
+            self.by_number[point.number] = (section, point)
+            self.by_fingerprint.setdefault(point_fingerprint(point), (section, point))
+        self.section_prints = {
+            section_file(report, section): section_fingerprint(section)
+            for section in report.sections
+        }
+
+    def place(
+        self,
+        response: Response,
+        identity: ReviewIdentity | None,
+        merged: dict[str, PointFeedback],
+    ) -> PointFeedback:
+        reviewed = identity.point(response.number) if identity else None
+        here = self.by_number.get(response.number)
+        if reviewed is not None:
+            _, seen = reviewed
+            if here and point_fingerprint(here[1]) == seen.fingerprint:
+                return merged[response.number]
+            moved = self.by_fingerprint.get(seen.fingerprint)
+            if moved is not None:
+                entry = merged[moved[1].number]
+                if moved[1].number != response.number:
+                    entry.status, entry.was_number = "moved", response.number
+                return entry
+            if here is not None:
+                entry = merged[response.number]
+                entry.status, entry.reviewed_text = "changed", seen.text
+                return entry
+            return merged.setdefault(
+                f"gone:{response.number}",
+                PointFeedback(response.number, "gone", None, None, reviewed_text=seen.text),
+            )
+        if here is None:
+            return merged.setdefault(
+                f"gone:{response.number}",
+                PointFeedback(response.number, "gone", None, None, reviewed_text=response.quoted),
+            )
+        entry = merged[response.number]
+        if response.quoted and _squash(response.quoted) not in _squash(here[1].text):
+            entry.status, entry.reviewed_text = "changed", response.quoted
+        return entry
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _check_draft(review: ReviewFile, report: Report, current: _CurrentReport) -> None:
+    identity = review.identity
+    if identity is None:
+        if review.kind == "docx":
+            review.notes.append(
+                "this copy does not say which draft it was made from, so easyread matched "
+                "comments by point number and by the words they are attached to"
+            )
+        return
+    if identity.title != report.title:
+        review.notes.append(
+            f"this copy is of a report called '{identity.title}', not '{report.title}'"
+        )
+    for section in identity.sections:
+        now = current.section_prints.get(section.file)
+        if now is None:
+            review.changed_sections.append(f"section {section.number} ({section.file}) is gone")
+        elif now != section.fingerprint:
+            review.changed_sections.append(f"section {section.number} has changed since")
+    if review.changed_sections:
+        review.notes.insert(
+            0,
+            "this review was done on an earlier draft: " + "; ".join(review.changed_sections),
+        )
+
+
+def read_feedback(report: Report, paths: Iterable[Path], *, group: str = "") -> Feedback:
+    return collect_feedback(report, [read_review_file(path, group=group) for path in paths])

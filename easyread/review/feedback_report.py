@@ -1,0 +1,283 @@
+"""The feedback report: Markdown for people, JSON and CSV for tools, a table on the terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from easyread.errors import display_path
+from easyread.output import ensure_folder, write_text_atomically
+from easyread.review.feedback import Feedback, PointFeedback, Response, ReviewFile
+
+JSON_VERSION = 1
+STATUS_WORDS = {
+    "same": "",
+    "moved": "moved since the review (was {was})",
+    "changed": "changed since the review",
+    "gone": "no longer in the report",
+    "unknown": "",
+}
+CSV_COLUMNS = (
+    "point", "file", "line", "status", "text", "reviewer", "group", "date", "understand",
+    "not_understand", "change_picture", "notes", "quoted", "review_file",
+)  # fmt: skip
+
+
+def status_words(point: PointFeedback) -> str:
+    return STATUS_WORDS.get(point.status, "").format(was=point.was_number)
+
+
+def _where(point: PointFeedback) -> str:
+    if point.point is None:
+        return ""
+    return f"{display_path(point.point.source.path)}:{point.point.source.line}"
+
+
+def write_feedback(feedback: Feedback, out_dir: Path, stem: str = "feedback") -> list[Path]:
+    ensure_folder(out_dir)
+    outputs = {
+        out_dir / f"{stem}.md": to_markdown(feedback),
+        out_dir / f"{stem}.json": to_json(feedback),
+        out_dir / f"{stem}.csv": to_csv(feedback),
+    }
+    for path, text in outputs.items():
+        write_text_atomically(path, text)
+    return list(outputs)
+
+
+# -- JSON -----------------------------------------------------------------------------------------
+
+
+def _response_data(response: Response) -> dict[str, Any]:
+    return {
+        "reviewer": response.reviewer,
+        "group": response.group,
+        "date": response.date,
+        "understand": response.understand,
+        "not_understand": response.not_understand,
+        "change_picture": response.change_picture,
+        "notes": response.notes,
+        "quoted": response.quoted,
+        "review_file": str(response.review_file),
+    }
+
+
+def _file_data(review: ReviewFile) -> dict[str, Any]:
+    return {
+        "path": str(review.path),
+        "kind": review.kind,
+        "reviewer": review.reviewer,
+        "group": review.group,
+        "date": review.date,
+        "made_from_current_draft": review.on_current_draft,
+        "changed_sections": review.changed_sections,
+        "notes": review.notes,
+        "responses": len(review.responses),
+    }
+
+
+def _point_data(point: PointFeedback) -> dict[str, Any]:
+    return {
+        "point": point.number,
+        "file": str(point.point.source.path) if point.point else None,
+        "line": point.line,
+        "end_line": point.point.end_line if point.point else None,
+        "status": point.status,
+        "was_point": point.was_number or None,
+        "text": point.text,
+        "reviewed_text": point.reviewed_text or None,
+        "picture": point.point.picture.src if point.point and point.point.picture else None,
+        "counts": {
+            "reviewers": point.reviewers,
+            "understood": point.understood,
+            "not_understood": point.not_understood,
+            "change_picture": point.change_picture,
+            "notes": point.notes,
+        },
+        "responses": [_response_data(response) for response in point.responses],
+    }
+
+
+def to_json(feedback: Feedback) -> str:
+    data = {
+        "easyread_feedback": JSON_VERSION,
+        "report": feedback.report.title,
+        "review_files": [_file_data(review) for review in feedback.files],
+        "points": [_point_data(point) for point in feedback.points],
+        "most_need_work": [point.number for point in feedback.by_need() if _needs_work(point)],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _needs_work(point: PointFeedback) -> bool:
+    return bool(point.not_understood or point.change_picture or point.notes)
+
+
+# -- CSV ------------------------------------------------------------------------------------------
+
+
+def to_csv(feedback: Feedback) -> str:
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for point in feedback.points:
+        for response in point.responses:
+            writer.writerow(
+                [
+                    point.number,
+                    str(point.point.source.path) if point.point else "",
+                    point.line or "",
+                    point.status,
+                    point.text,
+                    response.reviewer,
+                    response.group,
+                    response.date,
+                    _yes(response.understand),
+                    _yes(response.not_understand),
+                    _yes(response.change_picture),
+                    response.notes,
+                    response.quoted,
+                    str(response.review_file),
+                ]
+            )
+    return stream.getvalue()
+
+
+def _yes(value: bool) -> str:
+    return "yes" if value else ""
+
+
+# -- Markdown -------------------------------------------------------------------------------------
+
+
+def to_markdown(feedback: Feedback) -> str:
+    lines = [f"# Feedback on {feedback.report.title}", ""]
+    reviewers = {(r.reviewer, r.group) for p in feedback.points for r in p.responses}
+    lines.append(
+        f"{_count(len(feedback.files), 'review file')}, {_count(len(reviewers), 'reviewer')}, "
+        f"feedback on {_count(len(feedback.points), 'point')}."
+    )
+    lines += ["", "## Review files", ""]
+    for review in feedback.files:
+        who = ", ".join(part for part in (review.reviewer, review.group, review.date) if part)
+        lines.append(f"- `{display_path(review.path)}` ({review.kind.upper()}): {who or 'no name'}")
+        for note in review.notes:
+            lines.append(f"  - **Note:** {note}.")
+    need = [point for point in feedback.by_need() if _needs_work(point)]
+    lines += ["", "## Points that most need work", ""]
+    if need:
+        lines += [
+            "| point | where | did not understand | change the picture | notes | reviewers |",
+            "|---|---|---|---|---|---|",
+        ]
+        for point in need:
+            lines.append(
+                f"| {point.number} | {_md_cell(_where(point) or status_words(point))} "
+                f"| {point.not_understood} | {point.change_picture} | {point.notes} "
+                f"| {point.reviewers} |"
+            )
+    else:
+        lines.append("Every reviewer understood every point they ticked. Nothing needs work.")
+    lines += ["", "## Every point with feedback", ""]
+    for point in feedback.points:
+        lines += _markdown_point(point)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_point(point: PointFeedback) -> list[str]:
+    title = f"### Point {point.number}"
+    where = _where(point)
+    if where:
+        title += f" ({where})"
+    lines = [title, ""]
+    status = status_words(point)
+    if status:
+        lines += [f"**This point has {status}.**" if point.status != "gone" else
+                  f"**This point is {status}.**", ""]  # fmt: skip
+    lines += [f"> {_one_line(point.text)}", ""]
+    if point.reviewed_text and point.reviewed_text != point.text:
+        lines += [f"Reviewers saw: {_one_line(point.reviewed_text)}", ""]
+    lines.append(
+        f"Did not understand: {point.not_understood} of {point.reviewers}. "
+        f"Change the picture: {point.change_picture}. Understood: {point.understood}."
+    )
+    lines.append("")
+    for response in point.responses:
+        ticks = [
+            label
+            for flag, label in (
+                (response.understand, "I understand"),
+                (response.not_understand, "I do not understand"),
+                (response.change_picture, "Change the picture"),
+            )
+            if flag
+        ]
+        who = response.reviewer or "A reviewer"
+        if response.group:
+            who += f" ({response.group})"
+        said = "; ".join(ticks) if ticks else "no box ticked"
+        line = f"- {who}: {said}."
+        if response.notes:
+            line += f" Notes: \u201c{_one_line(response.notes)}\u201d"
+        if response.quoted:
+            line += f" (about the words \u201c{_one_line(response.quoted)}\u201d)"
+        lines.append(line)
+    lines.append("")
+    return lines
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
+
+def _short_where(point: PointFeedback) -> str:
+    if point.point is None:
+        return status_words(point)
+    return f"{point.point.source.path.name}:{point.point.source.line}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+# -- terminal -------------------------------------------------------------------------------------
+
+
+def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console(highlight=False)
+    for review in feedback.files:
+        for note in review.notes:
+            console.print(f"[bold yellow]{display_path(review.path)}[/]: {note}.")
+    need = [point for point in feedback.by_need() if _needs_work(point)]
+    if not need:
+        console.print("No point needs work: every reviewer understood the points they ticked.")
+        return
+    table = Table(title="Points that most need work", title_justify="left")
+    table.add_column("Point", no_wrap=True)
+    table.add_column("Where", overflow="fold")
+    table.add_column("Not understood", justify="right")
+    table.add_column("Change picture", justify="right")
+    table.add_column("Notes", justify="right")
+    table.add_column("Text", overflow="ellipsis", min_width=20)
+    for point in need[:limit]:
+        table.add_row(
+            point.number,
+            _short_where(point),
+            f"{point.not_understood} of {point.reviewers}",
+            str(point.change_picture),
+            str(point.notes),
+            _one_line(point.text)[:120],
+        )
+    console.print(table)
+    if len(need) > limit:
+        console.print(f"… and {len(need) - limit} more points in the feedback report.")
