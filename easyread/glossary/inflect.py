@@ -20,6 +20,7 @@ _PARTICLES = frozenset(
     }
 )  # fmt: skip
 _VOWEL_GROUP = re.compile(r"[aeiouy]+")
+_SEPARATOR = re.compile(r"([ -])")
 
 
 def word_forms(word: str) -> set[str]:
@@ -39,17 +40,20 @@ def word_forms(word: str) -> set[str]:
 
 def term_forms(term: str) -> set[str]:
     """Every form of a term. A phrase inflects its first word ("rolled out") and its last word
-    ("care plans"); particles such as "out" or "of" are never inflected."""
-    words = term.split()
-    if not words:
+    ("care plans", "follow-ups"); particles such as "out" or "of" are never inflected."""
+    parts = _SEPARATOR.split(" ".join(term.split()))
+    if not parts or not parts[0]:
         return set()
-    if len(words) == 1:
-        return word_forms(term) | _hyphen_alternatives(term)
-    forms = {term}
-    if words[0] not in _PARTICLES:
-        forms.update(" ".join([form, *words[1:]]) for form in word_forms(words[0]))
-    if words[-1] not in _PARTICLES:
-        forms.update(" ".join([*words[:-1], form]) for form in word_forms(words[-1]))
+    forms = {"".join(parts)}
+    if len(parts) == 1:
+        forms.update(word_forms(parts[0]))
+    else:
+        if parts[0] not in _PARTICLES:
+            forms.update("".join([form, *parts[1:]]) for form in word_forms(parts[0]))
+        if parts[-1] not in _PARTICLES:
+            forms.update("".join([*parts[:-1], form]) for form in word_forms(parts[-1]))
+        elif parts[-2] == "-":
+            forms.add("".join(parts) + "s")  # a compound noun: follow-ups, roll-outs
     for form in list(forms):
         forms.update(_hyphen_alternatives(form))
     return forms

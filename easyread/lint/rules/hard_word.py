@@ -11,7 +11,7 @@ from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.lint.text import TextPiece
 
-_EXPLAINS = re.compile(r"^(?:this|it|that) (?:means|is)\b|\bmeans?\b", re.IGNORECASE)
+_EXPLAINS = re.compile(r"^(?:(?:this|it|that) means|this is)\b|\bmeans\b", re.IGNORECASE)
 
 
 class HardWord(Rule):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from easyread.glossary import Entry, Glossary, Match
@@ -60,7 +61,7 @@ class Jargon(Rule):
                     continue
                 if piece.is_code(match.start, match.end):
                     continue
-                yield context.finding(
+                finding = context.finding(
                     piece,
                     match.start,
                     match.end,
@@ -68,6 +69,10 @@ class Jargon(Rule):
                     suggestion_text(entry.suggest),
                     fix=safe_fix(match),
                 )
+                if finding.fix is not None and finding.line != finding.end_line:
+                    # Over a line break the model has a space where the file has a new line.
+                    finding = dataclasses.replace(finding, fix=None)
+                yield finding
 
 
 def is_jargon(entry: Entry) -> bool:
