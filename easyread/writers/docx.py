@@ -27,7 +27,7 @@ from docx.text.paragraph import Paragraph
 
 from easyread.edition import COVER_PX, PICTURE_PX, Edition
 from easyread.model import Heading, Picture, Point, Run, Section, Sentence
-from easyread.pictures import COVER_PICTURE_MM, PICTURE_COLUMN_MM
+from easyread.pictures import COVER_PICTURE_MM
 from easyread.resources import templates_dir
 from easyread.writers.docx_package import (
     add_font_to_table,
@@ -38,6 +38,8 @@ from easyread.writers.docx_package import (
 )
 from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
+    POINT_PICTURE_STYLE,
+    POINT_TEXT_STYLE,
     PageGeometry,
     add_page_numbers,
     page_geometry,
@@ -45,9 +47,11 @@ from easyread.writers.docx_styles import (
     set_up_styles,
 )
 
-GAP_MM = 6.0  # between the picture column and the text
-ROW_GAP_MM = 4.0  # below each row, so pictures of two points never touch
-LINK_SCHEMES = ("http://", "https://", "mailto:")
+GAP_MM = 8.0  # between the picture column and the text, as in the PDF
+# Space above each row but a table's first, so pictures never touch. Above, not below: at the
+# foot of a page Word and LibreOffice count a bottom margin, and a row would not fit.
+ROW_GAP_MM = 4.0
+LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -83,14 +87,16 @@ class _Layout:
         }
         self.write_cover()
         front, body, back = self.edition.front, self.edition.body, self.edition.back
-        for index, section in enumerate(front):
-            self.write_section(section, new_page=index == 0)
+        # As in the PDF: each front and back page starts a page; the report's own sections
+        # follow one another from the first one's new page.
+        for section in front:
+            self.write_section(section, new_page=True)
         if self.edition.show_contents:
             self.write_contents()
         for index, section in enumerate(body):
             self.write_section(section, new_page=index == 0)
-        for index, section in enumerate(back):
-            self.write_section(section, new_page=index == 0)
+        for section in back:
+            self.write_section(section, new_page=True)
         self.end_with_a_paragraph()
 
     # -- cover and contents -----------------------------------------------------------------
@@ -145,8 +151,8 @@ class _Layout:
         return paragraph
 
     def new_points_table(self) -> Table:
-        picture_width = Mm(PICTURE_COLUMN_MM)
-        text_width = Mm(self.geometry.text_width_mm - PICTURE_COLUMN_MM)
+        picture_width = Mm(self.geometry.picture_mm)
+        text_width = Mm(self.geometry.text_width_mm - self.geometry.picture_mm)
         table = self.document.add_table(rows=0, cols=2)
         table.autofit = False
         _borderless_fixed_table(table._tbl, Mm(self.geometry.text_width_mm))
@@ -158,29 +164,32 @@ class _Layout:
         row = table.add_row()
         _keep_row_on_one_page(row._tr)
         picture_cell, text_cell = row.cells
-        picture_cell.width = Mm(PICTURE_COLUMN_MM)
-        text_cell.width = Mm(self.geometry.text_width_mm - PICTURE_COLUMN_MM)
-        _cell_margins(text_cell, left=Mm(GAP_MM))
+        picture_cell.width = Mm(self.geometry.picture_mm)
+        text_cell.width = Mm(self.geometry.text_width_mm - self.geometry.picture_mm)
+        top = 0 if len(table.rows) == 1 else Mm(ROW_GAP_MM).twips
+        _cell_margins(picture_cell, top=top)
+        _cell_margins(text_cell, top=top, left=Mm(GAP_MM).twips)
         picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
-        text_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        text_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         picture_paragraph = picture_cell.paragraphs[0]
-        picture_paragraph.paragraph_format.space_after = Pt(0)
-        picture_paragraph.paragraph_format.line_spacing = 1.0
+        picture_paragraph.style = self.document.styles[POINT_PICTURE_STYLE]
         if point.picture is not None:
-            self.add_picture(picture_paragraph, point.picture, PICTURE_PX, PICTURE_COLUMN_MM)
+            picture_mm = self.geometry.picture_mm
+            self.add_picture(picture_paragraph, point.picture, PICTURE_PX, picture_mm)
         self.write_sentences(text_cell, point, show_number=show_number)
 
     def write_sentences(self, cell: _Cell, point: Point, *, show_number: bool) -> None:
         sentences = [runs for runs in map(_trimmed_runs, point.sentences) if runs]
+        style = self.document.styles[POINT_TEXT_STYLE]
         paragraph = cell.paragraphs[0]
+        paragraph.style = style
         if show_number:
             paragraph.add_run(f"{point.number}  ").bold = True
         for index, runs in enumerate(sentences):
             if index:
-                paragraph = cell.add_paragraph()
+                paragraph = cell.add_paragraph(style=style)
             for run in runs:
                 self.add_run(paragraph, run)
-        paragraph.paragraph_format.space_after = Pt(0)
 
     def add_run(self, paragraph: Paragraph, run: Run) -> None:
         text = _clean(run.text)
@@ -192,7 +201,9 @@ class _Layout:
             link.append(_run_element(text, bold=run.strong, style=HYPERLINK_STYLE))
             paragraph._p.append(link)
             return
-        paragraph.add_run(text).bold = True if run.strong else None
+        added = paragraph.add_run(text)
+        if run.strong:
+            added.bold = True
 
     def add_picture(self, paragraph: Paragraph, picture: Picture, size_px: int, box_mm: float):
         prepared = self.edition.pictures.get(picture, size_px)
@@ -202,6 +213,8 @@ class _Layout:
             width=Mm(prepared.width_px * scale),
             height=Mm(prepared.height_px * scale),
         )
+        for side in ("distT", "distB", "distL", "distR"):
+            shape._inline.set(side, "0")  # LibreOffice adds 3 mm of space around when unset
         description = _clean(picture.alt.strip())
         shape._inline.docPr.set("descr", description)
         shape._inline.docPr.set("title", _clean(picture.title or description))
@@ -314,7 +327,7 @@ def _borderless_fixed_table(tbl, width) -> None:  # noqa: ANN001
         border = OxmlElement(f"w:{side}")
         border.set(qn("w:val"), "nil")
         borders.append(border)
-    margins = _margins_element("w:tblCellMar", top=0, left=0, bottom=Mm(ROW_GAP_MM).twips, right=0)
+    margins = _margins_element("w:tblCellMar", top=0, left=0, bottom=0, right=0)
     for element in (table_width, indent, borders, margins):
         _insert_in_order(tbl_pr, element, _TBLPR_ORDER)
 
@@ -350,9 +363,9 @@ _TCPR_ORDER = [
 ]  # fmt: skip
 
 
-def _cell_margins(cell: _Cell, *, left) -> None:  # noqa: ANN001
+def _cell_margins(cell: _Cell, **sides: int) -> None:
     tc_pr = cell._tc.get_or_add_tcPr()
-    margins = _margins_element("w:tcMar", left=left.twips)
+    margins = _margins_element("w:tcMar", **sides)
     _insert_in_order(tc_pr, margins, _TCPR_ORDER)
 
 

@@ -18,12 +18,16 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from easyread.config import ReportConfig
+from easyread.pictures import PICTURE_COLUMN_MM
 from easyread.writers.docx_package import FONT_NAME
 
-TEXT_COLOUR = RGBColor(0x00, 0x00, 0x00)
-LINK_COLOUR = RGBColor(0x0B, 0x4F, 0x9C)  # dark blue: about 8:1 on white
+TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)  # as in the PDF: near black, 17:1 on white
+LINK_COLOUR = RGBColor(0x0B, 0x4A, 0x8F)  # dark blue: about 9:1 on white
 LINE_SPACING = 1.5
+HEADING_LINE_SPACING = 1.05
 HYPERLINK_STYLE = "Hyperlink"
+POINT_TEXT_STYLE = "Point text"
+POINT_PICTURE_STYLE = "Point picture"
 _RFONTS_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -37,6 +41,7 @@ class PageGeometry:
     side_mm: float
     top_mm: float
     bottom_mm: float
+    picture_mm: float
     footer_mm: float = 10.0
 
     @property
@@ -45,15 +50,15 @@ class PageGeometry:
 
 
 def page_geometry(config: ReportConfig) -> PageGeometry:
-    """Margins like the PDF's: a little narrower on the small A5 page."""
-    small = config.page_width_mm < 160
-    side = 15.0 if small else 20.0
+    """Margins and picture column like the PDF's: a little smaller on the narrow A5 page."""
+    narrow = config.page_width_mm < 180
     return PageGeometry(
         width_mm=config.page_width_mm,
         height_mm=config.page_height_mm,
-        side_mm=side,
-        top_mm=side,
-        bottom_mm=side + 4.0,
+        side_mm=15.0 if narrow else 18.0,
+        top_mm=15.0,
+        bottom_mm=22.0,
+        picture_mm=38.0 if narrow else PICTURE_COLUMN_MM,
     )
 
 
@@ -73,13 +78,15 @@ def set_up_styles(document: DocumentObject, config: ReportConfig) -> None:
     _set_document_defaults(document, config)
     styles = document.styles
     normal = styles["Normal"]
-    _paragraph(normal, size, space_after=size * 0.4)
+    _paragraph(normal, size, space_after=size * 0.5)
     normal.paragraph_format.widow_control = True
     _no_hyphenation(normal)
-    _heading(styles["Heading 1"], size * 1.5, before=size * 0.75, after=size * 0.6)
-    _heading(styles["Heading 2"], size * 1.25, before=size * 0.75, after=size * 0.4)
-    _heading(styles["Title"], size * 2.0, before=0, after=size * 0.75)
-    _heading(styles["Subtitle"], size * 1.25, before=0, after=size * 1.0)
+    # Sizes and spacing follow the PDF's style sheet (templates/css/base.css).
+    _heading(styles["Heading 1"], size * 1.6, before=0, after=size * 0.8)
+    _heading(styles["Heading 2"], size * 1.3, before=size * 1.56, after=size * 0.78)
+    _heading(styles["Title"], size * 2.2, before=0, after=size * 1.1)
+    _heading(styles["Subtitle"], size * 1.3, before=0, after=size * 1.3)
+    _point_styles(document, size)
     _remove_children(styles["Title"].element, "w:pPr", "w:pBdr")
     _remove_children(styles["Subtitle"].element, "w:pPr", "w:numPr")
     footer = styles["Footer"]
@@ -114,7 +121,7 @@ def _set_document_defaults(document: DocumentObject, config: ReportConfig) -> No
 
 def _paragraph(style: BaseStyle, size: float, *, space_after: float) -> None:
     assert isinstance(style, ParagraphStyle)
-    style.font.size = Pt(size)
+    style.font.size = Pt(round(size * 2) / 2)  # Word keeps sizes in half points
     style.font.color.rgb = TEXT_COLOUR
     layout = style.paragraph_format
     layout.alignment = WD_ALIGN_PARAGRAPH.LEFT
@@ -129,7 +136,8 @@ def _heading(style: BaseStyle, size: float, *, before: float, after: float) -> N
     style.paragraph_format.space_before = Pt(before)
     style.paragraph_format.keep_with_next = True
     style.paragraph_format.keep_together = True
-    style.paragraph_format.line_spacing = 1.25  # big type needs less air than body text
+    # Headings keep the PDF's line height (1.3 em): the font's own line is 1.24 em.
+    style.paragraph_format.line_spacing = HEADING_LINE_SPACING
     style.font.bold = True
     style.font.italic = False
     rpr = style.element.get_or_add_rPr()
@@ -167,6 +175,21 @@ _AFTER_SUPPRESS_HYPHENS = {
         "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
     )
 }  # fmt: skip
+
+
+def _point_styles(document: DocumentObject, size: float) -> None:
+    """Styles for the two cells of a point's row, so an editor keeps the look."""
+    text = document.styles.add_style(POINT_TEXT_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    text.base_style = document.styles["Normal"]
+    text.paragraph_format.space_after = Pt(0)
+    text.quick_style = True
+    picture = document.styles.add_style(POINT_PICTURE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    picture.base_style = document.styles["Normal"]
+    picture.paragraph_format.space_after = Pt(0)
+    # "1.5 lines" would also stretch the line that holds the picture, and a tiny font keeps
+    # the text's descent from adding to the row height: the row is as tall as its picture.
+    picture.paragraph_format.line_spacing = 1.0
+    picture.font.size = Pt(2)
 
 
 def _add_hyperlink_style(document: DocumentObject) -> None:
