@@ -154,7 +154,7 @@ def _reports(args: argparse.Namespace, config: ReportConfig | None) -> list[Repo
     files: list[Path] = []
     for name in paths:
         if name == "-":
-            text = sys.stdin.read()
+            text = sys.stdin.read().replace("\r\n", "\n").replace("\r", "\n")
             reports.append(read_stdin(text, config=config or _nearest_config(Path.cwd())))
             continue
         path = Path(name)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from easyread.lint.findings import Finding
+from easyread.lint.text import source_lines
 from easyread.model import Section
 
 _DIRECTIVE = re.compile(
@@ -38,7 +39,7 @@ class Suppressions:
 
 def section_suppressions(section: Section) -> Suppressions:
     result = Suppressions()
-    lines = section.text.split("\n")
+    lines = source_lines(section)
     open_since: dict[str, int] = {}
     end = len(lines) + 1
     for comment in sorted(section.comments, key=lambda item: item.source.line):

@@ -144,8 +144,11 @@ class TextPiece:
 
 
 def source_lines(section: Section) -> list[str]:
-    """The section's text split the way the reader counts lines (at \\n only)."""
-    return section.text.split("\n")
+    """The section's text split into lines the way Markdown counts them (\\n, \\r\\n or \\r)."""
+    text = section.text
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.split("\n")
 
 
 def align(text: str, line: str, start: int) -> _CharMap | None:
