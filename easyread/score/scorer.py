@@ -18,6 +18,13 @@ from easyread.score.settings import ScoreSettings, settings_from_table
 from easyread.score.words import WordBook, normalise
 
 MAX_WORDS_IN_REASON = 4
+WARNING_NAMES = {
+    "reading_ease": "Reading ease",
+    "grade": "Grade",
+    "smog": "SMOG",
+    "fog": "Gunning Fog",
+    "dale_chall": "Dale-Chall",
+}
 
 
 @dataclass(slots=True)
@@ -162,17 +169,13 @@ def score_report(
 
 def target_warnings(counts: Counts, found: Measures, settings: ScoreSettings) -> list[str]:
     """Targets that are missed, in plain words."""
-    from easyread.score.formulas import MEASURE_NAMES
-
     warnings = []
     for target in settings.targets():
         value = getattr(found, target.measure)
         if value is not None and not target.met(value):
-            name = MEASURE_NAMES[target.measure].split(" (")[0].lower()
+            name = WARNING_NAMES[target.measure]
             side = "below" if target.higher_is_easier else "above"
-            warnings.append(
-                f"{name} {value:.1f} is {side} the target ({target.describe()})".capitalize()
-            )
+            warnings.append(f"{name} {value:.1f} is {side} the target ({target.describe()})")
     if counts.long_sentences:
         plural = "sentence is" if counts.long_sentences == 1 else "sentences are"
         warnings.append(f"{counts.long_sentences} {plural} longer than {settings.max_words} words")

@@ -37,8 +37,11 @@ def summary_line(score: ReportScore) -> str:
     missing = sections_missing_targets(score)
     total = len(score.sections)
     if missing:
-        noun = "section misses" if missing == 1 else "sections miss"
-        parts.append(f"{missing} of {total} {noun} a target")
+        if total == 1:
+            parts.append("the section misses a target")
+        else:
+            verb = "misses" if missing == 1 else "miss"
+            parts.append(f"{missing} of {total} sections {verb} a target")
     elif total:
         parts.append("every section meets its targets")
     return "Readability: " + ", ".join(parts) + "."
