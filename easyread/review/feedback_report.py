@@ -268,7 +268,7 @@ def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) 
     table.add_column("Not understood", justify="right")
     table.add_column("Change picture", justify="right")
     table.add_column("Notes", justify="right")
-    table.add_column("Text", overflow="ellipsis", min_width=20)
+    table.add_column("Text", overflow="ellipsis")
     for point in need[:limit]:
         table.add_row(
             point.number,

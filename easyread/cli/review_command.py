@@ -1,0 +1,231 @@
+"""easyread review: make review copies for a checking group, or record a check they did."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from easyread.errors import ConfigError, EasyReadError, display_path
+
+DEFAULT_FORMATS = ("pdf", "docx")
+MIN_FONT_SIZE, MAX_FONT_SIZE = 14.0, 40.0
+
+
+class _AddChecker(argparse.Action):
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        from easyread.review.records import Checker
+
+        name = " ".join(str(values).split())
+        if not name:
+            parser.error("--checker needs a name")
+        checkers = list(getattr(namespace, self.dest) or [])
+        checkers.append(Checker(name))
+        setattr(namespace, self.dest, checkers)
+
+
+class _MarkLastChecker(argparse.Action):
+    """--consent and --learning-disability say something about the checker named just before."""
+
+    def __init__(self, option_strings, dest, attribute: str = "", **kwargs):  # noqa: ANN001
+        kwargs["nargs"] = 0
+        super().__init__(option_strings, dest, **kwargs)
+        self.attribute = attribute
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        checkers = getattr(namespace, "checkers", None)
+        if not checkers:
+            parser.error(f"write {option_string} after the --checker it is about")
+        setattr(checkers[-1], self.attribute, True)
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "review",
+        help="make review copies for a checking group, or record a check they did",
+        description=(
+            "Make a review copy of the report for a checking group: a large-print PDF with tick "
+            "boxes and a notes box under every numbered point (fill it on screen or on paper), "
+            "and a DOCX copy with point numbers for comments in Word or LibreOffice. "
+            "With --record, write down a check a group did (who, when, which sections) in the "
+            "report's reviews/ folder; the build then adds a Checked by page."
+        ),
+        epilog=(
+            "Examples:\n"
+            "  easyread review my-report\n"
+            '  easyread review my-report --record --group "People First Anytown" --paid \\\n'
+            '      --checker "Sam Jones" --consent --learning-disability \\\n'
+            '      --checker "Ali Khan" --learning-disability'
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("dir", nargs="?", default=".", type=Path, help="the report folder")
+    copies = parser.add_argument_group("review copies")
+    copies.add_argument(
+        "--out", "-o", type=Path, default=None, help="where to write them (default: DIR/out)"
+    )
+    copies.add_argument(
+        "--font-size", type=float, default=None, help="text size in points (default: 18)"
+    )
+    copies.add_argument(
+        "--format",
+        default=",".join(DEFAULT_FORMATS),
+        help="copies to make, with commas: pdf,docx (default: both)",
+    )
+    record = parser.add_argument_group("recording a check (--record)")
+    record.add_argument(
+        "--record", action="store_true", help="record a check a group did, instead of copies"
+    )
+    record.add_argument("--group", default="", help="the checking group's name")
+    record.add_argument(
+        "--checker",
+        dest="checkers",
+        action=_AddChecker,
+        default=None,
+        metavar="NAME",
+        help="a person who checked it (repeat for each person)",
+    )
+    record.add_argument(
+        "--consent",
+        action=_MarkLastChecker,
+        attribute="consent_to_be_named",
+        help="the checker just before agreed to have their name printed",
+    )
+    record.add_argument(
+        "--learning-disability",
+        action=_MarkLastChecker,
+        attribute="has_learning_disability",
+        help="the checker just before has a learning disability",
+    )
+    paid = record.add_mutually_exclusive_group()
+    paid.add_argument("--paid", action="store_true", default=None, help="the group was paid")
+    paid.add_argument(
+        "--not-paid", dest="paid", action="store_false", help="the group was not paid"
+    )
+    record.add_argument("--date", default=None, help="the day of the check, like 2026-05-14")
+    record.add_argument(
+        "--section",
+        dest="sections",
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="a section file they checked (repeat; default: every section)",
+    )
+    record.add_argument("--facilitator", default="", help="who led the check (optional)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from easyread.reader import read_report
+
+    report = read_report(args.dir)
+    if args.record:
+        return _record(args, report)
+    return _copies(args, report)
+
+
+def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
+    from easyread.build import output_name
+    from easyread.edition import make_edition
+    from easyread.output import ensure_folder
+    from easyread.review.review_copy import (
+        DEFAULT_FONT_SIZE,
+        write_review_docx,
+        write_review_pdf,
+    )
+
+    if args.checkers or args.group:
+        raise EasyReadError(
+            "--group and --checker are for recording a check",
+            hint="add --record to write down a check, or leave them out to make review copies",
+        )
+    formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
+    unknown = [part for part in formats if part not in DEFAULT_FORMATS]
+    if unknown or not formats:
+        raise EasyReadError(
+            f"'{','.join(unknown) or args.format}' is not a review copy easyread can make",
+            hint="use --format pdf, --format docx or --format pdf,docx",
+        )
+    font_size = args.font_size or _config_font_size(report) or DEFAULT_FONT_SIZE
+    if not MIN_FONT_SIZE <= font_size <= MAX_FONT_SIZE:
+        raise EasyReadError(
+            f"font size {font_size:g} is not right for a review copy",
+            hint="use a size from 14 to 40 (18 is usual)",
+        )
+    out_dir = args.out or report.root / "out"
+    ensure_folder(out_dir)
+    cache = out_dir / ".cache" / "pictures"
+    edition = make_edition(report, cache, [])
+    name = output_name(report)
+    made = []
+    if "pdf" in formats:
+        target = out_dir / f"{name}-review.pdf"
+        copy = write_review_pdf(report, target, font_size=font_size, edition=edition)
+        made.append(f"  PDF   {display_path(copy.path)}  ({copy.pages} pages, {copy.fields} boxes)")
+    if "docx" in formats:
+        target = out_dir / f"{name}-review.docx"
+        copy = write_review_docx(report, target, edition=edition)
+        made.append(f"  DOCX  {display_path(copy.path)}  (point numbers shown for comments)")
+    points = sum(1 for _ in report.points())
+    print(f"Review copies of '{report.title}': {len(report.sections)} sections, {points} points.")
+    print("\n".join(made))
+    print("When the group gives them back, run: easyread feedback FILES")
+    return 0
+
+
+def _config_font_size(report) -> float | None:  # noqa: ANN001
+    table = report.config.tables.get("review", {})
+    value = table.get("font-size")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ConfigError(
+            "'font-size' in [review] must be a number",
+            path=report.config.path,
+            hint="write font-size = 18",
+        )
+    return float(value)
+
+
+def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001
+    from easyread.review.records import format_date, make_record, save_record
+
+    if not args.group.strip():
+        raise EasyReadError(
+            "say which group did the check", hint='add --group "People First Anytown"'
+        )
+    if not args.checkers:
+        raise EasyReadError(
+            "say who checked it", hint='add --checker "Name" for each person (and --consent)'
+        )
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
+    except ValueError:
+        raise EasyReadError(
+            f"'{args.date}' is not a date easyread understands", hint="write it like 2026-05-14"
+        ) from None
+    record = make_record(
+        report,
+        group=" ".join(args.group.split()),
+        checkers=args.checkers,
+        date=date,
+        paid=bool(args.paid),
+        files=args.sections,
+        facilitator=args.facilitator.strip(),
+    )
+    path = save_record(record, report.root)
+    named = [checker.name for checker in record.named_checkers()]
+    print(f"Recorded the check by {record.group} on {format_date(date)}: {display_path(path)}")
+    print(f"  Sections checked: {len(record.sections)} of {len(report.sections)}.")
+    named_text = ", ".join(named) or "nobody"
+    print(f"  Checkers: {len(record.checkers)}; named in the document: {named_text}.")
+    if not record.has_checker_with_learning_disability():
+        print(
+            "  Note: no checker is marked with --learning-disability. The Easy Read logo needs "
+            "at least one checker with a learning disability.",
+            file=sys.stderr,
+        )
+    if args.paid is None:
+        print("  Recorded as not paid. Add --paid if the group was paid for their time.")
+    return 0
