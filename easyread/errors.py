@@ -39,11 +39,12 @@ class EasyReadError(Exception):
         return ":".join(parts)
 
     def one_line(self) -> str:
-        text = self.message.rstrip(".")
+        """`file:line:column: what is wrong. What to do.` on one line."""
+        text = _sentence(self.message)
         if self.hint:
-            text += f". {self.hint.rstrip('.')}"
+            text += " " + _sentence(self.hint)
         where = self.where()
-        line = f"{where}: {text}." if where else f"{text}."
+        line = f"{where}: {text}" if where else text
         return " ".join(line.split())
 
     def __str__(self) -> str:
@@ -64,6 +65,16 @@ class PictureError(EasyReadError):
 
 class OutputError(EasyReadError):
     """An output that cannot be written."""
+
+
+def _sentence(text: str) -> str:
+    """Text as a sentence: a capital letter first and a full stop (or ? or !) at the end."""
+    text = text.strip()
+    if not text:
+        return ""
+    if not text.startswith("easyread"):
+        text = text[0].upper() + text[1:]
+    return text if text[-1] in ".?!" else text + "."
 
 
 def display_path(path: Path) -> str:

@@ -9,24 +9,34 @@ with unchanged pictures does no picture work at all.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
-import tempfile
-import warnings
+import struct
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from easyread.errors import PictureError
 from easyread.model import Picture
+from easyread.output import output_error, remove_stale_parts, temporary_file
 
 DPI = 300
 PICTURE_COLUMN_MM = 45.0
 COVER_PICTURE_MM = 90.0
 MAX_PIXELS = 60_000_000  # larger than any camera photo; a bigger file is a decompression bomb
-_CACHE_VERSION = "1"
+MAX_SIDE = 30_000  # a picture 1 pixel high and a million wide is not a picture either
+MAX_FILE_BYTES = 200_000_000
+_CACHE_VERSION = "2"
 _ALLOWED_FORMATS = {"PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF", "MPO"}
+_KNOWN_OTHER_SUFFIXES = {
+    ".svg": "a drawing (SVG)", ".svgz": "a drawing (SVG)", ".heic": "an iPhone photo (HEIC)",
+    ".heif": "an iPhone photo (HEIF)", ".avif": "an AVIF picture", ".pdf": "a PDF",
+    ".eps": "a drawing (EPS)", ".ai": "an Illustrator drawing", ".emf": "a Windows drawing (EMF)",
+    ".wmf": "a Windows drawing (WMF)", ".psd": "a Photoshop file", ".ico": "an icon file",
+}  # fmt: skip
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 
 def pixels_for(mm: float) -> int:
@@ -74,7 +84,11 @@ class PictureSet:
 
 def prepare_pictures(items: Iterable[tuple[Picture, int]], cache_dir: Path) -> PictureSet:
     """Prepare each (picture, longest side in pixels) once, reusing the cache."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise output_error(cache_dir, error, "choose another folder with --out") from None
+    remove_stale_parts(cache_dir)
     pictures = PictureSet()
     done: dict[tuple[Path, int], PreparedPicture] = {}
     for picture, size_px in items:
@@ -90,108 +104,227 @@ def _prepare_one(
     picture: Picture, size_px: int, cache_dir: Path, stats: PictureStats
 ) -> PreparedPicture:
     assert picture.path is not None
-    data = picture.path.read_bytes()
+    data = _read_bytes(picture)
     digest = hashlib.sha256(data + f"|{size_px}|{_CACHE_VERSION}".encode()).hexdigest()[:24]
     for suffix, media_type in ((".png", "image/png"), (".jpg", "image/jpeg")):
-        cached = cache_dir / f"{digest}{suffix}"
-        if cached.is_file():
-            with Image.open(cached) as image:
-                width, height = image.size
+        cached = _cached(cache_dir / f"{digest}{suffix}")
+        if cached is not None:
             stats.reused += 1
-            return PreparedPicture(picture.path, cached, width, height, media_type)
-    image, is_photo = _open_checked(picture, stats)
+            return PreparedPicture(picture.path, cached[0], cached[1], cached[2], media_type)
+    image, is_photo = _open_checked(picture, data, size_px, stats)
     image.thumbnail((size_px, size_px), Image.Resampling.LANCZOS, reducing_gap=3.0)
+    image = _on_white(image)
     suffix, media_type = (".jpg", "image/jpeg") if is_photo else (".png", "image/png")
     target = cache_dir / f"{digest}{suffix}"
-    _save_atomically(image, target, is_photo)
+    try:
+        _save_atomically(image, target, is_photo)
+    except OSError as error:
+        raise output_error(target, error, "free some space or choose another folder") from None
     stats.processed += 1
     return PreparedPicture(picture.path, target, image.width, image.height, media_type)
 
 
-def _open_checked(picture: Picture, stats: PictureStats) -> tuple[Image.Image, bool]:
-    """Open the file, refuse what cannot be a safe picture, and return clean RGB pixels."""
-    assert picture.path is not None
-
-    def fail(message: str, hint: str) -> PictureError:
-        return PictureError(
-            message,
-            path=picture.source.path,
-            line=picture.source.line,
-            column=picture.source.column,
-            hint=hint,
-        )
-
-    name = picture.src
-    previous_limit = Image.MAX_IMAGE_PIXELS
+def _cached(path: Path) -> tuple[Path, int, int] | None:
+    """A picture prepared by an earlier build, or None (a damaged one is thrown away)."""
+    if not path.is_file():
+        return None
     try:
-        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(picture.path) as opened:
-                if opened.format not in _ALLOWED_FORMATS:
-                    raise fail(
-                        f"'{name}' is a {opened.format} file: easyread cannot use it",
-                        "save it as PNG or JPEG",
-                    )
-                if getattr(opened, "n_frames", 1) > 1 and opened.format != "MPO":
-                    stats.warnings.append(
-                        f"{picture.source}: '{name}' moves. Only its first frame is used"
-                    )
-                    opened.seek(0)
-                is_photo = opened.format in ("JPEG", "MPO")
-                opened.load()
-                image = ImageOps.exif_transpose(opened) if is_photo else opened.copy()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise fail(
-            f"the picture '{name}' is far too big ({_size_text(picture.path)})",
-            "make it smaller than 6000 by 6000 pixels and save it again",
+        with Image.open(path) as image:
+            width, height = image.size
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        path.unlink(missing_ok=True)
+        return None
+    return path, width, height
+
+
+def _fail(picture: Picture, message: str, hint: str) -> PictureError:
+    return PictureError(
+        message,
+        path=picture.source.path,
+        line=picture.source.line,
+        column=picture.source.column,
+        hint=hint,
+    )
+
+
+def _read_bytes(picture: Picture) -> bytes:
+    assert picture.path is not None
+    try:
+        size = picture.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(
+                picture,
+                f"the picture '{picture.src}' is a very big file ({size // 1_000_000} MB)",
+                "make it smaller than 6000 by 6000 pixels and save it again as PNG or JPEG",
+            )
+        return picture.path.read_bytes()
+    except OSError as error:
+        raise _fail(
+            picture,
+            f"the picture '{picture.src}' cannot be read ({error.strerror})",
+            "check that the file is there and that you may open it",
         ) from None
-    except UnidentifiedImageError:
-        raise fail(
-            f"the file '{name}' is not a picture easyread can read",
-            "use a PNG or JPEG picture",
-        ) from None
-    except (OSError, SyntaxError, ValueError) as error:
-        raise fail(
-            f"the picture '{name}' is damaged and cannot be opened ({error})",
+
+
+def _open_checked(
+    picture: Picture, data: bytes, size_px: int, stats: PictureStats
+) -> tuple[Image.Image, bool]:
+    """Open the file, refuse what cannot be a safe picture, and return its first frame.
+
+    The pixel count is checked from the file's header before any pixel is decoded, so a small
+    file that claims to be huge (a decompression bomb) is refused at once, without the memory.
+    """
+    name = picture.src
+    try:
+        with _header_only_limits():
+            opened = _open_allowed(picture, data)
+        with opened:
+            width, height = opened.size
+            if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+                raise _fail(
+                    picture,
+                    f"the picture '{name}' is far too big ({width} by {height} pixels)",
+                    "make it smaller than 6000 by 6000 pixels and save it again",
+                )
+            if getattr(opened, "is_animated", False) and opened.format != "MPO":
+                stats.warnings.append(
+                    f"{picture.source}: '{name}' moves (it is animated). "
+                    "Only its first picture is used"
+                )
+            opened.seek(0)
+            is_photo = opened.format in ("JPEG", "MPO")
+            if opened.format == "JPEG":
+                opened.draft(opened.mode, (size_px, size_px))
+            opened.load()
+            image = ImageOps.exif_transpose(opened) if is_photo else opened.copy()
+            icc = opened.info.get("icc_profile")
+    except PictureError:
+        raise
+    except (OSError, SyntaxError, ValueError, struct.error, EOFError) as error:
+        raise _fail(
+            picture,
+            f"the picture '{name}' is damaged and cannot be opened ({_reason(error)})",
             "open it in a picture editor and save it again as PNG or JPEG",
         ) from None
-    finally:
-        Image.MAX_IMAGE_PIXELS = previous_limit
-    return _to_clean_rgb(image), is_photo
+    try:
+        return _to_rgb(image, icc), is_photo
+    except (OSError, ValueError) as error:
+        raise _fail(
+            picture,
+            f"easyread cannot read the colours of '{name}' ({_reason(error)})",
+            "save it again as an RGB picture in PNG or JPEG",
+        ) from None
 
 
-def _to_clean_rgb(image: Image.Image) -> Image.Image:
-    """RGB on a white background, as brand-new pixels with no metadata at all."""
-    if image.mode in ("I;16", "I;16B", "I;16L", "I"):
-        image = image.point(lambda value: value / 256).convert("L")
-    if image.mode == "P":
+class _header_only_limits:
+    """Switch off Pillow's own bomb check while reading the header: we check the size ourselves,
+    with a clearer message, before anything is decoded."""
+
+    def __enter__(self) -> None:
+        self.previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None
+
+    def __exit__(self, *exc: object) -> None:
+        Image.MAX_IMAGE_PIXELS = self.previous
+
+
+def _open_allowed(picture: Picture, data: bytes) -> Image.Image:
+    name = picture.src
+    try:
+        # JPEG's opener also gives MPO (the photos some cameras take) on its own.
+        return Image.open(io.BytesIO(data), formats=sorted(_ALLOWED_FORMATS - {"MPO"}))
+    except UnidentifiedImageError:
+        pass
+    kind = _other_format(data) or _KNOWN_OTHER_SUFFIXES.get(Path(name).suffix.lower())
+    if kind:
+        raise _fail(
+            picture, f"'{name}' is {kind}: easyread cannot use it", "save it as PNG or JPEG"
+        )
+    if _looks_like_text(data):
+        raise _fail(
+            picture,
+            f"the file '{name}' is not a picture: it holds text",
+            "check the file name, or save the picture again as PNG or JPEG",
+        )
+    raise _fail(
+        picture,
+        f"the file '{name}' is not a picture easyread can read",
+        "save it as PNG or JPEG",
+    )
+
+
+def _other_format(data: bytes) -> str | None:
+    """The name of a picture format Pillow knows but easyread does not take, if it is one."""
+    try:
+        with _header_only_limits(), Image.open(io.BytesIO(data)) as image:
+            return f"a {image.format} file"
+    except Exception:  # any failure here just means "not a format we can name"
+        return None
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:512]
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _reason(error: BaseException) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text[:80]
+
+
+def _to_rgb(image: Image.Image, icc: bytes | None) -> Image.Image:
+    """Colours as RGB (or RGBA when there is transparency), in sRGB where a profile says how."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    elif image.mode == "F":
+        image = image.convert("L")
+    if image.mode in ("P", "PA"):
         image = image.convert("RGBA")
-    if image.mode in ("RGBA", "LA"):
+    if image.mode in ("1", "L", "LA", "CMYK", "YCbCr", "LAB", "HSV", "RGBX", "RGBa", "La"):
+        converted = _with_profile(image, icc) if icc else None
+        image = converted or image.convert("RGBA" if "A" in image.mode else "RGB")
+    elif icc and image.mode in ("RGB", "RGBA"):
+        image = _with_profile(image, icc) or image
+    if image.mode not in ("RGB", "RGBA"):
+        image = image.convert("RGB")
+    return image
+
+
+def _with_profile(image: Image.Image, icc: bytes) -> Image.Image | None:
+    """Convert to sRGB through the picture's own colour profile; None if that cannot be done."""
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGBA" if image.mode in ("RGBA", "LA") else "RGB"
+        if image.mode == "LA":
+            return None
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode)
+    except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+        return None
+
+
+def _on_white(image: Image.Image) -> Image.Image:
+    """RGB on a white background, as brand-new pixels with no metadata at all."""
+    if image.mode == "RGBA":
         background = Image.new("RGBA", image.size, (255, 255, 255, 255))
-        background.alpha_composite(image.convert("RGBA"))
+        background.alpha_composite(image)
         image = background
     rgb = image.convert("RGB")
     return Image.frombytes("RGB", rgb.size, rgb.tobytes())
 
 
 def _save_atomically(image: Image.Image, target: Path, is_photo: bool) -> None:
-    handle, temp_name = tempfile.mkstemp(dir=target.parent, suffix=target.suffix + ".part")
+    temporary = temporary_file(target)
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with temporary.open("wb") as stream:
             if is_photo:
                 image.save(stream, "JPEG", quality=88, optimize=True, dpi=(DPI, DPI))
             else:
                 image.save(stream, "PNG", compress_level=6, dpi=(DPI, DPI))
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-
-
-def _size_text(path: Path) -> str:
-    try:
-        with Image.open(path) as image:
-            return f"{image.width} by {image.height} pixels"
-    except Exception:
-        return "too many pixels"
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -7,6 +7,7 @@ text in the block's source lines, so every finding can point at an exact place.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,16 +18,73 @@ from easyread.errors import SourceError
 from easyread.model import Block, Comment, Heading, Picture, Point, Run, Section, Sentence, Source
 from easyread.reader.sentences import sentence_spans
 
-_PARSER = MarkdownIt("commonmark", {"html": True})
-_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.DOTALL)
+# markdown-it silently skips whatever is nested deeper than maxNesting (its default for
+# CommonMark is 20 levels, about 10 nested lists), so text could vanish without a word. We allow
+# far more and refuse, with a message, anything that reaches the limit.
+MAX_NESTING = 600
+_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+# One or more complete HTML comments and nothing else.
+_COMMENTS_ONLY = re.compile(r"^\s*(?:<!--(?:(?!-->).)*?-->\s*)+$", re.DOTALL)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+# Characters that are not text: they break Word files and show as boxes in a PDF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_CONTAINER_PREFIX = re.compile(r"^(?:\s*(?:>|[-+*]|\d{1,9}[.)])(?=\s|$))+")
 
 
 def parse_section(path: Path, text: str, number: int) -> Section:
     """Parse the text of one section file. Raises SourceError on anything an author must fix."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _refuse_control_characters(path, text)
     builder = _SectionBuilder(path, text, number)
-    builder.build(_PARSER.parse(text))
+    builder.build(_tokens(path, text))
     return builder.finish()
+
+
+def _tokens(path: Path, text: str) -> list[Token]:
+    try:
+        tokens = _PARSER.parse(text)
+    except RecursionError:
+        raise _too_deep(path, _deepest_line(text)) from None
+    deepest = max(tokens, key=lambda token: token.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 1:
+        raise _too_deep(path, (deepest.map or (0, 0))[0] + 1)
+    return tokens
+
+
+def _too_deep(path: Path, line: int) -> SourceError:
+    return SourceError(
+        "the lists or quotes here are nested too deep for easyread to read",
+        path=path,
+        line=line,
+        hint="Easy Read needs only one or two levels: move these points out to the left",
+    )
+
+
+def _deepest_line(text: str) -> int:
+    """The line with the most list and quote markers in front of its text."""
+    best, best_line = -1, 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _CONTAINER_PREFIX.match(line)
+        depth = len(match.group()) if match else 0
+        if depth > best:
+            best, best_line = depth, number
+    return best_line
+
+
+def _refuse_control_characters(path: Path, text: str) -> None:
+    found = _CONTROL.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise SourceError(
+        f"there is a hidden control character (U+{ord(found.group()):04X}) here",
+        path=path,
+        line=line,
+        column=column,
+        hint="delete it: it often comes from copying text from another program",
+    )
 
 
 @dataclass(slots=True)
@@ -42,7 +100,9 @@ class _SectionBuilder:
     def __init__(self, path: Path, text: str, number: int) -> None:
         self.path = path
         self.text = text
-        self.lines = text.splitlines()
+        # Only "\n" ends a line, as in markdown-it (str.splitlines would also split at U+2028,
+        # U+0085 and others, and every line number after them would be wrong).
+        self.lines = text.split("\n")
         self.number = number
         self.title: Heading | None = None
         self.blocks: list[Block] = []
@@ -90,6 +150,18 @@ class _SectionBuilder:
         if picture is not None:
             raise self._error(
                 token, "a heading cannot hold a picture", "put the picture at the start of a point"
+            )
+        if level > 2:
+            raise self._error(
+                token,
+                f"a heading with {level} '#' marks is not used in Easy Read",
+                "use '#' for the section title and '##' for a sub-heading",
+            )
+        if not any(run.text.strip() for run in runs):
+            raise self._error(
+                token,
+                "this heading has no words",
+                "write the heading after the '#' marks, or delete the line",
             )
         if level == 1:
             if self.title is not None:
@@ -169,11 +241,24 @@ class _SectionBuilder:
         self.blocks.append(point)
 
     def _html_block(self, token: Token) -> None:
-        if _COMMENT.match(token.content):
+        content = token.content
+        if _COMMENTS_ONLY.match(content):
             start, end = token.map or (0, 0)
-            self.comments.append(Comment(token.content.strip(), self._source(token), end))
+            self.comments.append(Comment(content.strip(), self._source(token), end))
             return
-        raise self._raw_html(token, token.content)
+        if content.lstrip().startswith("<!--"):
+            if "-->" not in content:
+                raise self._error(
+                    token,
+                    "this comment is not closed, so the rest of the file would be hidden",
+                    "add --> at the end of the comment",
+                )
+            raise self._error(
+                token,
+                "there is text on the same line as a comment, and it would be hidden",
+                "put the text on a new line after the line with -->",
+            )
+        raise self._raw_html(token, content)
 
     def finish(self) -> Section:
         if self.title is None:
@@ -240,10 +325,10 @@ class _SectionBuilder:
                     raise self._picture_not_first(found)
                 picture = found
             elif kind == "html_inline":
-                if child.content.startswith("<!--"):
+                if _COMMENTS_ONLY.match(child.content):
                     locator.find(child.content)
                     continue
-                raise self._raw_html(block, child.content)
+                raise self._raw_html(block, child.content, locator.find(child.content))
         runs = _merge(_strip(runs))
         column = runs[0].source.column if runs and runs[0].source else 1
         if picture is not None:
@@ -281,12 +366,13 @@ class _SectionBuilder:
             hint="move it to the start of the paragraph, or give it a paragraph of its own text",
         )
 
-    def _raw_html(self, token: Token, html: str) -> SourceError:
-        tag = html.strip().split()[0] if html.strip() else "html"
+    def _raw_html(self, token: Token, html: str, where: Source | None = None) -> SourceError:
+        tag = html.strip().split()[0].rstrip(">") + ">" if html.strip() else "html"
         return SourceError(
-            f"raw HTML ({tag[:30]}) is not allowed in a report",
+            f"HTML code such as {tag[:30]} is not allowed in a report",
             path=self.path,
-            line=(token.map or (0, 0))[0] + 1,
+            line=where.line if where else (token.map or (0, 0))[0] + 1,
+            column=where.column if where else None,
             hint="write plain text: ![words](picture.png) for pictures, **bold** for hard words",
         )
 
@@ -378,20 +464,36 @@ def _slice(run: Run, start: int, end: int) -> Run:
 
 
 def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
-    """Cut a point's runs into sentences, keeping each run's style and position."""
+    """Cut a point's runs into sentences, keeping each run's style and position.
+
+    Sentences and runs are both in text order, so one walk over the runs is enough (a long
+    paragraph of many sentences and many runs stays linear, not quadratic).
+    """
     text = "".join(run.text for run in runs)
+    starts: list[int] = []
+    offset = 0
+    for run in runs:
+        starts.append(offset)
+        offset += len(run.text)
     sentences: list[Sentence] = []
+    first = 0
     for start, end in sentence_spans(text):
+        while first < len(runs) and starts[first] + len(runs[first].text) <= start:
+            first += 1
         pieces: list[Run] = []
-        offset = 0
-        for run in runs:
-            run_start, run_end = offset, offset + len(run.text)
-            offset = run_end
-            if run_end <= start or run_start >= end:
-                continue
-            pieces.append(
-                _slice(run, max(start, run_start) - run_start, min(end, run_end) - run_start)
-            )
+        index = first
+        while index < len(runs) and starts[index] < end:
+            run_start = starts[index]
+            run_end = run_start + len(runs[index].text)
+            if run_end > start:
+                pieces.append(
+                    _slice(
+                        runs[index],
+                        max(start, run_start) - run_start,
+                        min(end, run_end) - run_start,
+                    )
+                )
+            index += 1
         source = next((piece.source for piece in pieces if piece.source), fallback)
         sentences.append(Sentence(pieces, source))
     return sentences
@@ -414,26 +516,43 @@ def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:
         raise fail(
             "this picture has no file name", "write it as ![what it shows](pictures/name.png)"
         )
-    if _REMOTE.match(src):
+    if src.lower().startswith("data:"):
         raise fail(
-            f"the picture '{src[:60]}' is on the internet",
-            "save the picture in the report's pictures folder and use its file name",
+            "this picture is written into the text as data",
+            "save the picture as a file in the pictures folder and use its file name",
         )
-    if src.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:[\\/]", src):
+    if _WINDOWS_PATH.match(src) or src.startswith(("/", "\\")) or src.lower().startswith("file:"):
         raise fail(
-            f"the picture path '{src}' is an absolute path",
+            f"the picture path '{_short(src)}' points somewhere else on this computer",
             "put the picture in the report folder and write a path like pictures/name.png",
         )
+    if _REMOTE.match(src):
+        raise fail(
+            f"the picture '{_short(src)}' is on the internet",
+            "save the picture in the report's pictures folder and use its file name",
+        )
+    # markdown-it writes spaces and accents in a link as %20 and %C3%A9: undo that.
+    name = urllib.parse.unquote(src)
     root = root.resolve()
-    candidate = (section_path.parent / src).resolve()
+    try:
+        candidate = (section_path.parent / name).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links
+        raise fail(
+            f"the picture '{_short(name)}' is a link that goes round in a circle",
+            "replace the link with a copy of the picture",
+        ) from None
     if not candidate.is_relative_to(root):
         raise fail(
-            f"the picture '{src}' is outside the report folder",
+            f"the picture '{_short(name)}' is outside the report folder",
             "copy the picture into the report's pictures folder and use that path",
         )
     if not candidate.is_file():
-        raise fail(
-            f"the picture file '{src}' was not found",
-            "check the file name and that the picture is in the pictures folder",
-        )
+        hint = "check the file name and that the picture is in the pictures folder"
+        if (section_path.parent / name).is_symlink():
+            hint = "the file is a link to a picture that is not there: copy the picture in"
+        raise fail(f"the picture file '{_short(name)}' was not found", hint)
     return candidate
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -20,6 +20,8 @@ def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     if not root.is_dir():
         raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
     config_path = root / CONFIG_NAME
+    if config_path.is_symlink():
+        _check_inside(config_path, root)
     config = load_config(config_path) if config_path.is_file() else default_config(root)
     paths = section_paths(root, config)
     sections = [read_section_file(path, number) for number, path in enumerate(paths, start=1)]
@@ -83,14 +85,17 @@ def section_paths(root: Path, config: ReportConfig) -> list[Path]:
                     hint="check the file names in the sections list",
                 )
             paths.append(root / name)
+            _check_inside(root / name, root)
         return paths
     paths = sorted(
         path
         for path in root.glob("*.md")
-        if path.is_file()
+        if (path.is_file() or path.is_symlink())
         and path.name.lower() not in IGNORED_FILES
         and not path.name.startswith(("_", "."))
     )
+    for path in paths:
+        _check_inside(path, root)
     if not paths:
         raise ConfigError(
             "this report has no sections",
@@ -98,6 +103,24 @@ def section_paths(root: Path, config: ReportConfig) -> list[Path]:
             hint="add a Markdown file such as 01-about.md that starts with '# Title'",
         )
     return paths
+
+
+def _check_inside(path: Path, root: Path) -> None:
+    """A section file must really be in the report folder, not a link to somewhere else."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise SourceError(
+            "this section file is a link to a file that is not there",
+            path=path,
+            hint="replace the link with the file itself",
+        ) from None
+    if not real.is_relative_to(root.resolve()):
+        raise SourceError(
+            "this section file is a link to a file outside the report folder",
+            path=path,
+            hint="copy the file into the report folder instead of linking to it",
+        )
 
 
 def resolve_pictures(report: Report) -> None:
