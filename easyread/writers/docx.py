@@ -35,6 +35,7 @@ from easyread.writers.docx_package import (
     replace_template_parts,
     save_reproducibly,
     set_core_properties,
+    tidy_settings,
 )
 from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
@@ -67,6 +68,7 @@ def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | No
     _Layout(document, edition, geometry, numbered).write_all()
     set_core_properties(document, config)
     replace_template_parts(document, config)
+    tidy_settings(document)
     save_reproducibly(document, target, config)
     return None
 

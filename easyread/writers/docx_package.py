@@ -100,6 +100,14 @@ def replace_template_parts(document: DocumentObject, config: ReportConfig) -> No
             del document.part.rels[rel_id]
 
 
+def tidy_settings(document: DocumentObject) -> None:
+    """Let Word check spelling afresh and stop it saving a preview picture."""
+    settings = document.settings.element
+    for tag in ("w:proofState", "w:savePreviewPicture"):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+
+
 def font_files(fonts_dir: Path) -> list[FontFile]:
     """The upright regular and bold files of the report's font, when they are there."""
     found: list[FontFile] = []

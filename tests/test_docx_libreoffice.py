@@ -1,0 +1,138 @@
+"""A real word processor opens the DOCX: LibreOffice converts it to PDF, and we read that back.
+
+Skipped when LibreOffice is not installed, unless EASYREAD_REQUIRE_LIBREOFFICE is set (CI sets it
+and installs LibreOffice, so there the test can never be skipped by accident).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from easyread.edition import Edition, make_edition
+from easyread.reader import read_report
+from easyread.resources import templates_dir
+from easyread.writers import docx as docx_writer
+from easyread.writers.docx_package import font_files
+
+MINI = Path(__file__).parent / "data" / "mini-docx"
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "leder-annual-report"
+
+
+def libreoffice() -> str:
+    program = shutil.which("libreoffice") or shutil.which("soffice")
+    if program is None:
+        if os.environ.get("EASYREAD_REQUIRE_LIBREOFFICE"):
+            pytest.fail("EASYREAD_REQUIRE_LIBREOFFICE is set but libreoffice is not installed")
+        pytest.skip("libreoffice is not installed")
+    return program
+
+
+@dataclass
+class Converted:
+    edition: Edition
+    docx: Path
+    pdf: Path
+
+    @property
+    def reader(self) -> PdfReader:
+        return PdfReader(self.pdf)
+
+    def text(self) -> str:
+        return " ".join((page.extract_text() or "") for page in self.reader.pages)
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Converted]:
+    """The test report, and the sample when it is there, written and converted in one run."""
+    program = libreoffice()
+    work = tmp_path_factory.mktemp("libreoffice")
+    reports = {"mini": MINI}
+    if (SAMPLE / "easyread.toml").is_file():
+        reports["sample"] = SAMPLE
+    results: dict[str, Converted] = {}
+    for name, folder in reports.items():
+        edition = make_edition(read_report(folder), work / "pictures")
+        target = work / f"{name}.docx"
+        docx_writer.write(edition, target)
+        results[name] = Converted(edition, target, work / f"{name}.pdf")
+    profile = (work / "profile").as_uri()  # our own profile: never clash with a running office
+    command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    command += ["--outdir", str(work), *(str(item.docx) for item in results.values())]
+    subprocess.run(command, check=True, capture_output=True, timeout=240)
+    for item in results.values():
+        assert item.pdf.is_file(), f"LibreOffice did not convert {item.docx.name}"
+    return results
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def test_libreoffice_opens_the_docx_and_shows_every_section(converted) -> None:
+    mini = converted["mini"]
+    text = squash(mini.text())
+    for section in mini.edition.sections:
+        assert squash(section.title.text) in text
+    first = mini.edition.body[0].points[0]
+    for sentence in first.sentences:
+        assert squash(sentence.text) in text
+    assert len(mini.reader.pages) >= 3
+
+
+def test_page_numbers_are_worked_out_by_the_word_processor(converted) -> None:
+    mini = converted["mini"]
+    pages = mini.reader.pages
+    total = len(pages)
+    assert "Page" not in (pages[0].extract_text() or "")  # no number on the cover
+    for number, page in enumerate(pages[1:], start=2):
+        assert f"Page {number} of {total}" in squash(page.extract_text() or "")
+
+
+def test_the_embedded_font_is_used_where_it_is_not_installed(converted) -> None:
+    if not font_files(templates_dir() / "fonts"):
+        pytest.skip("the font files are not in templates/fonts")
+    fonts = set()
+    for page in converted["mini"].reader.pages:
+        resources = page.get("/Resources") or {}
+        for font in (resources.get("/Font") or {}).values():
+            fonts.add(str(font.get_object().get("/BaseFont")))
+    assert fonts and all("AtkinsonHyperlegible" in name for name in fonts), fonts
+
+
+def test_a_rendered_page_has_pictures_and_text(converted, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    pdf = converted["mini"].pdf
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "50", "-f", "2", "-l", "2", str(pdf), str(tmp_path / "page")],
+        check=True,
+        timeout=60,
+    )
+    (png,) = tmp_path.glob("page*.png")
+    with Image.open(png) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
+    # A page of black text on white has few colours; the pictures add many more.
+    assert len(colours) > 50
+
+
+def test_the_sample_report_opens_in_libreoffice(converted) -> None:
+    if "sample" not in converted:
+        pytest.skip("the sample report is not there")
+    sample = converted["sample"]
+    pages = len(sample.reader.pages)
+    text = squash(sample.text())
+    assert squash(sample.edition.report.config.title) in text
+    first = sample.edition.body[0]
+    assert squash(first.title.text) in text
+    assert squash(first.points[0].sentences[0].text) in text
+    assert pages >= 12
+    print(f"\nsample DOCX: {pages} pages in LibreOffice")
