@@ -45,17 +45,18 @@ def _records(report: Report) -> list[ReviewRecord]:
 
 
 class ChangedSinceReview(Rule):
-    (
-        """A section changed after a checking group last checked it.
+    """A section changed after a checking group last checked it.
 
     Easy Read is checked by people with a learning disability. When a section changes after
     their check, the new words have not been checked. This rule compares each section's
     fingerprint (its text, ignoring line wrapping and HTML comments) with the fingerprint in the
     most recent review record in reviews/ that covers it. `easyread changes --since RECORD`
     lists what changed, in Easy Read, for the group's next meeting.
+
+    Examples need a report folder with review records, so this rule has none that run on a
+    snippet of Markdown alone: tests/test_review_lint.py builds such folders and runs the rule
+    through the real lint engine (a changed section is flagged, an unchanged one is not).
     """
-        + _EXAMPLES_NOTE
-    )
 
     id = "changed-since-review"
     description = "A section changed after a checking group last checked it."
@@ -86,17 +87,18 @@ class ChangedSinceReview(Rule):
 
 
 class NotReviewed(Rule):
-    (
-        """A section that no checking group has checked.
+    """A section that no checking group has checked.
 
     Easy Read should be checked by people with a learning disability before it is published
     (the European easy-to-read logo needs at least one such checker). Once a report has review
     records in reviews/, this rule names each section that none of them covers, such as a
     section added after the last check. A report with no records at all is left alone unless
     `[lint.not-reviewed] always = true`, so drafts nobody has checked yet stay quiet.
+
+    Examples need a report folder with review records, so this rule has none that run on a
+    snippet of Markdown alone: tests/test_review_lint.py builds such folders and runs the rule
+    through the real lint engine (a section no record covers is flagged, a recorded one is not).
     """
-        + _EXAMPLES_NOTE
-    )
 
     id = "not-reviewed"
     description = "A section that no checking group has checked."
