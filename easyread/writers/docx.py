@@ -81,8 +81,14 @@ class _Layout:
     numbered: bool
     bookmarks: dict[str, str] = field(default_factory=dict)
     bookmark_count: int = 0
+    style_ids: dict[str, str] = field(default_factory=dict)
 
     def write_all(self) -> None:
+        # Setting a style by id: python-docx's lookup by name scans every style each time.
+        self.style_ids = {
+            name: self.document.styles[name].style_id
+            for name in (POINT_TEXT_STYLE, POINT_PICTURE_STYLE, "Heading 1", "Heading 2")
+        }
         self.bookmarks = {
             section.anchor: _bookmark_name(index, section)
             for index, section in enumerate(self.edition.sections)
@@ -145,7 +151,8 @@ class _Layout:
             self.add_point_row(table, block, show_number=self.numbered and section.role == "body")
 
     def add_heading(self, heading: Heading, *, level: int, bookmark: str = "") -> Paragraph:
-        paragraph = self.document.add_paragraph(style=f"Heading {min(level, 2)}")
+        paragraph = self.document.add_paragraph()
+        self.set_style(paragraph, f"Heading {min(level, 2)}")
         run = paragraph.add_run(_clean(heading.text))
         if bookmark:
             _wrap_in_bookmark(run._r, bookmark, self.bookmark_count)
@@ -174,7 +181,7 @@ class _Layout:
         picture_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         text_cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         picture_paragraph = picture_cell.paragraphs[0]
-        picture_paragraph.style = self.document.styles[POINT_PICTURE_STYLE]
+        self.set_style(picture_paragraph, POINT_PICTURE_STYLE)
         if point.picture is not None:
             picture_mm = self.geometry.picture_mm
             self.add_picture(picture_paragraph, point.picture, PICTURE_PX, picture_mm)
@@ -182,16 +189,19 @@ class _Layout:
 
     def write_sentences(self, cell: _Cell, point: Point, *, show_number: bool) -> None:
         sentences = [runs for runs in map(_trimmed_runs, point.sentences) if runs]
-        style = self.document.styles[POINT_TEXT_STYLE]
         paragraph = cell.paragraphs[0]
-        paragraph.style = style
+        self.set_style(paragraph, POINT_TEXT_STYLE)
         if show_number:
             paragraph.add_run(f"{point.number}  ").bold = True
         for index, runs in enumerate(sentences):
             if index:
-                paragraph = cell.add_paragraph(style=style)
+                paragraph = cell.add_paragraph()
+                self.set_style(paragraph, POINT_TEXT_STYLE)
             for run in runs:
                 self.add_run(paragraph, run)
+
+    def set_style(self, paragraph: Paragraph, name: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self.style_ids[name]
 
     def add_run(self, paragraph: Paragraph, run: Run) -> None:
         text = _clean(run.text)
