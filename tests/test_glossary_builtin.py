@@ -8,7 +8,6 @@ from functools import cache
 import pytest
 
 from easyread.glossary import Entry, Glossary, builtin_files, load_glossary, read_glossary_file
-from easyread.glossary.acronyms import is_english_word
 from easyread.glossary.loader import GlossaryFile
 from easyread.lint import lint_report
 from easyread.lint.settings import LintSettings
@@ -81,19 +80,6 @@ def test_plain_explanations_are_short() -> None:
         if len(sentences) > 2 or any(count_words(sentence) > 15 for sentence in sentences):
             too_long.append(f"{entry.where()} {entry.term}: {entry.plain}")
     assert not too_long, too_long
-
-
-def test_acronyms_that_spell_english_words_are_case_sensitive() -> None:
-    """Without case-sensitive: true, the acronym SEND would match the word 'send'."""
-    loose = [
-        f"{entry.where()} {entry.term}"
-        for entry in all_entries()
-        if entry.kind == "acronym"
-        and not entry.case_sensitive
-        and entry.term.isalpha()
-        and is_english_word(entry.term)
-    ]
-    assert not loose, loose
 
 
 def explanation_problems(entry: Entry, glossary: Glossary) -> list[str]:

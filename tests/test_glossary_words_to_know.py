@@ -88,3 +88,9 @@ def test_embolden_splits_one_run() -> None:
         (" now.", False, "x"),
     ]
     assert [run.source.column for run in result if run.source] == [5, 15, 23]
+
+
+def test_lower_case_words_are_not_acronyms() -> None:
+    glossary = Glossary([Entry("SEND", "acronym", "Help at school.", expansion="special needs")])
+    assert words_to_know(read_stdin("# T\n\nWe send letters.\n"), glossary) == []
+    assert len(words_to_know(read_stdin("# T\n\nThe SEND team.\n"), glossary)) == 1

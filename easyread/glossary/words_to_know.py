@@ -24,6 +24,8 @@ def words_to_know(report: Report, glossary: Glossary) -> list[Entry]:
     for runs in _body_run_lists(report):
         text = "".join(run.text for run in runs)
         for match in glossary.find(text):
+            if match.entry.kind == "acronym" and match.text.islower():
+                continue  # "send" is not the acronym SEND, even if the entry ignores case
             if not _overlaps_code(runs, match.start, match.end):
                 used.setdefault(match.entry.key, match.entry)
         for bold in _bold_phrases(runs):
