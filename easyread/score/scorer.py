@@ -15,7 +15,7 @@ from easyread.score.formulas import Counts, Measures, measures
 from easyread.score.glossary import GlossaryLike, glossary_hits, load_report_glossary
 from easyread.score.languages import LanguageSupport, language_support
 from easyread.score.settings import ScoreSettings, settings_from_table
-from easyread.score.words import WordBook, normalise
+from easyread.score.words import WordBook, WordInfo, normalise
 
 MAX_WORDS_IN_REASON = 4
 WARNING_NAMES = {
@@ -190,6 +190,8 @@ class _Scorer:
         self.settings = settings
         self.glossary = glossary
         self.book = WordBook(language)
+        # token as written -> (what the word lists say, the word as shown to the author)
+        self.tokens: dict[str, tuple[WordInfo | None, str]] = {}
 
     def measures(self, counts: Counts) -> Measures:
         return measures(counts, self.language, dale_chall=self.book.has_dale_chall)
@@ -272,21 +274,24 @@ class _Scorer:
         lists = WordLists()
         book = self.book
         first = True
+        tokens = self.tokens
         for start, end in word_spans(text):
             token = text[start:end]
-            word = normalise(token)
-            if not word:
+            known = tokens.get(token)
+            if known is None:
+                word = normalise(token)
+                known = tokens[token] = (book.info(word) if word else None, _strip_edges(token))
+            info, shown = known
+            if info is None:
                 continue
-            info = book.info(word)
             counts.words += 1
             counts.syllables += info.syllables
             if info.number:
                 first = False
                 continue
-            shown = _strip_edges(token)
             name = _looks_like_name(shown, first)
             first = False
-            if name or _overlaps(start, end, bold):
+            if name or (bold and _overlaps(start, end, bold)):
                 lists.skipped.add(shown)
             if info.syllables >= 3:
                 counts.long_words += 1

