@@ -7,6 +7,7 @@ copy, so a point that moved is still found, and a point that changed is marked a
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,11 +15,12 @@ from pathlib import Path
 
 from easyread.errors import SourceError
 from easyread.model import Point, Report, Section
-from easyread.review.fingerprint import point_fingerprint, section_fingerprint
+from easyread.review.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.review.identity import ReviewIdentity, read_from_docx, read_from_pdf
 from easyread.review.records import section_file
 from easyread.review.review_copy import point_number_from_field
 
+SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point
 _POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
 # Words in a Word comment that say the same as a tick box in the PDF.
@@ -385,6 +387,19 @@ class _CurrentReport:
             for section in report.sections
         }
 
+    def closest(self, text: str, file: str) -> tuple[Section, Point] | None:
+        """The point in the same section file whose words are most like `text`, if any is."""
+        best, best_ratio = None, SIMILAR_ENOUGH
+        wanted = _squash(text)
+        for section, point in self.report.points():
+            if section_file(self.report, section) != file:
+                continue
+            signature = _squash(point_signature(point))
+            ratio = difflib.SequenceMatcher(a=wanted, b=signature, autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = (section, point), ratio
+        return best
+
     def place(
         self,
         response: Response,
@@ -403,9 +418,12 @@ class _CurrentReport:
                 if moved[1].number != response.number:
                     entry.status, entry.was_number = "moved", response.number
                 return entry
-            if here is not None:
-                entry = merged[response.number]
+            closest = self.closest(seen.text, reviewed[0].file) or here
+            if closest is not None:
+                entry = merged[closest[1].number]
                 entry.status, entry.reviewed_text = "changed", seen.text
+                if closest[1].number != response.number:
+                    entry.was_number = response.number
                 return entry
             return merged.setdefault(
                 f"gone:{response.number}",
