@@ -1,0 +1,88 @@
+"""axe-core, run in a real browser (Debian's chromium), finds no accessibility problem.
+
+Needs `npm ci` in tests/axe and chromium. Without them the test is skipped, unless
+EASYREAD_REQUIRE_BROWSER is set (as in CI), where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from easyread.edition import make_edition
+from easyread.reader import read_report
+from easyread.writers import html as html_writer
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE_DIR = ROOT / "tests" / "axe"
+SAMPLE = ROOT / "samples" / "leder-annual-report"
+MINI = ROOT / "tests" / "data" / "mini-report"
+
+
+def _browser() -> str:
+    chromium = os.environ.get("CHROMIUM") or shutil.which("chromium") or ""
+    node = shutil.which("node")
+    missing = []
+    if not chromium:
+        missing.append("chromium (apt-get install chromium)")
+    if not node:
+        missing.append("node (apt-get install nodejs npm)")
+    if not (AXE_DIR / "node_modules" / "@axe-core" / "playwright").is_dir():
+        missing.append("tests/axe/node_modules (npm ci --prefix tests/axe)")
+    if missing:
+        message = "axe-core check needs " + ", ".join(missing)
+        if os.environ.get("EASYREAD_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return chromium
+
+
+def run_axe(pages: list[Path], widths: list[int]) -> list[dict]:
+    """Every page at every width, in one browser session (starting chromium is the slow part)."""
+    chromium = _browser()
+    arguments = [str(page) for page in pages]
+    for width in widths:
+        arguments += ["--width", str(width)]
+    result = subprocess.run(
+        ["node", str(AXE_DIR / "check.js"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "CHROMIUM": chromium},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+BAD_PAGE = """<!DOCTYPE html><html><head><title>Bad</title></head><body>
+<img src="http://127.0.0.1:9/picture.png"><h3>Skipped levels</h3>
+<p style="color:#bbbbbb">Pale text</p></body></html>"""
+
+
+def test_axe_finds_no_violations_on_wide_and_phone_screens(tmp_path: Path) -> None:
+    _browser()
+    pages = []
+    for name, report in (("sample", SAMPLE), ("mini", MINI)):
+        edition = make_edition(read_report(report), tmp_path / "cache")
+        page = tmp_path / f"{name}.html"
+        html_writer.write(edition, page)
+        pages.append(page)
+    bad = tmp_path / "bad.html"
+    bad.write_text(BAD_PAGE, encoding="utf-8")
+    results = run_axe([*pages, bad], [1280, 360])
+    assert len(results) == 6
+    for result in results[:4]:
+        assert result["passes"] > 10, "axe ran its checks"
+        assert result["outsideRequests"] == [], "the page opens from disk and fetches nothing"
+        assert result["violations"] == [], json.dumps(result, indent=2)
+    # The same check does catch a bad page, so the passes above mean something.
+    for result in results[4:]:
+        found = {violation["id"] for violation in result["violations"]}
+        assert {"image-alt", "html-has-lang", "color-contrast"} <= found, found
+        assert result["outsideRequests"] == ["http://127.0.0.1:9/picture.png"]

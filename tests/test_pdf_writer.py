@@ -1,0 +1,206 @@
+"""The PDF: read back with pikepdf and pypdf, and checked for PDF/UA-1 with page-validation."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import page as page_validation
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from easyread.edition import Edition, make_edition
+from easyread.reader import read_report
+from easyread.writers import pdf as pdf_writer
+from easyread.writers.html import picture_column_mm
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "leder-annual-report"
+MINI = ROOT / "tests" / "data" / "mini-report"
+MM = 72 / 25.4  # PDF points per millimetre
+PX_PER_MM = 96 / 25.4  # WeasyPrint writes a Figure's layout box in CSS pixels
+
+
+@dataclass
+class Built:
+    edition: Edition
+    path: Path
+    pages: int
+    seconds: float
+
+
+def build(report: Path, folder: Path) -> Built:
+    edition = make_edition(read_report(report), folder / "cache")
+    target = folder / "report.pdf"
+    start = time.perf_counter()
+    pages = pdf_writer.write(edition, target)
+    return Built(edition, target, pages, time.perf_counter() - start)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    built = build(SAMPLE, tmp_path_factory.mktemp("sample"))
+    print(f"\nsample PDF: {built.pages} pages in {built.seconds:.2f} s")
+    return built
+
+
+@pytest.fixture(scope="module")
+def sample_pdf(sample: Built):
+    with pikepdf.open(sample.path) as pdf:
+        yield pdf
+
+
+def structure_elements(pdf: pikepdf.Pdf):
+    """Every structure element, depth first, in reading order."""
+    stack = [pdf.Root.StructTreeRoot]
+    while stack:
+        node = stack.pop()
+        kids = node.get("/K")
+        if kids is None:
+            continue
+        kids = kids if isinstance(kids, pikepdf.Array) else [kids]
+        children = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+        yield from children
+        stack.extend(reversed(children))
+
+
+def test_page_count_is_returned_and_the_sample_is_long_enough(sample: Built, sample_pdf) -> None:
+    assert sample.pages == len(sample_pdf.pages)
+    assert sample.pages >= 12
+
+
+def test_document_is_tagged_with_language_and_title(sample: Built, sample_pdf) -> None:
+    config = sample.edition.report.config
+    root = sample_pdf.Root
+    assert "/StructTreeRoot" in root
+    assert str(root.Lang) == config.language
+    assert bool(root.MarkInfo.Marked) is True
+    assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+    assert str(sample_pdf.docinfo.Title) == config.title
+    assert str(sample_pdf.docinfo.Author) == config.document_author
+    with sample_pdf.open_metadata() as xmp:
+        assert xmp.get("dc:title") == config.title
+        assert xmp.get("pdfuaid:part") == "1"
+
+
+def test_dates_come_from_the_report_settings(sample: Built, sample_pdf) -> None:
+    stamp = sample.edition.report.config.build_date().strftime("D:%Y%m%d%H%M%S")
+    assert str(sample_pdf.docinfo.CreationDate).startswith(stamp)
+    assert str(sample_pdf.docinfo.ModDate).startswith(stamp)
+
+
+def test_every_figure_has_alt_text_and_headings_are_tagged(sample: Built, sample_pdf) -> None:
+    elements = list(structure_elements(sample_pdf))
+    kinds = [str(element.S) for element in elements]
+    figures = [element for element in elements if element.S == "/Figure"]
+    pictures = [p for s in sample.edition.sections for p in s.points if p.picture]
+    assert len(figures) == len(pictures) + 1  # every point picture and the cover
+    for figure in figures:
+        assert str(figure.get("/Alt", "")).strip()
+    alts = {str(figure.Alt) for figure in figures}
+    assert {picture.picture.alt.strip() for picture in pictures} <= alts
+    assert kinds.count("/H1") >= len(sample.edition.sections)
+    assert "/H2" in kinds or not any(s.headings[1:] for s in sample.edition.sections), (
+        "sub-headings are tagged H2"
+    )
+
+
+def test_bookmarks_follow_the_sections(sample: Built, sample_pdf) -> None:
+    with sample_pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    expected = [sample.edition.report.config.title] + [
+        section.title.text for section in sample.edition.sections
+    ]
+    assert [title for title in titles if title != "Contents"] == expected
+    assert "Contents" in titles
+
+
+def test_all_fonts_are_embedded(sample_pdf) -> None:
+    fonts = {}
+    for page in sample_pdf.pages:
+        for name, font in page.Resources.get("/Font", {}).items():
+            fonts[(name, font.objgen)] = font
+    assert fonts
+    for font in fonts.values():
+        descendants = font.get("/DescendantFonts")
+        descriptor = (descendants[0] if descendants else font).FontDescriptor
+        assert "/FontFile2" in descriptor or "/FontFile3" in descriptor, font.BaseFont
+    names = {str(font.BaseFont) for font in fonts.values()}
+    assert any("Atkinson-Hyperlegible" in name for name in names), names
+
+
+def test_pdf_ua_validation_has_no_failures(sample: Built) -> None:
+    report = page_validation.validate_pdf(str(sample.path), profile="ua1")
+    failures = [str(failure) for failure in report.failures]
+    assert failures == [], "\n".join(failures)
+    assert report.is_compliant
+
+
+def test_cover_first_then_about_this_document_and_page_numbers(sample: Built) -> None:
+    reader = PdfReader(sample.path)
+    config = sample.edition.report.config
+    first = reader.pages[0].extract_text()
+    for words in (config.title, config.organisation, config.display_date):
+        assert " ".join(words.split()[:3]) in " ".join(first.split())
+    assert "Page 1 of" not in first, "the cover has no page number"
+    assert "About this document" in reader.pages[1].extract_text()
+    total = len(reader.pages)
+    for number in (2, total):
+        assert f"Page {number} of {total}" in reader.pages[number - 1].extract_text()
+
+
+def test_contents_page_numbers_match_where_sections_start(sample: Built) -> None:
+    reader = PdfReader(sample.path)
+    starts = {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline}
+    contents_page = starts["Contents"]
+    text = " ".join(reader.pages[contents_page - 1].extract_text().split())
+    for section in sample.edition.contents:
+        title = section.title.text
+        found = re.search(re.escape(title) + r"[ .…]*?(\d+)\b", text)
+        assert found, f"{title!r} missing from the contents page"
+        assert int(found.group(1)) == starts[title], title
+
+
+def test_pictures_sit_in_one_fixed_column(sample: Built, sample_pdf) -> None:
+    column = picture_column_mm(sample.edition) * PX_PER_MM
+    lefts = set()
+    for element in structure_elements(sample_pdf):
+        if element.S != "/Figure" or "/A" not in element:
+            continue
+        x1, y1, x2, y2 = (float(value) for value in element.A.BBox)
+        if x2 - x1 > column + 1:  # the cover picture is bigger
+            continue
+        assert abs(max(x2 - x1, abs(y2 - y1)) - column) < 0.5
+        lefts.add(round(x1, 1))
+    assert len(lefts) == 1, "every row's picture starts at the same place"
+    assert abs(lefts.pop() - 18 * PX_PER_MM) < 0.5, "at the left margin"
+
+
+def test_same_input_gives_the_same_bytes(sample: Built, tmp_path: Path) -> None:
+    again = build(SAMPLE, tmp_path)  # a different picture cache folder, too
+    assert again.path.read_bytes() == sample.path.read_bytes()
+
+
+def test_mini_report_with_subheading_and_pictureless_point(tmp_path: Path) -> None:
+    built = build(MINI, tmp_path)
+    with pikepdf.open(built.path) as pdf:
+        kinds = [str(element.S) for element in structure_elements(pdf)]
+    assert "/H2" in kinds
+    text = " ".join(page.extract_text() for page in PdfReader(built.path).pages)
+    assert "{{ name }}" in text and "{% if yes %}" in text
+    assert "This point has no picture." in text
+    report = page_validation.validate_pdf(str(built.path), profile="ua1")
+    assert [str(failure) for failure in report.failures] == []
+
+
+def test_other_page_sizes(tmp_path: Path) -> None:
+    edition = make_edition(read_report(MINI), tmp_path / "cache")
+    edition.report.config.page_size = "A5"
+    target = tmp_path / "a5.pdf"
+    pdf_writer.write(edition, target)
+    with pikepdf.open(target) as pdf:
+        x1, y1, x2, y2 = (float(value) for value in pdf.pages[0].MediaBox)
+    assert abs((x2 - x1) - 148 * MM) < 1 and abs((y2 - y1) - 210 * MM) < 1
