@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import re
 import uuid
@@ -18,6 +19,7 @@ from docx.shared import Mm, Pt
 from lxml import etree
 
 from easyread.edition import Edition, make_edition
+from easyread.errors import OutputError
 from easyread.model import Run
 from easyread.reader import read_report
 from easyread.resources import templates_dir
@@ -340,3 +342,34 @@ def test_the_file_is_a_valid_zip_that_python_docx_opens(built: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
     assert docx.Document(io.BytesIO(data)).paragraphs
+
+
+def test_a_folder_that_cannot_take_the_file_gets_a_clear_error(
+    edition: Edition, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file in the way\n")
+    with pytest.raises(OutputError):
+        docx_writer.write(edition, blocker / "report.docx")
+
+
+def test_a_full_disk_keeps_the_last_good_file(
+    edition: Edition, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"the last good file")
+    real_writestr = zipfile.ZipFile.writestr
+    written: list[str] = []
+
+    def fill_the_disk(self, info, data, *args, **kwargs):  # noqa: ANN001, ANN202
+        if written and self.filename:  # python-docx's own save goes to memory first
+            raise OSError(errno.ENOSPC, "No space left on device")
+        if self.filename:
+            written.append(str(info))
+        return real_writestr(self, info, data, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", fill_the_disk)
+    with pytest.raises(OutputError, match="disk is full"):
+        docx_writer.write(edition, target)
+    assert target.read_bytes() == b"the last good file"
+    assert [path.name for path in tmp_path.iterdir()] == ["report.docx"]

@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import os
-import tempfile
 import uuid
 import zipfile
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from easyread.config import ReportConfig
+from easyread.output import atomic_target
 
 FONT_NAME = "Atkinson Hyperlegible"
 FALLBACK_FONT = "Arial"
@@ -177,28 +176,20 @@ def _serialise(element) -> bytes:  # noqa: ANN001 - an lxml element
 
 
 def save_reproducibly(document: DocumentObject, target: Path, config: ReportConfig) -> None:
-    """Save with fixed zip dates and entry order, writing a temporary file first."""
+    """Save with fixed zip dates and entry order, through a temporary file renamed into place."""
     buffer = io.BytesIO()
     document.save(buffer)
     stamp = build_time(config).timetuple()[:6]
     with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
         entries = [(info.filename, source.read(info)) for info in source.infolist()]
     entries.sort(key=lambda entry: _entry_order(entry[0]))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
-            for name, data in entries:
-                info = zipfile.ZipInfo(name, date_time=stamp)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                archive.writestr(info, data, compresslevel=6)
-        os.chmod(temp_name, 0o644)  # mkstemp makes it private; a document is for sharing
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0
+            archive.writestr(info, data, compresslevel=6)
 
 
 def _entry_order(name: str) -> tuple[int, str]:
