@@ -359,3 +359,10 @@ def test_hard_word_can_require_an_explanation(tmp_path: Path) -> None:
         assert lint(f"# T\n\n{text}\n", config, "hard-word") == [], text
     found = lint("# T\n\nYou can have an **advocate**. It is free.\n", config, "hard-word")
     assert "next sentence" in found[0].message
+
+
+def test_capitalised_terms_inside_a_sentence_are_names(config: ReportConfig) -> None:
+    markdown = "# Key facts\n\nWe met the Key Stakeholder Group. Key people came. We said: Key.\n"
+    found = lint(markdown, config, "jargon")
+    # the heading and the start of a sentence are checked; "the Key Stakeholder Group" is a name
+    assert [(finding.line, finding.column) for finding in found] == [(1, 3), (3, 35), (3, 61)]

@@ -9,6 +9,7 @@ from easyread.glossary import Match
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.rules.jargon import in_a_name
 from easyread.lint.text import TextPiece
 
 _EXPLAINS = re.compile(r"^(?:(?:this|it|that) means|this is)\b|\bmeans\b", re.IGNORECASE)
@@ -57,7 +58,7 @@ class HardWord(Rule):
                 entry = match.entry
                 if entry.kind != "hard-word" or entry.key in seen:
                     continue
-                if piece.is_code(match.start, match.end):
+                if piece.is_code(match.start, match.end) or in_a_name(piece, match):
                     continue
                 seen.add(entry.key)
                 finding = self._first_use(context, piece, match, need_explanation)

@@ -27,7 +27,8 @@ class Jargon(Rule):
     plainer word and the text uses the word in its plain form, `easyread lint --fix` can make
     the change for you ("Deliver" at the start of a sentence becomes "Give").
 
-    Acronyms are left to the acronym rules. A hard word that is bold where it is first used is
+    A word written with a capital inside a sentence is taken to be part of a name ("the Care
+    Quality Commission") and is not reported. Acronyms are left to the acronym rules. A hard word that is bold where it is first used is
     being explained on purpose, so it is not reported again here.
     """
 
@@ -46,6 +47,7 @@ class Jargon(Rule):
         "# Our work\n\nType the word on the keyboard.\n",
         "# Our work\n\nThe file is called `deliver.txt` on the computer.\n",
         "# Our work\n\nRead [our plan](https://example.org/deliver-key-stakeholder) online.\n",
+        "# Our work\n\nWe met the Key Stakeholder Group.\n",
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -59,7 +61,7 @@ class Jargon(Rule):
                 entry = match.entry
                 if not is_jargon(entry) or entry.key in explained:
                     continue
-                if piece.is_code(match.start, match.end):
+                if piece.is_code(match.start, match.end) or in_a_name(piece, match):
                     continue
                 finding = context.finding(
                     piece,
@@ -73,6 +75,18 @@ class Jargon(Rule):
                     # Over a line break the model has a space where the file has a new line.
                     finding = dataclasses.replace(finding, fix=None)
                 yield finding
+
+
+def in_a_name(piece: TextPiece, match: Match) -> bool:
+    """A lower-case term written with a capital inside a sentence is part of a name
+    ("the Care Quality Commission"): the author cannot change it. Headings are still checked,
+    since some are written in Title Case."""
+    if piece.kind == "heading" or match.entry.case_sensitive or match.start == 0:
+        return False
+    if not match.text[:1].isupper() or not match.entry.term[:1].islower():
+        return False
+    before = piece.text[: match.start].rstrip()
+    return not before.endswith((".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "–"))
 
 
 def is_jargon(entry: Entry) -> bool:
@@ -123,7 +137,7 @@ def explained_hard_words(pieces: list[TextPiece], glossary: Glossary) -> set[str
             entry = match.entry
             if entry.kind != "hard-word" or entry.key in seen:
                 continue
-            if piece.is_code(match.start, match.end):
+            if piece.is_code(match.start, match.end) or in_a_name(piece, match):
                 continue
             seen.add(entry.key)
             if piece.is_strong(match.start, match.end):
