@@ -6,6 +6,7 @@ The command line turns them into exit code 2 and never shows a traceback (unless
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -78,8 +79,16 @@ def _sentence(text: str) -> str:
 
 
 def display_path(path: Path) -> str:
-    """A path as short as possible: relative to the current folder when it is inside it."""
+    """A path as short as possible: relative to the current folder when it is inside it.
+
+    Symbolic links are not followed: the author sees the name they wrote, not where it leads.
+    """
+    try:
+        here = Path(os.path.abspath(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(here))
+    except (ValueError, OSError):
+        pass
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):
         return str(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +27,8 @@ _PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
 # One or more complete HTML comments and nothing else.
 _COMMENTS_ONLY = re.compile(r"^\s*(?:<!--(?:(?!-->).)*?-->\s*)+$", re.DOTALL)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}")
+_LOOKS_LIKE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 # Characters that are not text: they break Word files and show as boxes in a PDF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -297,6 +300,7 @@ class _SectionBuilder:
             if kind == "text":
                 if child.content:
                     source = locator.find(child.content)
+                    self._refuse_unread_picture(child.content, source)
                     runs.append(Run(child.content, strong > 0, emphasis > 0, link, False, source))
             elif kind in ("softbreak", "hardbreak"):
                 locator.skip_line()
@@ -346,6 +350,25 @@ class _SectionBuilder:
         locator.find(")")
         return picture
 
+    def _refuse_unread_picture(self, text: str, source: Source | None) -> None:
+        """`![words](address)` that markdown-it left as text: the author meant a picture."""
+        found = _LOOKS_LIKE_PICTURE.search(text)
+        if found is None or source is None:
+            return
+        line = self.lines[source.line - 1] if source.line - 1 < len(self.lines) else ""
+        column = source.column + found.start()
+        if line[column - 1 : column - 1 + len(found.group())] != found.group():
+            return  # written with \ escapes: the author wants these characters as text
+        picture = Picture(found.group(1).strip("<>"), "", Source(self.path, source.line, column))
+        check_picture_address(picture, self.path)
+        raise SourceError(
+            "this looks like a picture, but easyread cannot read its file name",
+            path=self.path,
+            line=source.line,
+            column=column,
+            hint="if the name has spaces, put it in <>: ![words](<pictures/my picture.png>)",
+        )
+
     # -- errors ------------------------------------------------------------------------------
 
     def _source(self, token: Token) -> Source:
@@ -367,7 +390,8 @@ class _SectionBuilder:
         )
 
     def _raw_html(self, token: Token, html: str, where: Source | None = None) -> SourceError:
-        tag = html.strip().split()[0].rstrip(">") + ">" if html.strip() else "html"
+        found = _TAG.match(html.strip())
+        tag = found.group() + ">" if found else "<...>"
         return SourceError(
             f"HTML code such as {tag[:30]} is not allowed in a report",
             path=self.path,
@@ -501,38 +525,10 @@ def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
 
 def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:
     """Where a picture's file is, refusing anything outside the report folder."""
-    src = picture.src.strip()
-
-    def fail(message: str, hint: str) -> SourceError:
-        return SourceError(
-            message,
-            path=section_path,
-            line=picture.source.line,
-            column=picture.source.column,
-            hint=hint,
-        )
-
-    if not src:
-        raise fail(
-            "this picture has no file name", "write it as ![what it shows](pictures/name.png)"
-        )
-    if src.lower().startswith("data:"):
-        raise fail(
-            "this picture is written into the text as data",
-            "save the picture as a file in the pictures folder and use its file name",
-        )
-    if _WINDOWS_PATH.match(src) or src.startswith(("/", "\\")) or src.lower().startswith("file:"):
-        raise fail(
-            f"the picture path '{_short(src)}' points somewhere else on this computer",
-            "put the picture in the report folder and write a path like pictures/name.png",
-        )
-    if _REMOTE.match(src):
-        raise fail(
-            f"the picture '{_short(src)}' is on the internet",
-            "save the picture in the report's pictures folder and use its file name",
-        )
+    check_picture_address(picture, section_path)
+    fail = _picture_failure(picture, section_path)
     # markdown-it writes spaces and accents in a link as %20 and %C3%A9: undo that.
-    name = urllib.parse.unquote(src)
+    name = urllib.parse.unquote(picture.src.strip())
     root = root.resolve()
     try:
         candidate = (section_path.parent / name).resolve()
@@ -552,6 +548,44 @@ def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:
             hint = "the file is a link to a picture that is not there: copy the picture in"
         raise fail(f"the picture file '{_short(name)}' was not found", hint)
     return candidate
+
+
+def check_picture_address(picture: Picture, section_path: Path) -> None:
+    """Refuse, without touching any file, a picture address that is not a path in the report."""
+    src = picture.src.strip()
+    fail = _picture_failure(picture, section_path)
+    if not src:
+        raise fail(
+            "this picture has no file name", "write it as ![what it shows](pictures/name.png)"
+        )
+    if src.lower().startswith("data:"):
+        raise fail(
+            "this picture is written into the text as data",
+            "save the picture as a file in the pictures folder and use its file name",
+        )
+    if _WINDOWS_PATH.match(src) or src.startswith(("/", "\\")) or src.lower().startswith("file:"):
+        raise fail(
+            f"the picture path '{_short(src)}' points somewhere else on this computer",
+            "put the picture in the report folder and write a path like pictures/name.png",
+        )
+    if _REMOTE.match(src):
+        raise fail(
+            f"the picture '{_short(src)}' is on the internet",
+            "save the picture in the report's pictures folder and use its file name",
+        )
+
+
+def _picture_failure(picture: Picture, section_path: Path) -> Callable[[str, str], SourceError]:
+    def fail(message: str, hint: str) -> SourceError:
+        return SourceError(
+            message,
+            path=section_path,
+            line=picture.source.line,
+            column=picture.source.column,
+            hint=hint,
+        )
+
+    return fail
 
 
 def _short(text: str, limit: int = 60) -> str:
