@@ -28,8 +28,9 @@ class Jargon(Rule):
     the change for you ("Deliver" at the start of a sentence becomes "Give").
 
     A word written with a capital inside a sentence is taken to be part of a name ("the Care
-    Quality Commission") and is not reported. Acronyms are left to the acronym rules. A hard word that is bold where it is first used is
-    being explained on purpose, so it is not reported again here.
+    Quality Commission") and is not reported. Acronyms are left to the acronym rules. A hard
+    word that is bold where it is first used is being explained on purpose, so it is not
+    reported again here.
     """
 
     id = "jargon"
