@@ -204,3 +204,16 @@ def test_other_page_sizes(tmp_path: Path) -> None:
     with pikepdf.open(target) as pdf:
         x1, y1, x2, y2 = (float(value) for value in pdf.pages[0].MediaBox)
     assert abs((x2 - x1) - 148 * MM) < 1 and abs((y2 - y1) - 210 * MM) < 1
+
+
+def test_page_footers_are_artifacts_not_content(sample: Built, sample_pdf) -> None:
+    reachable = {element.objgen for element in structure_elements(sample_pdf)}
+    nums = sample_pdf.Root.StructTreeRoot.ParentTree.Nums
+    for index in range(0, len(nums), 2):
+        value = nums[index + 1]
+        for element in value if isinstance(value, pikepdf.Array) else [value]:
+            if isinstance(element, pikepdf.Dictionary):
+                assert element.objgen in reachable, "every tagged piece belongs to the tree"
+    for page in sample_pdf.pages[1:]:
+        assert b"/Subtype /Footer" in page.Contents.read_bytes()
+    assert b"/Subtype /Footer" not in sample_pdf.pages[0].Contents.read_bytes()

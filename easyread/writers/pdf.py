@@ -8,11 +8,14 @@ and the file identifier is a hash of the content.
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+import pikepdf
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -98,8 +101,95 @@ def write(edition: Edition, target: Path) -> int:
         # Presentational hints: WeasyPrint then sizes each <img> from its width and height.
         document = page.render(presentational_hints=True)
         pdf_bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=True)
-    target.write_bytes(pdf_bytes)
+    target.write_bytes(mark_running_footers_as_artifacts(pdf_bytes))
     return len(document.pages)
+
+
+# WeasyPrint writes each piece of tagged text as "/Tag <</MCID n>> BDC", one token a line.
+_MARKED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\n<</MCID (\d+)>>\nBDC")
+_FOOTER_ARTIFACT = b"/Artifact\n<</Type /Pagination /Subtype /Footer>>\nBDC"
+
+
+def mark_running_footers_as_artifacts(pdf_bytes: bytes) -> bytes:
+    """Turn the "Page N of M" footers into artifacts, so screen readers skip them.
+
+    WeasyPrint 70 tags the text of page margin boxes as content, under structure elements
+    that are not part of the document's structure tree. Any marked content whose element is
+    not reachable from the tree's root is such a footer: it becomes an /Artifact and its entry
+    in the parent tree is cleared.
+    """
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        tree = pdf.Root.get("/StructTreeRoot")
+        if tree is None:
+            return pdf_bytes
+        reachable = _reachable_elements(tree)
+        parents = _parent_tree(tree)
+        changed = False
+        for page in pdf.pages:
+            key = page.obj.get("/StructParents")
+            marks = parents.get(int(key)) if key is not None else None
+            if not isinstance(marks, pikepdf.Array):
+                continue
+            orphans = {
+                mcid
+                for mcid, element in enumerate(marks)
+                if isinstance(element, pikepdf.Dictionary) and element.objgen not in reachable
+            }
+            if orphans and _rewrite_marks(page, orphans):
+                for mcid in orphans:
+                    marks[mcid] = None
+                changed = True
+        if not changed:
+            return pdf_bytes
+        output = io.BytesIO()
+        pdf.save(
+            output,
+            deterministic_id=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+            compress_streams=True,
+        )
+        return output.getvalue()
+
+
+def _reachable_elements(tree: pikepdf.Dictionary) -> set[tuple[int, int]]:
+    seen: set[tuple[int, int]] = set()
+    stack = [tree]
+    while stack:
+        kids = stack.pop().get("/K")
+        if kids is None:
+            continue
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid and kid.objgen not in seen:
+                seen.add(kid.objgen)
+                stack.append(kid)
+    return seen
+
+
+def _parent_tree(tree: pikepdf.Dictionary) -> dict[int, pikepdf.Object]:
+    """The parent tree's number -> value pairs (WeasyPrint writes one flat /Nums array)."""
+    nums = tree.get("/ParentTree", {}).get("/Nums", [])
+    return {int(nums[index]): nums[index + 1] for index in range(0, len(nums) - 1, 2)}
+
+
+def _rewrite_marks(page: pikepdf.Page, orphans: set[int]) -> bool:
+    contents = page.obj.get("/Contents")
+    if not isinstance(contents, pikepdf.Stream):
+        return False
+    data = contents.read_bytes()
+    found: set[int] = set()
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        mcid = int(match.group(1))
+        if mcid not in orphans:
+            return match.group(0)
+        found.add(mcid)
+        return _FOOTER_ARTIFACT
+
+    rewritten = _MARKED_CONTENT.sub(replace, data)
+    if found != orphans:
+        return False  # not the layout this was written for: leave the page as it is
+    contents.write(rewritten)
+    return True
 
 
 class _quiet_weasyprint:
