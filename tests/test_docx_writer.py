@@ -335,6 +335,8 @@ def test_a5_page_gets_a_narrower_picture_column(cache: Path, tmp_path: Path) -> 
     assert abs(picture_cell.width - Mm(38)) < Mm(0.1)
     text_width = document.sections[0].page_width - 2 * document.sections[0].left_margin
     assert picture_cell.width + document.tables[0].rows[0].cells[1].width <= text_width
+    cover = document.inline_shapes[0]
+    assert cover.width <= Mm(60) + Mm(0.1)
 
 
 def test_the_file_is_a_valid_zip_that_python_docx_opens(built: Path) -> None:

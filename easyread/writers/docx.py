@@ -27,7 +27,6 @@ from docx.text.paragraph import Paragraph
 
 from easyread.edition import COVER_PX, PICTURE_PX, Edition
 from easyread.model import Heading, Picture, Point, Run, Section, Sentence
-from easyread.pictures import COVER_PICTURE_MM
 from easyread.resources import templates_dir
 from easyread.writers.docx_package import (
     add_font_to_table,
@@ -117,7 +116,7 @@ class _Layout:
         cover = self.edition.report.cover
         if cover is not None:
             paragraph = self.document.add_paragraph()
-            size_mm = min(COVER_PICTURE_MM, self.geometry.text_width_mm)
+            size_mm = min(self.geometry.cover_picture_mm, self.geometry.text_width_mm)
             self.add_picture(paragraph, cover, COVER_PX, size_mm)
             paragraph.paragraph_format.space_after = Pt(config.font_size)
         for line in (config.organisation, config.display_date):

@@ -18,7 +18,7 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from easyread.config import ReportConfig
-from easyread.pictures import PICTURE_COLUMN_MM
+from easyread.pictures import COVER_PICTURE_MM, PICTURE_COLUMN_MM
 from easyread.writers.docx_package import FONT_NAME
 
 TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)  # as in the PDF: near black, 17:1 on white
@@ -42,6 +42,7 @@ class PageGeometry:
     top_mm: float
     bottom_mm: float
     picture_mm: float
+    cover_picture_mm: float
     footer_mm: float = 10.0
 
     @property
@@ -59,6 +60,8 @@ def page_geometry(config: ReportConfig) -> PageGeometry:
         top_mm=15.0,
         bottom_mm=22.0,
         picture_mm=38.0 if narrow else PICTURE_COLUMN_MM,
+        # On A5 a 90 mm cover picture pushes the organisation and date off the cover.
+        cover_picture_mm=60.0 if narrow else COVER_PICTURE_MM,
     )
 
 
