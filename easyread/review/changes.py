@@ -24,6 +24,8 @@ from easyread.review.records import (
     section_file,
 )
 
+SIMILAR_ENOUGH = 0.5  # how alike two points' words must be to call one a change of the other
+
 
 @dataclass(slots=True)
 class Change:
@@ -134,13 +136,29 @@ def _section_changes(section: Section, checked: CheckedSection) -> list[Change]:
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        pairs = min(a2 - a1, b2 - b1) if tag == "replace" else 0
-        for offset in range(pairs):
-            changes.append(_point_change("changed", section, old[a1 + offset], new[b1 + offset]))
-        for point in new[b1 + pairs : b2]:
-            changes.append(_point_change("new", section, None, point))
-        for point in old[a1 + pairs : a2]:
-            changes.append(_point_change("taken-out", section, point, None))
+        changes += _align(section, old[a1:a2], new[b1:b2])
+    return changes
+
+
+def _align(section: Section, old: list[Point], new: list[Point]) -> list[Change]:
+    """Pair each old point with the most alike new point after the last pair, in order."""
+    changes = []
+    start = 0
+    for before in old:
+        ratios = [
+            (difflib.SequenceMatcher(a=_key(before), b=_key(after), autojunk=False).ratio(), i)
+            for i, after in enumerate(new[start:], start=start)
+        ]
+        ratio, index = max(ratios, default=(0.0, -1), key=lambda item: (item[0], -item[1]))
+        if ratio < SIMILAR_ENOUGH:
+            changes.append(_point_change("taken-out", section, before, None))
+            continue
+        for added in new[start:index]:
+            changes.append(_point_change("new", section, None, added))
+        changes.append(_point_change("changed", section, before, new[index]))
+        start = index + 1
+    for added in new[start:]:
+        changes.append(_point_change("new", section, None, added))
     return changes
 
 
