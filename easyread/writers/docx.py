@@ -78,7 +78,7 @@ class _Layout:
     edition: Edition
     geometry: PageGeometry
     numbered: bool
-    bookmarks: dict[str, str] = field(default_factory=dict)
+    bookmarks: dict[int, str] = field(default_factory=dict)  # id(section) -> bookmark name
     bookmark_count: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
 
@@ -89,7 +89,7 @@ class _Layout:
             for name in (POINT_TEXT_STYLE, POINT_PICTURE_STYLE, "Heading 1", "Heading 2")
         }
         self.bookmarks = {
-            section.anchor: _bookmark_name(index, section)
+            id(section): _bookmark_name(index, section)
             for index, section in enumerate(self.edition.sections)
         }
         self.write_cover()
@@ -116,6 +116,7 @@ class _Layout:
         cover = self.edition.report.cover
         if cover is not None:
             paragraph = self.document.add_paragraph()
+            self.set_style(paragraph, POINT_PICTURE_STYLE)  # single spacing around a picture
             size_mm = min(self.geometry.cover_picture_mm, self.geometry.text_width_mm)
             self.add_picture(paragraph, cover, COVER_PX, size_mm)
             paragraph.paragraph_format.space_after = Pt(config.font_size)
@@ -130,14 +131,14 @@ class _Layout:
         self.document.add_paragraph(strings["contents-intro"])
         for section in self.edition.contents:
             paragraph = self.document.add_paragraph()
-            link = _internal_link(self.bookmarks[section.anchor])
+            link = _internal_link(self.bookmarks[id(section)])
             link.append(_run_element(_clean(section.title.text)))
             paragraph._p.append(link)
 
     # -- sections ---------------------------------------------------------------------------
 
     def write_section(self, section: Section, *, new_page: bool) -> None:
-        title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[section.anchor])
+        title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[id(section)])
         title.paragraph_format.page_break_before = new_page or None
         table: Table | None = None
         for block in section.blocks:
