@@ -130,7 +130,7 @@ def bar_chart(rows: list[tuple[str, float | None]], kind: ChartKind, title: str)
     for index, (label, value) in enumerate(rows):
         top = BAR_GAP + index * (BAR_HEIGHT + BAR_GAP)
         middle = top + BAR_HEIGHT / 2 + 5
-        short_label = label if len(label) <= 26 else label[:25] + "…"
+        short_label = label if len(label) <= 24 else label[:23] + "…"
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{middle}" text-anchor="end" class="label">'
             f"{html.escape(short_label)}</text>"
