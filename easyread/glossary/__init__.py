@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 SETTINGS = ("files", "disable", "builtin")
+_REMEMBERED_TEXTS = 200_000
 
 
 class Glossary:
@@ -50,6 +51,7 @@ class Glossary:
         self._exact: dict[str, Entry] = {}
         self._folded: dict[str, Entry] = {}
         self._matcher: Matcher | None = None
+        self._found: dict[str, list[Match]] = {}
         self._index()
 
     def __len__(self) -> int:
@@ -84,8 +86,17 @@ class Glossary:
         return self._matcher
 
     def find(self, text: str) -> list[Match]:
-        """Whole-word matches of every form of every term: leftmost-longest, no overlaps."""
-        return self.matcher.find(text)
+        """Whole-word matches of every form of every term: leftmost-longest, no overlaps.
+
+        Results are remembered per text (several rules scan the same sentences), so treat the
+        list as read-only.
+        """
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _REMEMBERED_TEXTS:
+                self._found.clear()
+            found = self._found[text] = self.matcher.find(text)
+        return found
 
     def lookup(self, term: str) -> Entry | None:
         """The entry for a term, a variant or a generated form ("delivered" -> deliver)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(
     r"(?<![\w&])([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
 )
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.?[\s(]*$")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _SMALL_ROMAN = re.compile(r"^[IVX]+$")
 # Words before a numeral that make it a number, not an acronym: "Part CD", "Appendix XL".
@@ -113,33 +115,37 @@ def is_acronym(word: str, glossary: Glossary | None = None, previous_word: str =
 
 def find_acronyms(text: str, glossary: Glossary | None = None) -> list[AcronymToken]:
     """Every acronym in `text`, with plural and possessive endings split off."""
+    if not _TWO_CAPITALS.search(text):
+        return []  # most sentences: nothing to look at
     found: list[AcronymToken] = []
-    previous_end = 0
-    previous_word = ""
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        if _glued_to_letters(text, match.start(), match.end()):
+        if not _TWO_CAPITALS.search(token) or _glued_to_letters(text, match.start()):
             continue
-        previous_word = _word_before(text, match.start(), previous_end, previous_word)
-        previous_end = match.end()
-        if is_acronym(token, glossary, previous_word):
-            base, _ = split_token(token)
+        numbered = _word_before(text, match.start()).casefold() in NUMBERING_WORDS
+        base = _classify(token, glossary, numbered)
+        if base:
             found.append(AcronymToken(match.start(), match.end(), token, base))
-        previous_word = token
     return found
 
 
-def _glued_to_letters(text: str, start: int, end: int) -> bool:
-    """A token right after an apostrophe inside a word ("o'NHS") is not a word of its own."""
+@lru_cache(maxsize=65536)
+def _classify(token: str, glossary: Glossary | None, numbered: bool) -> str:
+    """The acronym's base ("ICB" for "ICBs"), or "" if the token is not an acronym."""
+    if not is_acronym(token, glossary, "part" if numbered else ""):
+        return ""
+    return split_token(token)[0]
+
+
+def _glued_to_letters(text: str, start: int) -> bool:
+    """A token right after an apostrophe inside a word ("O'NEILL") is not a word of its own."""
     return start >= 2 and text[start - 1] in "'’" and text[start - 2].isalpha()
 
 
-def _word_before(text: str, start: int, previous_end: int, previous_word: str) -> str:
-    between = text[previous_end:start]
-    if between.strip(" \t\n(") == "":
-        return previous_word
-    words = re.findall(r"[A-Za-z]+\.?", between)
-    return words[-1] if words else ""
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start` ("Part" in "Part IV"), with at most a bracket between."""
+    found = _LAST_WORD.search(text, max(0, start - 40), start)
+    return found.group(1) if found else ""
 
 
 def is_english_word(word: str) -> bool:
