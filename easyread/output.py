@@ -32,7 +32,8 @@ _OUTPUT_ERRNOS = {
     errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EACCES, errno.EPERM, errno.EROFS,
     errno.ENOTDIR, errno.EISDIR, errno.EEXIST, errno.ENAMETOOLONG,
 }  # fmt: skip
-_PART = re.compile(r"^\..*\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[^.]+\.part$")
+# Ours, and files a writer makes beside ours (`.<our temporary name>.<random>`).
+_PART = re.compile(r"^\..*\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[^.]+\.part(\.[^.]+)?$")
 
 
 def ensure_folder(folder: Path) -> None:
@@ -121,7 +122,7 @@ def remove_stale_parts(folder: Path) -> list[Path]:
     removed: list[Path] = []
     now = time.time()
     try:
-        candidates = [path for path in folder.iterdir() if path.name.endswith(".part")]
+        candidates = [path for path in folder.iterdir() if _looks_temporary(path.name)]
     except OSError:
         return removed
     for path in candidates:
@@ -130,6 +131,10 @@ def remove_stale_parts(folder: Path) -> list[Path]:
                 path.unlink()
                 removed.append(path)
     return removed
+
+
+def _looks_temporary(name: str) -> bool:
+    return name.startswith(".") and (name.endswith(".part") or _PART.match(name) is not None)
 
 
 def _is_stale(path: Path, now: float) -> bool:
@@ -183,6 +188,8 @@ def output_error(path: Path, error: OSError, hint: str) -> OutputError:
             path=path,
             hint="choose a folder with --out",
         )
+    if error.errno == errno.ENOENT:
+        return OutputError("easyread cannot make this folder", path=path, hint=hint)
     if error.errno == errno.EEXIST:
         return OutputError("a file with this name is in the way", path=path, hint=hint)
     reason = error.strerror or type(error).__name__
