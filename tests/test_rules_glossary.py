@@ -6,8 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from easyread.config import ReportConfig, load_config
+from easyread.errors import EasyReadError
 from easyread.glossary import builtin_files
 from easyread.lint import Finding, all_rules, lint_report
 from easyread.reader import read_files, read_stdin
@@ -35,6 +38,9 @@ entries:
   - term: advocate
     kind: hard-word
     plain: An advocate is a person who helps you speak up.
+  - term: dysphagia
+    kind: hard-word
+    plain: Dysphagia means it is hard to swallow.
   - term: tribunal
     kind: hard-word
     plain: A tribunal is a kind of court.
@@ -366,3 +372,29 @@ def test_capitalised_terms_inside_a_sentence_are_names(config: ReportConfig) -> 
     found = lint(markdown, config, "jargon")
     # the heading and the start of a sentence are checked; "the Key Stakeholder Group" is a name
     assert [(finding.line, finding.column) for finding in found] == [(1, 3), (3, 35), (3, 61)]
+
+
+PARTS = [
+    "deliver", "Delivered", "key", "stakeholders", "going", "forward", "ICB", "ICBs'", "A&E",
+    "COVID-19", "LeDeR", "XQZ", "advocate", "**advocate**", "**key**", "`key`", "care", "we",
+    "the", "(ICB)", "integrated care board", " ", " ", "\n", ". ", ", ", "é", "*key*",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=25))
+def test_findings_point_at_their_text(config: ReportConfig, parts: list[str]) -> None:
+    body = "".join(parts).strip()
+    markdown = f"# Title\n\n{body}\n"
+    lines = markdown.split("\n")
+    try:
+        report = read_stdin(markdown, config=config)
+    except EasyReadError:
+        return
+    for finding in lint_report(report):
+        if finding.rule not in GLOSSARY_RULES or finding.line != finding.end_line:
+            continue
+        line = lines[finding.line - 1]
+        assert line[finding.column - 1 : finding.end_column - 1] == finding.text, finding

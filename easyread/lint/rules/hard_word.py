@@ -19,8 +19,8 @@ class HardWord(Rule):
     """A hard word from the glossary that is not shown as a hard word where it is first used.
 
     Easy Read explains every hard word. The first time you use one, make it **bold**, like
-    this: `**advocate**`. Then the reader knows the word is explained: in the next sentence
-    ("An advocate is someone who ...") and on the "Words to know" page at the back, which
+    this: `**dysphagia**`. Then the reader knows the word is explained: in the next sentence
+    ("Dysphagia means ...") and on the "Words to know" page at the back, which
     `easyread build` makes from the glossary's plain explanations.
 
     Only the first use in the body text counts; headings and picture descriptions are not
@@ -36,13 +36,13 @@ class HardWord(Rule):
         "require-explanation": "also ask for an explanation in the next sentence of the point"
     }
     examples_fail = [
-        "# Your rights\n\nYou can have an advocate.\n",
-        "# Your rights\n\nYou can have an advocate. An **advocate** helps you speak up.\n",
+        "# Eating\n\nSome people have dysphagia.\n",
+        "# Eating\n\nSome people have dysphagia. **Dysphagia** makes it hard to swallow.\n",
     ]
     examples_pass = [
-        "# Your rights\n\nYou can have an **advocate**. An advocate helps you speak up.\n",
-        "# Your rights\n\nYou can have an **advocate**. This means someone who helps you.\n",
-        "# Your rights\n\nYou can ask for help.\n",
+        "# Eating\n\nSome people have **dysphagia**. Dysphagia makes it hard to swallow.\n",
+        "# Eating\n\nSome people have **dysphagia**. This means it is hard to swallow.\n",
+        "# Eating\n\nSome people find it hard to swallow.\n",
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
