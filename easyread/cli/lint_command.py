@@ -70,6 +70,11 @@ class _Target:
 
 
 def run(args: argparse.Namespace) -> int:
+    with engine.paused_gc():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config) if args.config else None
     targets = [_Target(report, _settings(report, args)) for report in _reports(args, config)]
     findings: list[Finding] = []

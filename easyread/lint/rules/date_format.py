@@ -13,6 +13,7 @@ from easyread.lint.text import TextPiece
 _NUMERIC = re.compile(
     r"(?<![\w/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?![\w/-]|\.\d)"
 )
+_DIGIT_DASH = re.compile(r"\d[/.-]\d")
 _ISO = re.compile(r"(?<![\w/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\w/-]|\.\d)")
 
 
@@ -46,7 +47,7 @@ class DateFormat(Rule):
         month_first = str(context.options["order"]).lower() == "mdy"
         for piece in context.pieces():
             text = piece.text
-            if not any(char.isdigit() for char in text):
+            if not _DIGIT_DASH.search(text):
                 continue
             for match in _ISO.finditer(text):
                 date = _date(int(match.group("year")), match.group("month"), match.group("day"))

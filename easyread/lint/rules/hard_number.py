@@ -93,7 +93,7 @@ class HardNumber(Rule):
         max_digits = int(context.options["max-digits-unrounded"])
         for piece in context.pieces():
             text = piece.text
-            if not any(char.isdigit() for char in text) and not _might_have_words(text):
+            if not _DIGIT.search(text) and not _HINT.search(text):
                 continue
             found: list[Finding] = []
             taken: list[tuple[int, int]] = []
@@ -107,14 +107,11 @@ class HardNumber(Rule):
 
 
 _Hit = tuple[int, int, str, str, str | None]
+_DIGIT = re.compile(r"\d")
 _WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                "eleven", "twelve", "teen", "ty", "hundred", "thousand", "million", "billion",
                "third", "quarter", "fifth", "sixth", "eighth", "ninth", "tenth")  # fmt: skip
-
-
-def _might_have_words(text: str) -> bool:
-    lower = text.lower()
-    return any(hint in lower for hint in _WORD_HINTS)
+_HINT = re.compile("|".join(_WORD_HINTS), re.IGNORECASE)
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

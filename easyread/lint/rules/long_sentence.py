@@ -39,8 +39,8 @@ class LongSentence(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         limit = int(context.options["max-words"])
         for piece in context.pieces():
-            if piece.kind != "sentence":
-                continue
+            if piece.kind != "sentence" or piece.text.count(" ") < limit:
+                continue  # n spaces separate at most n + 1 words
             count = count_words(piece.text)
             if count > limit:
                 yield context.finding(

@@ -20,6 +20,8 @@ _AFTER_LABEL = re.compile(
     r"(?![\w'’-])",
     re.IGNORECASE,
 )
+# Cheap test first: most sentences hold no numeral-shaped word at all.
+_NUMERAL = re.compile(r"(?<![\w'’-])[IVXLivxl]+(?![\w'’-])")
 _IN_BRACKETS = re.compile(
     r"\((?P<numeral>i{1,3}|iv|vi{0,3}|ix|xi{0,3}|xiv|xvi{0,3}|xix|xx)\)", re.I
 )
@@ -62,6 +64,8 @@ class RomanNumeral(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         for piece in context.pieces():
             text = piece.text
+            if not _NUMERAL.search(text):
+                continue
             for match in _AFTER_LABEL.finditer(text):
                 numeral = match.group("numeral")
                 start, end = match.span("numeral")
