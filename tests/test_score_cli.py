@@ -154,6 +154,9 @@ def test_html_and_pdf_reports(report_dir: Path, tmp_path: Path, capsys) -> None:
     assert "<svg" in page and "Reading ease of each section" in page
     assert "Our plans" in page and "http://" not in page.replace('"http://www.w3.org/', "")
     assert pdf_path.read_bytes().startswith(b"%PDF")
+    page_validation = pytest.importorskip("page")
+    result = page_validation.validate_pdf(str(pdf_path), profile="ua1")
+    assert result.is_compliant, result.failures
 
 
 def test_pdf_fetcher_refuses_every_url() -> None:

@@ -70,10 +70,11 @@ def _parse_cmudict(text: str) -> dict[str, int]:
     table: dict[str, int] = {}
     for line in text.splitlines():
         word, _, phones = line.partition(" ")
-        if not phones or word.endswith(")"):  # "word(2)" is a second pronunciation
+        if not phones or word.endswith(")") or word in table:  # "word(2)": a second one
             continue
-        phones = phones.partition("#")[0]
-        table.setdefault(word, sum(char.isdigit() for char in phones))
+        if "#" in phones:
+            phones = phones.partition("#")[0]
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 
