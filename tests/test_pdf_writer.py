@@ -217,3 +217,50 @@ def test_page_footers_are_artifacts_not_content(sample: Built, sample_pdf) -> No
     for page in sample_pdf.pages[1:]:
         assert b"/Subtype /Footer" in page.Contents.read_bytes()
     assert b"/Subtype /Footer" not in sample_pdf.pages[0].Contents.read_bytes()
+
+
+def test_pictures_go_into_the_pdf_without_being_compressed_again(sample: Built, sample_pdf) -> None:
+    prepared = {
+        pdf_writer.png_image_data(sample.edition.picture(point.picture).read_bytes())
+        for section in sample.edition.sections
+        for point in section.points
+        if point.picture is not None
+    }
+    prepared.discard(None)
+    assert prepared, "the sample's prepared pictures are plain RGB PNGs"
+    streams = set()
+    for page in sample_pdf.pages:
+        for image in page.Resources.get("/XObject", {}).values():
+            if image.get("/Subtype") == "/Image" and image.get("/Filter") == "/FlateDecode":
+                streams.add(image.read_raw_bytes())
+    assert prepared <= streams
+
+
+@pytest.mark.parametrize(
+    ("mode", "options", "usable"),
+    [
+        ("RGB", {}, True),
+        ("L", {}, True),
+        ("RGBA", {}, False),
+        ("P", {}, False),
+        ("I;16", {}, False),
+        ("RGB", {"interlaced": True}, False),
+    ],
+)
+def test_png_data_is_reused_only_when_the_pdf_can_hold_it(mode, options, usable) -> None:
+    import io
+    import zlib
+
+    from PIL import Image
+
+    stream = io.BytesIO()
+    Image.new(mode, (7, 5)).save(stream, "PNG")
+    png = bytearray(stream.getvalue())
+    if options.get("interlaced"):  # Pillow cannot write one: set the IHDR interlace byte
+        png[8 + 8 + 12] = 1
+    data = pdf_writer.png_image_data(bytes(png))
+    assert (data is not None) == usable
+    if usable:
+        channels = 3 if mode == "RGB" else 1
+        assert len(zlib.decompress(data)) == 5 * (1 + 7 * channels)
+    assert pdf_writer.png_image_data(b"\xff\xd8\xff\xe0 a JPEG") is None
