@@ -10,14 +10,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.config import FORMATS
-from easyread.edition import BackPage, Edition, make_edition
+from easyread.edition import BackPage, Edition, make_edition, words_to_know_section
 from easyread.errors import EasyReadError
-from easyread.model import Report
+from easyread.glossary import Entry, Glossary, load_glossary
+from easyread.glossary.words_to_know import bold_first_uses, words_to_know
+from easyread.model import Picture, Report, Run, Sentence
 from easyread.output import atomic_target, ensure_folder
 from easyread.reader import read_report
+from easyread.review import checked_by_section
 from easyread.writers import get_writer
 
 Stage = Callable[[str], None]
+MAX_EASY_READ_PAGES = 20  # the guidance warns over about 20 pages
 
 
 @dataclass(slots=True)
@@ -73,13 +77,15 @@ def build(
         clock.lap(result, "lint")
 
     stage("Preparing the pictures")
-    edition = make_edition(report, out_dir / ".cache" / "pictures", back_pages())
+    pages = [_words_to_know_page(report), *back_pages()]
+    edition = make_edition(report, out_dir / ".cache" / "pictures", pages)
     result.pictures_processed = edition.pictures.stats.processed
     result.pictures_reused = edition.pictures.stats.reused
     result.notes.extend(edition.pictures.stats.warnings)
     clock.lap(result, "pictures")
 
     _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock)
+    result.notes.extend(_length_notes(result))
 
     if run_checks:
         stage("Scoring readability")
@@ -89,21 +95,65 @@ def build(
 
 
 def back_pages() -> list[BackPage]:
-    """Pages other features add at the back, in order: Words to know, then Checked by."""
-    pages: list[BackPage] = []
-    try:
-        from easyread.glossary.words_to_know import words_to_know_section
-    except ImportError:
-        pass
-    else:
-        pages.append(words_to_know_section)
-    try:
-        from easyread.review import checked_by_section
-    except ImportError:
-        pass
-    else:
-        pages.append(checked_by_section)
-    return pages
+    """Pages other features add at the back, after Words to know."""
+    return [checked_by_section]
+
+
+def _words_to_know_page(report: Report) -> BackPage:
+    """Make each hard word bold at its first use and list the report's glossary words.
+
+    This runs after the check, so the check sees the author's own bold words.
+    """
+    glossary = load_glossary(report.config)
+    entries = words_to_know(report, glossary)
+    pictures = first_pictures(report, glossary)
+    bold_words, bold_pictures = authors_bold_words(report, known={entry.key for entry in entries})
+    entries = sorted([*entries, *bold_words], key=lambda entry: entry.term.casefold())
+    pictures.update(bold_pictures)
+    bold_first_uses(report, glossary)
+    return lambda report: words_to_know_section(report, entries, pictures)
+
+
+def first_pictures(report: Report, glossary: Glossary) -> dict[str, Picture]:
+    """For each glossary word, the picture of the first point that uses it."""
+    pictures: dict[str, Picture] = {}
+    for _, point in report.points():
+        if point.picture is None:
+            continue
+        for match in glossary.find(point.text):
+            pictures.setdefault(match.entry.key, point.picture)
+    return pictures
+
+
+def authors_bold_words(report: Report, known: set[str]) -> tuple[list[Entry], dict[str, Picture]]:
+    """Bold words the glossaries do not know, explained by the sentence after them."""
+    found: dict[str, Entry] = {}
+    pictures: dict[str, Picture] = {}
+    for _, point in report.points():
+        for index, sentence in enumerate(point.sentences[:-1]):
+            explanation = point.sentences[index + 1].text.strip()
+            for phrase in _bold_phrases(sentence):
+                key = phrase.casefold()
+                if key in known or key in found or not explanation:
+                    continue
+                found[key] = Entry(term=phrase, kind="hard-word", plain=explanation)
+                if point.picture is not None:
+                    pictures[key] = point.picture
+    return list(found.values()), pictures
+
+
+def _bold_phrases(sentence: Sentence) -> list[str]:
+    phrases: list[str] = []
+    current = ""
+    for run in [*sentence.runs, Run("")]:
+        if run.strong and not run.code:
+            current += run.text
+        elif current:
+            phrase = " ".join(current.split()).strip(" .,:!?")
+            if phrase:
+                phrases.append(phrase)
+            current = ""
+    return phrases
 
 
 def _write_outputs(
@@ -164,6 +214,16 @@ class _side_process:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _length_notes(result: BuildResult) -> list[str]:
+    pdf = next((output for output in result.outputs if output.format == "pdf"), None)
+    if pdf is None or pdf.pages is None or pdf.pages <= MAX_EASY_READ_PAGES:
+        return []
+    return [
+        f"Length: the PDF has {pdf.pages} pages. Easy Read documents are easier to use "
+        f"with {MAX_EASY_READ_PAGES} pages or fewer. Think about a shorter version."
+    ]
+
+
 def _formats(requested: list[str]) -> list[str]:
     wanted = []
     for fmt in requested:
@@ -200,7 +260,7 @@ def _score(report: Report, out_dir: Path, result: BuildResult) -> None:
         return
     score, summary = summary_for_build(report)
     result.notes.append(summary)
-    write_score_report(score, out_dir)
+    write_score_report(score, out_dir, name=output_name(report))
 
 
 class _Clock:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from easyread.glossary import Entry
 from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
 from easyread.pictures import (
     COVER_PICTURE_MM,
@@ -23,6 +24,7 @@ from easyread.pictures import (
 )
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
+from easyread.reader.sentences import split_sentences
 from easyread.resources import templates_dir
 
 CONTENTS_AFTER_SECTIONS = 4  # a contents page when there are more sections than this
@@ -165,10 +167,12 @@ class _MatterBuilder:
         self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt)
 
     def point(self, runs: list[Run], picture_path: Path, alt: str) -> None:
+        self.point_of([Sentence(runs, self.source)], picture_path, alt)
+
+    def point_of(self, sentences: list[Sentence], picture_path: Path, alt: str) -> None:
         picture = Picture(src=picture_path.name, alt=alt, source=self.source, path=picture_path)
         number = f"{self.slug}.{len(self.points) + 1}"
-        sentence = Sentence(runs, self.source)
-        self.points.append(Point(number, [sentence], picture, self.source, 1))
+        self.points.append(Point(number, sentences, picture, self.source, 1))
 
     def section(self) -> Section:
         section = Section(number=0, path=self.path, title=self.title, blocks=list(self.points))
@@ -180,3 +184,40 @@ def _resolve_matter_pictures(section: Section) -> None:
     for point in section.points:
         if point.picture is not None:
             point.picture.path = check_picture_src(point.picture, section.path, matter_dir())
+
+
+def words_to_know_section(
+    report: Report, entries: list[Entry], pictures: dict[str, Picture] | None = None
+) -> Section | None:
+    """The "Words to know" page: each glossary word the report uses, with its plain meaning.
+
+    A word's picture is the glossary's own, else the picture of the point where the report
+    first uses the word (the author chose it for that meaning), else a picture of books.
+    """
+    if not entries:
+        return None
+    language = matter_language(report.config.language)
+    strings = load_strings(language)
+    path = matter_dir() / language / "strings.toml"
+    builder = _MatterBuilder(path, strings["words-to-know"], "words-to-know")
+    for entry in entries:
+        picture_path, alt = _entry_picture(report, entry, (pictures or {}).get(entry.key))
+        runs = [Run(entry.term[:1].upper() + entry.term[1:], strong=True)]
+        sentences = [Sentence(runs, builder.source)]
+        sentences += [
+            Sentence([Run(text)], builder.source) for text in split_sentences(entry.plain)
+        ]
+        builder.point_of(sentences, picture_path, alt)
+    return builder.section()
+
+
+def _entry_picture(report: Report, entry: Entry, used: Picture | None) -> tuple[Path, str]:
+    if entry.picture:
+        name = f"{entry.picture}.png"
+        for folder in (report.root / "pictures", matter_dir() / "pictures"):
+            candidate = folder / name
+            if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
+                return candidate, f"A picture of {entry.picture.replace('-', ' ')}"
+    if used is not None and used.path is not None:
+        return used.path, used.alt
+    return matter_dir() / "pictures" / "words.png", "A shelf of books"
