@@ -264,3 +264,22 @@ def test_png_data_is_reused_only_when_the_pdf_can_hold_it(mode, options, usable)
         channels = 3 if mode == "RGB" else 1
         assert len(zlib.decompress(data)) == 5 * (1 + 7 * channels)
     assert pdf_writer.png_image_data(b"\xff\xd8\xff\xe0 a JPEG") is None
+
+
+def test_a_point_longer_than_a_page_flows_on_and_loses_nothing(tmp_path: Path) -> None:
+    import shutil
+
+    report = tmp_path / "report"
+    shutil.copytree(MINI, report)
+    sentences = " ".join(f"Sentence number {index} is here." for index in range(1, 601))
+    (report / "02-hard-words.md").write_text(
+        f"# Long\n\n![An open book](pictures/reading.png)\n{sentences}\n\nShort point after.\n",
+        encoding="utf-8",
+    )
+    built = build(report, tmp_path)
+    text = " ".join(page.extract_text() for page in PdfReader(built.path).pages)
+    found = {int(number) for number in re.findall(r"Sentence number (\d+) is", text)}
+    assert found == set(range(1, 601))
+    assert "Short point after." in text
+    assert built.pages > 10
+    assert built.seconds < 20, "a long point must not make the layout slow"

@@ -347,6 +347,7 @@ def _settings_css(edition: Edition) -> str:
         f"  --body-size: {config.font_size:g}pt;\n"
         f"  --picture-column: {picture_column_mm(edition):g}mm;\n"
         f"  --picture-gap: {PICTURE_GAP_MM:g}mm;\n"
+        f"  --text-start: {picture_column_mm(edition) + PICTURE_GAP_MM:g}mm;\n"
         "}"
     )
 
