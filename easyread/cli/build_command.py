@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-
-from easyread.build import BuildResult, build
 from easyread.errors import EasyReadError, display_path
+
+if TYPE_CHECKING:
+    from easyread.build import BuildResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -44,6 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from easyread.build import build
+
     formats = [part for part in args.format.split(",") if part.strip()] if args.format else None
     if args.format is not None and not formats:
         raise EasyReadError("--format is empty", hint="write for example --format pdf,docx")
