@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
 from easyread.errors import PictureError
 from easyread.model import Picture
@@ -129,7 +129,7 @@ def _cached(path: Path) -> tuple[Path, int, int] | None:
     if not path.is_file():
         return None
     try:
-        with Image.open(path) as image:
+        with _strict_pillow(), Image.open(path) as image:
             width, height = image.size
             image.verify()
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
@@ -177,9 +177,7 @@ def _open_checked(
     """
     name = picture.src
     try:
-        with _header_only_limits():
-            opened = _open_allowed(picture, data)
-        with opened:
+        with _strict_pillow(), _open_allowed(picture, data) as opened:
             width, height = opened.size
             if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
                 raise _fail(
@@ -217,16 +215,21 @@ def _open_checked(
         ) from None
 
 
-class _header_only_limits:
-    """Switch off Pillow's own bomb check while reading the header: we check the size ourselves,
-    with a clearer message, before anything is decoded."""
+class _strict_pillow:
+    """Pillow settings for reading an author's picture, restored afterwards.
+
+    Our own size check replaces Pillow's bomb check (it gives a clearer message, before anything
+    is decoded). And a cut-off file must be an error: WeasyPrint switches on Pillow's global
+    LOAD_TRUNCATED_IMAGES when it is imported, which would quietly fill the missing part grey.
+    """
 
     def __enter__(self) -> None:
-        self.previous = Image.MAX_IMAGE_PIXELS
+        self.previous = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
         Image.MAX_IMAGE_PIXELS = None
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
 
     def __exit__(self, *exc: object) -> None:
-        Image.MAX_IMAGE_PIXELS = self.previous
+        Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = self.previous
 
 
 def _open_allowed(picture: Picture, data: bytes) -> Image.Image:
@@ -257,7 +260,7 @@ def _open_allowed(picture: Picture, data: bytes) -> Image.Image:
 def _other_format(data: bytes) -> str | None:
     """The name of a picture format Pillow knows but easyread does not take, if it is one."""
     try:
-        with _header_only_limits(), Image.open(io.BytesIO(data)) as image:
+        with _strict_pillow(), Image.open(io.BytesIO(data)) as image:
             return f"a {image.format} file"
     except Exception:  # any failure here just means "not a format we can name"
         return None

@@ -130,3 +130,13 @@ def test_a_cache_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> Non
 
     with pytest.raises(OutputError):
         _prepare(BAD / "picture-16-bit" / "pictures" / "grey-16.png", blocker / "pictures")
+
+
+def test_a_cut_off_picture_is_refused_even_after_weasyprint_is_loaded(tmp_path: Path) -> None:
+    import weasyprint  # noqa: F401 - importing it switches on Pillow's LOAD_TRUNCATED_IMAGES
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
+    with pytest.raises(PictureError, match="damaged"):
+        _prepare(BAD / "picture-truncated" / "pictures" / "broken.png", tmp_path)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left alone

@@ -24,6 +24,9 @@ from easyread.reader.sentences import sentence_spans
 # far more and refuse, with a message, anything that reaches the limit.
 MAX_NESTING = 600
 _PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+# Keep entities (&amp;) and escapes (\*) as their own tokens: their text differs from the source,
+# and joined into the text around them they would shift every column after them.
+_PARSER.disable("text_join")
 # One or more complete HTML comments and nothing else.
 _COMMENTS_ONLY = re.compile(r"^\s*(?:<!--(?:(?!-->).)*?-->\s*)+$", re.DOTALL)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
@@ -302,6 +305,12 @@ class _SectionBuilder:
                     source = locator.find(child.content)
                     self._refuse_unread_picture(child.content, source)
                     runs.append(Run(child.content, strong > 0, emphasis > 0, link, False, source))
+            elif kind == "text_special":
+                source = locator.find(child.markup) if child.markup else None
+                if source is not None and child.info == "escape":  # \* : point at the *
+                    shift = len(child.markup) - len(child.content)
+                    source = Source(source.path, source.line, source.column + max(shift, 0))
+                runs.append(Run(child.content, strong > 0, emphasis > 0, link, False, source))
             elif kind in ("softbreak", "hardbreak"):
                 locator.skip_line()
                 if runs:
@@ -470,8 +479,9 @@ def _merge(runs: list[Run]) -> list[Run]:
 
 
 def _adjacent(previous: Run, run: Run) -> bool:
-    if run.source is None:
-        return True
+    if run.source is None or previous.source is None:
+        # A soft line break (no source) stays its own run, so every sourced run is on one line.
+        return run.source is None and previous.source is None
     before = previous.source
     return (
         before is not None
