@@ -35,7 +35,7 @@ _LOOKS_LIKE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 # Characters that are not text: they break Word files and show as boxes in a PDF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_CONTAINER_PREFIX = re.compile(r"^(?:\s*(?:>|[-+*]|\d{1,9}[.)])(?=\s|$))+")
+_CONTAINER_PREFIX = re.compile(r"^(?:\s*(?:>|(?:[-+*]|\d{1,9}[.)])(?=\s|$)))+")
 
 
 def parse_section(path: Path, text: str, number: int) -> Section:
