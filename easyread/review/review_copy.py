@@ -60,7 +60,18 @@ class ReviewCopy:
 
 
 def default_cache(report: Report) -> Path:
-    return report.root / ".easyread-cache"
+    """The build's picture cache: under the output folder, never among the sources."""
+    return report.root / "out" / ".cache" / "pictures"
+
+
+def _picture_folders(edition: Edition) -> list[Path]:
+    folders = {
+        edition.picture(point.picture).parent
+        for section in edition.sections
+        for point in section.points
+        if point.picture is not None
+    }
+    return sorted(folders)
 
 
 def write_review_pdf(
@@ -74,7 +85,7 @@ def write_review_pdf(
     """Write the review PDF to `target`; returns its page and field counts."""
     edition = edition or make_edition(report, cache_dir or default_cache(report), [])
     html = review_html(edition, font_size=font_size)
-    roots = [report.root, cache_dir or default_cache(report)]
+    roots = [report.root, *_picture_folders(edition)]
     pdf = render_pdf(html, roots=roots, forms=True)
     pdf = add_to_pdf(pdf, identity_of(report))
     _write_bytes(target, pdf)

@@ -1,0 +1,57 @@
+"""The project's promises about itself: the README's set-up commands and what CI runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def readme_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme, re.DOTALL)
+    assert block is not None, "the README opens with a sh code block"
+    assert readme.index("```sh") < readme.index("\n## "), "the commands come before any section"
+    lines = block.group(1).splitlines()
+    return [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_the_readme_opens_with_exactly_two_commands() -> None:
+    commands = readme_commands()
+    assert len(commands) == 2
+    assert "easyread build samples/" in commands[0]
+    assert "pytest" in commands[1] and ".[test]" in commands[1]
+
+
+def test_ci_runs_the_readme_test_command_word_for_word() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert readme_commands()[1] in ci.splitlines()
+    assert ci.startswith("#!/usr/bin/env bash") and "set -euo pipefail" in ci
+
+
+def test_the_readme_has_no_placeholders_left() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "SPEED_FIGURES" not in readme and "TODO" not in readme
+
+
+def tracked_files() -> list[Path]:
+    listing = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    return [ROOT / name for name in listing.split("\0") if name]
+
+
+def test_every_picture_folder_records_its_sources_and_licence() -> None:
+    folders = {path.parent for path in tracked_files() if path.suffix == ".png"}
+    assert folders, "the project ships pictures"
+    for folder in folders:
+        if folder.is_relative_to(ROOT / "docs") or folder.is_relative_to(ROOT / "tests"):
+            continue
+        sources = folder / "SOURCES.md"
+        assert sources.is_file(), f"{folder} has pictures but no SOURCES.md"
+        listed = sources.read_text(encoding="utf-8")
+        for picture in folder.glob("*.png"):
+            assert picture.name in listed, f"{picture} is not in {sources}"
+        assert list(folder.glob("LICENSE*")), f"{folder} has no licence file"
