@@ -107,7 +107,7 @@ def _words_to_know_page(report: Report) -> BackPage:
     glossary = load_glossary(report.config)
     entries = words_to_know(report, glossary)
     pictures = first_pictures(report, glossary)
-    bold_words, bold_pictures = authors_bold_words(report, known={entry.key for entry in entries})
+    bold_words, bold_pictures = authors_bold_words(report, glossary)
     entries = sorted([*entries, *bold_words], key=lambda entry: entry.term.casefold())
     pictures.update(bold_pictures)
     bold_first_uses(report, glossary)
@@ -125,7 +125,9 @@ def first_pictures(report: Report, glossary: Glossary) -> dict[str, Picture]:
     return pictures
 
 
-def authors_bold_words(report: Report, known: set[str]) -> tuple[list[Entry], dict[str, Picture]]:
+def authors_bold_words(
+    report: Report, glossary: Glossary
+) -> tuple[list[Entry], dict[str, Picture]]:
     """Bold words the glossaries do not know, explained by the sentence after them."""
     found: dict[str, Entry] = {}
     pictures: dict[str, Picture] = {}
@@ -134,7 +136,7 @@ def authors_bold_words(report: Report, known: set[str]) -> tuple[list[Entry], di
             explanation = point.sentences[index + 1].text.strip()
             for phrase in _bold_phrases(sentence):
                 key = phrase.casefold()
-                if key in known or key in found or not explanation:
+                if key in found or not explanation or glossary.lookup(phrase) is not None:
                     continue
                 found[key] = Entry(term=phrase, kind="hard-word", plain=explanation)
                 if point.picture is not None:

@@ -27,7 +27,8 @@ from easyread.reader.report import read_source_text
 from easyread.reader.sentences import split_sentences
 from easyread.resources import templates_dir
 
-CONTENTS_AFTER_SECTIONS = 4  # a contents page when there are more sections than this
+CONTENTS_AFTER_SECTIONS = 4
+SENTENCES_PER_POINT = 3  # a contents page when there are more sections than this
 PICTURE_PX = pixels_for(PICTURE_COLUMN_MM)
 COVER_PX = pixels_for(COVER_PICTURE_MM)
 
@@ -131,8 +132,12 @@ def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | 
     path = report.config.path or report.root / "easyread.toml"
     builder = _MatterBuilder(path, strings["find-out-more"], "find-out-more")
     pictures = matter_dir() / "pictures"
-    for sentence in info.text:
-        builder.point([Run(sentence)], pictures / "information.png", "The letter i for information")
+    for start in range(0, len(info.text), SENTENCES_PER_POINT):
+        sentences = [
+            Sentence([Run(text)], builder.source)
+            for text in info.text[start : start + SENTENCES_PER_POINT]
+        ]
+        builder.point_of(sentences, pictures / "information.png", "The letter i for information")
     if info.website:
         builder.labelled(strings["website"], info.website, info.website, "website", "A laptop")
     if info.email:

@@ -89,7 +89,7 @@ def print_summary(result: BuildResult) -> None:
         print(f"  {output.format.upper():<5} {display_path(output.path)}  ({pages})", file=out)
     reused = result.pictures_reused
     print(
-        f"Pictures: {result.pictures_processed} prepared, {reused} reused from the last build.",
+        f"Pictures: {result.pictures_processed} prepared, {reused} taken from the picture cache.",
         file=out,
     )
     for note in result.notes:
