@@ -1,0 +1,132 @@
+"""One model, three outputs: the PDF, the DOCX and the web page say the same thing in order."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from easyread.build import BuildResult, build
+from easyread.reader import read_report
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+class _TextOf(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self.skip += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in ("style", "script", "title")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def output(result: BuildResult, fmt: str) -> Path:
+    return next(item.path for item in result.outputs if item.format == fmt)
+
+
+def texts(result: BuildResult) -> dict[str, str]:
+    pdf = " ".join(page.extract_text() or "" for page in PdfReader(output(result, "pdf")).pages)
+    document = Document(str(output(result, "docx")))
+    cells = [
+        paragraph.text
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+    ]
+    parser = _TextOf()
+    parser.feed(output(result, "html").read_text(encoding="utf-8"))
+    return {
+        "pdf": normalise(pdf),
+        "docx": normalise(" ".join(cells)),
+        "html": normalise("".join(parser.parts)),
+    }
+
+
+def test_every_point_appears_in_every_output_in_the_same_order(built_sample: BuildResult) -> None:
+    report = read_report(built_sample.report.root)
+    openings = [
+        " ".join(point.sentences[0].text.split()[:5])
+        for _, point in report.points()
+        if point.sentences
+    ]
+    assert len(openings) > 50
+    for fmt, text in texts(built_sample).items():
+        position = -1
+        for opening in openings:
+            found = text.find(opening, position + 1)
+            assert found > position, f"{fmt}: '{opening}' is missing or out of order"
+            position = found
+
+
+def test_words_to_know_lists_bold_and_glossary_words_once(built_sample: BuildResult) -> None:
+    for fmt, text in texts(built_sample).items():
+        after = text[text.rindex("Words to know") :]
+        # The author's own bold word, explained by the sentence after it in the report:
+        assert "Hospital passport A hospital passport" in after, fmt
+        # A glossary word the report uses, with the glossary's plain explanation:
+        assert re.search(r"Sepsis Sepsis is", after), fmt
+        for word in ("Reasonable adjustment", "Vaccine"):
+            assert len(re.findall(rf"\b{word}s?\b [A-Z]", after)) == 1, (fmt, word)
+
+
+def test_a_rebuild_with_unchanged_pictures_prepares_none(tmp_path: Path, sample_dir: Path) -> None:
+    first = build(sample_dir, out_dir=tmp_path, formats=["html"], run_checks=False)
+    again = build(sample_dir, out_dir=tmp_path, formats=["html"], run_checks=False)
+    assert first.pictures_processed > 30
+    assert again.pictures_processed == 0
+    assert again.pictures_reused == first.pictures_processed + first.pictures_reused
+
+
+def test_strict_stops_before_writing_when_the_check_finds_errors(report_copy: Path) -> None:
+    section = sorted(report_copy.glob("*.md"))[0]
+    text = section.read_text(encoding="utf-8")
+    section.write_text(re.sub(r"!\[[^\]]*\]", "![]", text, count=1), encoding="utf-8")
+    from easyread.build import BuildStopped
+
+    with pytest.raises(BuildStopped, match="found 1 error"):
+        build(report_copy, out_dir=report_copy / "out", strict=True)
+    assert not list((report_copy / "out").glob("*.pdf"))
+    relaxed = build(report_copy, out_dir=report_copy / "out", formats=["html"])
+    assert relaxed.lint_errors == 1 and output(relaxed, "html").is_file()
+
+
+def test_the_build_writes_the_readability_report_beside_the_outputs(
+    built_sample: BuildResult,
+) -> None:
+    folder = output(built_sample, "pdf").parent
+    name = output(built_sample, "pdf").stem
+    assert (folder / f"{name}-readability.json").is_file()
+    assert (folder / f"{name}-readability.html").is_file()
+    assert any(note.startswith("Readability:") for note in built_sample.notes)
+    assert any(note.startswith("Lint:") for note in built_sample.notes)
+
+
+def test_a_report_without_glossary_words_or_contact_details_still_builds(tmp_path: Path) -> None:
+    report = tmp_path / "tiny"
+    report.mkdir()
+    shutil.copytree(
+        Path(__file__).parent.parent / "templates" / "matter" / "pictures", report / "p"
+    )
+    (report / "01.md").write_text("# Hello\n\n![A book](p/reading.png) We met.\n", "utf-8")
+    result = build(report, out_dir=tmp_path / "out", formats=["pdf", "html"])
+    assert output(result, "pdf").is_file()
+    page = output(result, "html").read_text(encoding="utf-8")
+    assert not re.search(r">\s*Words to know\s*</h", page) and "We met." in page
+    assert re.search(r">\s*About this document\s*</h", page)
