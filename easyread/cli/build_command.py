@@ -54,24 +54,17 @@ def run(args: argparse.Namespace) -> int:
         raise EasyReadError("--format is empty", hint="write for example --format pdf,docx")
     console = Console(stderr=True, highlight=False)
     show_progress = console.is_terminal and not args.quiet
+    options = {
+        "formats": formats,
+        "out_dir": args.out,
+        "strict": args.strict,
+        "run_checks": not args.no_checks,
+    }
     if show_progress:
         with console.status("Starting", spinner="dots") as status:
-            result = build(
-                args.dir,
-                formats=formats,
-                out_dir=args.out,
-                strict=args.strict,
-                run_checks=not args.no_checks,
-                on_stage=lambda text: status.update(f"{text}…"),
-            )
+            result = build(args.dir, on_stage=lambda text: status.update(f"{text}…"), **options)
     else:
-        result = build(
-            args.dir,
-            formats=formats,
-            out_dir=args.out,
-            strict=args.strict,
-            run_checks=not args.no_checks,
-        )
+        result = build(args.dir, **options)
     if not args.quiet:
         print_summary(result)
     return 0
