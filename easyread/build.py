@@ -52,10 +52,10 @@ def output_name(report: Report) -> str:
 
 
 def build(
-    root: Path,
+    root: Path | str,
     *,
     formats: list[str] | None = None,
-    out_dir: Path | None = None,
+    out_dir: Path | str | None = None,
     strict: bool = False,
     run_checks: bool = True,
     parallel: bool = True,
@@ -64,11 +64,11 @@ def build(
     stage = on_stage or (lambda _: None)
     clock = _Clock()
     stage("Reading the report")
-    report = read_report(root)
+    report = read_report(Path(root))
     result = BuildResult(report)
     clock.lap(result, "parse")
     wanted = _formats(formats or report.config.outputs)
-    out_dir = out_dir or report.root / "out"
+    out_dir = Path(out_dir) if out_dir is not None else report.root / "out"
     ensure_folder(out_dir)
 
     if run_checks:
