@@ -159,7 +159,17 @@ def _process_is_running(pid: int) -> bool:
         return False
     except OSError:  # it exists but belongs to someone else
         return True
-    return True
+    return not _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed process whose parent died too can linger as a zombie: it runs nothing."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # The state follows the command name, which is in brackets and may hold spaces.
+    return stat[stat.rfind(")") + 1 :].split()[:1] == ["Z"]
 
 
 def _host_tag() -> str:

@@ -155,3 +155,18 @@ def test_leftovers_of_killed_builds_are_removed_and_running_ones_kept(tmp_path: 
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+def test_a_zombie_process_counts_as_stopped(tmp_path: Path) -> None:
+    zombie = subprocess.Popen(["true"])
+    deadline = time.monotonic() + 10
+    while not output._is_zombie(zombie.pid):  # ended, but not yet waited for
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    try:
+        assert not output._process_is_running(zombie.pid)
+        part = tmp_path / f".report.docx.{output._host_tag()}-{zombie.pid}.abc.part"
+        part.write_bytes(b"x")
+        assert remove_stale_parts(tmp_path) == [part]
+    finally:
+        zombie.wait()
