@@ -261,7 +261,8 @@ def _other_format(data: bytes) -> str | None:
     """The name of a picture format Pillow knows but easyread does not take, if it is one."""
     try:
         with _strict_pillow(), Image.open(io.BytesIO(data)) as image:
-            return f"a {image.format} file"
+            article = "an" if str(image.format)[:1] in "AEFHILMNORSX" else "a"
+            return f"{article} {image.format} file"
     except Exception:  # any failure here just means "not a format we can name"
         return None
 
