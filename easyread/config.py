@@ -90,6 +90,7 @@ _KEYS = {
     "find-out-more",
 }  # fmt: skip
 _FIND_OUT_MORE_KEYS = {"text", "website", "email", "phone", "address"}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -237,7 +238,18 @@ class _Checker:
         value = data.get(key, default)
         if not isinstance(value, str):
             raise self.error(key, f"'{key}' must be text", f'put it in quotes: {key} = "..."')
+        self.no_control_characters(key, value)
         return value.strip()
+
+    def no_control_characters(self, key: str, value: str) -> None:
+        # TOML lets "\u0007" through; such characters break Word files and show as boxes.
+        found = _CONTROL.search(value)
+        if found:
+            raise self.error(
+                key,
+                f"'{key}' holds a hidden control character (U+{ord(found.group()):04X})",
+                "delete it: write the text again without \\u escapes",
+            )
 
     def number(self, data: dict[str, Any], key: str, default: float) -> float:
         value = data.get(key, default)
@@ -251,6 +263,8 @@ class _Checker:
         value = data.get(key, default)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.error(key, f"'{key}' must be a list of text", f'write it as {key} = ["..."]')
+        for item in value:
+            self.no_control_characters(key, item)
         return [item.strip() for item in value]
 
     def date(self, data: dict[str, Any], key: str) -> dt.date | None:

@@ -1,0 +1,34 @@
+"""easyread.toml problems point at the line of the setting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from easyread.config import load_config
+from easyread.errors import ConfigError
+
+
+@pytest.mark.parametrize(
+    ("toml", "line", "fragment"),
+    [
+        ('title = "A"\nnote = "Ring \\u0007 now"\n', 2, "control character (U+0007)"),
+        ('title = "A"\n\n[find-out-more]\ntext = ["ok", "bad \\u001b"]\n', 4, "U+001B"),
+        ('title = "A"\ndate = "30 June"\n', 2, "not a date"),
+        ('title = "A"\nlanguage = "English"\n', 2, "not a language tag"),
+        ('title = "A"\npage-size = "A3"\n', 2, "page size 'A3'"),
+        ('title = "A"\noutputs = ["pdf", "odt"]\n', 2, "'odt'"),
+        ('title = "A"\nfind-out-more = "x"\n', 2, "must be a table"),
+        ('title = "A"\n[lint]\nx = 1\n[lnit]\n', 4, "did you mean 'lint'"),
+        ('title = ""\n', 1, "title is empty"),
+    ],
+)
+def test_a_bad_setting_names_its_line(tmp_path: Path, toml: str, line: int, fragment: str) -> None:
+    path = tmp_path / "easyread.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.line == line, caught.value.one_line()
+    assert fragment.lower() in caught.value.one_line().lower()
+    assert caught.value.hint
