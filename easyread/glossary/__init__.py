@@ -98,6 +98,20 @@ class Glossary:
             found = self._found[text] = self.matcher.find(text)
         return found
 
+    def find_all(self, texts: list[str]) -> list[list[Match]]:
+        """[find(text) for text in texts], much faster for many short texts: the matcher
+        runs once over all of them. Results are remembered like those of `find`."""
+        remembered = self._found
+        missing = [text for text in dict.fromkeys(texts) if text not in remembered]
+        fresh: dict[str, list[Match]] = {}
+        if missing:
+            fresh = dict(zip(missing, self.matcher.find_many(missing), strict=True))
+            if len(remembered) + len(fresh) > _REMEMBERED_TEXTS:
+                remembered.clear()
+            if len(fresh) <= _REMEMBERED_TEXTS:
+                remembered.update(fresh)
+        return [fresh[text] if text in fresh else remembered[text] for text in texts]
+
     def lookup(self, term: str) -> Entry | None:
         """The entry for a term, a variant or a generated form ("delivered" -> deliver)."""
         form = canonical(term)

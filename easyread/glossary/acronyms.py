@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _TOKEN = re.compile(
     r"(?<![\w&])([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
 )
-_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")
+TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")  # a word that may be an acronym
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?[\s(]*$")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _SMALL_ROMAN = re.compile(r"^[IVX]+$")
@@ -115,12 +115,12 @@ def is_acronym(word: str, glossary: Glossary | None = None, previous_word: str =
 
 def find_acronyms(text: str, glossary: Glossary | None = None) -> list[AcronymToken]:
     """Every acronym in `text`, with plural and possessive endings split off."""
-    if not _TWO_CAPITALS.search(text):
+    if not TWO_CAPITALS.search(text):
         return []  # most sentences: nothing to look at
     found: list[AcronymToken] = []
     for match in _TOKEN.finditer(text):
         token = match.group(0)
-        if not _TWO_CAPITALS.search(token) or _glued_to_letters(text, match.start()):
+        if not TWO_CAPITALS.search(token) or _glued_to_letters(text, match.start()):
             continue
         numbered = _word_before(text, match.start()).casefold() in NUMBERING_WORDS
         base = _classify(token, glossary, numbered)

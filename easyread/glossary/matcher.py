@@ -122,13 +122,47 @@ class Matcher:
     def find(self, text: str) -> list[Match]:
         if not text or (self._folded.empty and self._exact.empty):
             return []
+        return _leftmost_longest(text, self._candidates(text))
+
+    def find_many(self, texts: list[str]) -> list[list[Match]]:
+        """[find(text) for text in texts], with one pass of each automaton over all of them.
+
+        The texts are joined with a new line. A new line is white space, so each text is seen
+        with a space before and after it, exactly as `find` sees it alone; hits that run from
+        one text into the next are dropped before choosing the leftmost-longest ones.
+        """
+        if self._folded.empty and self._exact.empty:
+            return [[] for _ in texts]
+        joined = "\n".join(texts)
+        if len(joined.lower()) != len(joined):
+            # Lower case changes the length (as for "İ"): _fold goes character by character,
+            # which differs at word ends ("Σ"), so keep each text on its own.
+            return [self.find(text) if text else [] for text in texts]
+        starts: list[int] = []
+        offset = 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        per_text: list[list[tuple[int, int, int, Entry]]] = [[] for _ in texts]
+        for start, end, priority, entry in self._candidates(joined):
+            index = bisect_right(starts, start) - 1
+            base = starts[index]
+            if end - base > len(texts[index]):
+                continue  # runs on into the next text
+            per_text[index].append((start - base, end - base, priority, entry))
+        return [
+            _leftmost_longest(text, candidates) if candidates else []
+            for text, candidates in zip(texts, per_text, strict=True)
+        ]
+
+    def _candidates(self, text: str) -> list[tuple[int, int, int, Entry]]:
         normalised = _Normalised(text)
         candidates: list[tuple[int, int, int, Entry]] = []
         if not self._exact.empty:
             self._collect(self._exact, normalised, normalised.text, candidates, priority=0)
         if not self._folded.empty:
             self._collect(self._folded, normalised, _fold(normalised.text), candidates, priority=1)
-        return _leftmost_longest(text, candidates)
+        return candidates
 
     def _collect(
         self,

@@ -60,7 +60,7 @@ def _lint(report: Report, settings: LintSettings | None) -> list[Finding]:
     findings = _drop_suppressed(report, findings)
     if settings.accept:
         findings = [item for item in findings if item.text.casefold() not in settings.accept]
-    return sorted(set(findings), key=Finding.sort_key)
+    return sorted(set(findings), key=Finding.full_sort_key)
 
 
 def _drop_suppressed(report: Report, findings: list[Finding]) -> list[Finding]:

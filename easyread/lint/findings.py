@@ -27,6 +27,11 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.rule)
 
+    def full_sort_key(self) -> tuple[str, int, int, str, int, int, str, str]:
+        """sort_key, then everything else that tells two findings apart: the same report
+        always lists its findings in the same order."""
+        return (*self.sort_key(), self.end_line, self.end_column, self.text, self.message)
+
 
 def at_or_above(severity: str, level: str) -> bool:
     """True if `severity` is as serious as `level` or more."""

@@ -7,8 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from easyread.glossary import Entry, Glossary
-from easyread.glossary.acronyms import acronym_shaped, find_acronyms, split_token
+from easyread.glossary import Entry, Glossary, Match
+from easyread.glossary.acronyms import (
+    TWO_CAPITALS,
+    acronym_shaped,
+    find_acronyms,
+    split_token,
+)
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
@@ -49,16 +54,18 @@ def allowed_acronyms(context: LintContext) -> frozenset[str]:
     return frozenset(name.upper() for name in names)
 
 
-def occurrences(piece: TextPiece, glossary: Glossary | None) -> list[Occurrence]:
+def occurrences(
+    piece: TextPiece, glossary: Glossary | None, matches: list[Match] | None = None
+) -> list[Occurrence]:
     """Acronyms in a piece: by their shape (NHS, LeDeR, A&E) and glossary acronyms written
-    another way. Inline code is skipped."""
+    another way. Inline code is skipped. `matches` is glossary.find(piece.text) if known."""
     found: list[Occurrence] = []
     for token in find_acronyms(piece.text, glossary):
         entry = glossary.acronym(token.text) if glossary is not None else None
         found.append(Occurrence(token.start, token.end, token.text, token.base, entry))
     if glossary is not None:
         taken = [(item.start, item.end) for item in found]
-        for match in glossary.find(piece.text):
+        for match in glossary.find(piece.text) if matches is None else matches:
             entry = match.entry
             if entry.kind != "acronym" or match.text.islower():
                 continue
@@ -76,11 +83,9 @@ def first_uses(
     """The first use of each acronym (per document, or per section file with scope 'section')."""
     allowed = allowed_acronyms(context)
     seen: set[tuple[Path | None, str]] = set()
-    for piece in context.pieces():
-        if piece.kind not in CHECKED:
-            continue
+    for piece, found in all_occurrences(context, glossary):
         where = piece.section.path if scope == "section" else None
-        for item in occurrences(piece, glossary):
+        for item in found:
             name = item.name
             if name.upper() in allowed or item.base.upper() in allowed:
                 continue
@@ -89,6 +94,35 @@ def first_uses(
                 continue
             seen.add(key)
             yield piece, item
+
+
+def all_occurrences(
+    context: LintContext, glossary: Glossary | None
+) -> list[tuple[TextPiece, list[Occurrence]]]:
+    """Every checked piece that holds an acronym, with its acronyms; worked out once per lint
+    run for both acronym rules. Only pieces with two capitals in a word, or with a glossary
+    acronym, can hold one, and one pass over the whole report finds those."""
+
+    def find() -> list[tuple[TextPiece, list[Occurrence]]]:
+        shaped = {id(piece) for piece in context.index().with_pattern(TWO_CAPITALS)}
+        found: list[tuple[TextPiece, list[Occurrence]]] = []
+        all_matches = context.glossary_matches() if glossary is not None else None
+        for number, piece in enumerate(context.pieces()):
+            if piece.kind not in CHECKED:
+                continue
+            matches = all_matches[number] if all_matches is not None else None
+            if id(piece) not in shaped and not any(
+                match.entry.kind == "acronym" for match in matches or ()
+            ):
+                continue
+            items = occurrences(piece, glossary, matches)
+            if items:
+                found.append((piece, items))
+        return found
+
+    if glossary is not None and glossary is not context.glossary():
+        return find()  # not the run's own glossary: nothing to share
+    return context.shared_value("acronym-occurrences", find)
 
 
 class AcronymUndefined(Rule):

@@ -8,16 +8,19 @@ Markdown sections that the tests run through the real engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from easyread.lint.findings import Finding
+from easyread.lint.scan import PieceIndex
 from easyread.lint.text import TextPiece, text_pieces
 from easyread.model import Report
 
 if TYPE_CHECKING:
-    from easyread.glossary import Glossary
+    from easyread.glossary import Glossary, Match
+
+_T = TypeVar("_T")
 
 
 class Rule:
@@ -38,12 +41,16 @@ class Rule:
 
 @dataclass(slots=True)
 class SharedState:
-    """What all rules of one lint run share: pieces and the glossary, each made once."""
+    """What all rules of one lint run share: pieces and the glossary, each made once, and
+    anything else several rules work out the same way (see LintContext.shared_value)."""
 
     report: Report
     glossary_loaded: bool = False
     glossary_value: Any = None
     pieces_value: list[TextPiece] | None = None
+    index_value: PieceIndex | None = None
+    matches_value: list[list[Match]] | None = None
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -78,6 +85,36 @@ class LintContext:
         if shared.pieces_value is None:
             shared.pieces_value = list(text_pieces(self.report))
         return shared.pieces_value
+
+    def index(self) -> PieceIndex:
+        """All piece texts joined, to find the few pieces a rule must look at in one pass."""
+        shared = self.shared
+        assert shared is not None
+        if shared.index_value is None:
+            shared.index_value = PieceIndex(self.pieces())
+        return shared.index_value
+
+    def glossary_matches(self) -> list[list[Match]]:
+        """glossary().find(piece.text) for every piece, in the order of pieces(), found in
+        one pass over the whole report. Empty lists when there is no glossary."""
+        shared = self.shared
+        assert shared is not None
+        if shared.matches_value is None:
+            glossary = self.glossary()
+            pieces = self.pieces()
+            if glossary is None:
+                shared.matches_value = [[] for _ in pieces]
+            else:
+                shared.matches_value = glossary.find_all([piece.text for piece in pieces])
+        return shared.matches_value
+
+    def shared_value(self, key: str, make: Callable[[], _T]) -> _T:
+        """A value worked out once per lint run and shared by every rule that asks for `key`."""
+        shared = self.shared
+        assert shared is not None
+        if key not in shared.values:
+            shared.values[key] = make()
+        return shared.values[key]  # type: ignore[no-any-return]
 
     def finding(
         self,

@@ -46,7 +46,7 @@ class CapsEmphasis(Rule):
         min_letters = int(context.options["min-letters"])
         glossary = context.glossary()
         allowed = context.allow_acronyms
-        for piece in context.pieces():
+        for piece in context.index().with_pattern(_CAPS_WORD):
             matches = [m for m in _CAPS_WORD.finditer(piece.text) if len(m.group()) >= min_letters]
             if not matches:
                 continue

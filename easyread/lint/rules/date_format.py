@@ -45,10 +45,8 @@ class DateFormat(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         month_first = str(context.options["order"]).lower() == "mdy"
-        for piece in context.pieces():
+        for piece in context.index().with_pattern(_DIGIT_DASH):
             text = piece.text
-            if not _DIGIT_DASH.search(text):
-                continue
             for match in _ISO.finditer(text):
                 date = _date(int(match.group("year")), match.group("month"), match.group("day"))
                 if date is not None and not piece.is_code(*match.span()):

@@ -91,10 +91,8 @@ class HardNumber(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         ignore = {word.lower() for word in context.options["ignore-words"]}
         max_digits = int(context.options["max-digits-unrounded"])
-        for piece in context.pieces():
-            text = piece.text
-            if not _DIGIT.search(text) and not _HINT.search(text):
-                continue
+        index = context.index()
+        for piece in index.union(index.with_pattern(_DIGIT), index.with_word_starts(_WORD_STARTS)):
             found: list[Finding] = []
             taken: list[tuple[int, int]] = []
             for finder in (_fraction_words, _number_words, _decimals, _fractions, _large):
@@ -108,10 +106,9 @@ class HardNumber(Rule):
 
 _Hit = tuple[int, int, str, str, str | None]
 _DIGIT = re.compile(r"\d")
-_WORD_HINTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-               "eleven", "twelve", "teen", "ty", "hundred", "thousand", "million", "billion",
-               "third", "quarter", "fifth", "sixth", "eighth", "ninth", "tenth")  # fmt: skip
-_HINT = re.compile("|".join(_WORD_HINTS), re.IGNORECASE)
+# Every number-word finder needs one of these words at the start of a word: a piece with
+# none of them and no digit cannot hold a hard number.
+_WORD_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINAL_FRACTIONS])
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ from easyread.glossary import Match
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.lint.rules.jargon import in_a_name
+from easyread.lint.rules.jargon import first_hard_word_uses
 from easyread.lint.text import TextPiece
 
 _EXPLAINS = re.compile(r"^(?:(?:this|it|that) means|this is)\b|\bmeans\b", re.IGNORECASE)
@@ -50,20 +50,10 @@ class HardWord(Rule):
         if glossary is None:
             return
         need_explanation = bool(context.options.get("require-explanation", False))
-        seen: set[str] = set()
-        for piece in context.pieces():
-            if piece.kind != "sentence":
-                continue
-            for match in glossary.find(piece.text):
-                entry = match.entry
-                if entry.kind != "hard-word" or entry.key in seen:
-                    continue
-                if piece.is_code(match.start, match.end) or in_a_name(piece, match):
-                    continue
-                seen.add(entry.key)
-                finding = self._first_use(context, piece, match, need_explanation)
-                if finding is not None:
-                    yield finding
+        for piece, match in first_hard_word_uses(context):
+            finding = self._first_use(context, piece, match, need_explanation)
+            if finding is not None:
+                yield finding
 
     def _first_use(
         self, context: LintContext, piece: TextPiece, match: Match, need_explanation: bool

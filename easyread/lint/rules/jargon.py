@@ -55,10 +55,15 @@ class Jargon(Rule):
         glossary = context.glossary()
         if glossary is None:
             return
-        pieces = [piece for piece in context.pieces() if piece.kind in CHECKED]
-        explained = explained_hard_words(pieces, glossary)
-        for piece in pieces:
-            for match in glossary.find(piece.text):
+        explained = {
+            match.entry.key
+            for piece, match in first_hard_word_uses(context)
+            if piece.is_strong(match.start, match.end)
+        }
+        for piece, matches in zip(context.pieces(), context.glossary_matches(), strict=True):
+            if not matches or piece.kind not in CHECKED:
+                continue
+            for match in matches:
                 entry = match.entry
                 if not is_jargon(entry) or entry.key in explained:
                     continue
@@ -125,6 +130,29 @@ def safe_fix(match: Match) -> str | None:
             return replacement
         return replacement[:1].upper() + replacement[1:]
     return None
+
+
+def first_hard_word_uses(context: LintContext) -> list[tuple[TextPiece, Match]]:
+    """The first use in the body (sentences) of each glossary hard word, shared by the jargon
+    and hard-word rules. Uses in inline code or in a name do not count."""
+
+    def find() -> list[tuple[TextPiece, Match]]:
+        seen: set[str] = set()
+        first: list[tuple[TextPiece, Match]] = []
+        for piece, matches in zip(context.pieces(), context.glossary_matches(), strict=True):
+            if not matches or piece.kind != "sentence":
+                continue
+            for match in matches:
+                entry = match.entry
+                if entry.kind != "hard-word" or entry.key in seen:
+                    continue
+                if piece.is_code(match.start, match.end) or in_a_name(piece, match):
+                    continue
+                seen.add(entry.key)
+                first.append((piece, match))
+        return first
+
+    return context.shared_value("hard-word-first-uses", find)
 
 
 def explained_hard_words(pieces: list[TextPiece], glossary: Glossary) -> set[str]:

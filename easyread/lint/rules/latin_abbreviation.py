@@ -53,7 +53,7 @@ class LatinAbbreviation(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        for piece in context.pieces():
+        for piece in context.index().with_pattern(_PATTERN):
             for match in _PATTERN.finditer(piece.text):
                 index = int(match.lastgroup[1:]) if match.lastgroup else 0
                 start, end = match.span()

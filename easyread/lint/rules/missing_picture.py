@@ -81,8 +81,7 @@ class MissingAlt(Rule):
         for section, point_picture, alt in _pictures(context):
             if alt is not None:
                 label = alt.text.strip().lower()
-                name = PurePosixPath(point_picture.src).name.lower()
-                if label in _GENERIC_ALT or label in (name, PurePosixPath(name).stem):
+                if label in _GENERIC_ALT or _is_file_name(label, point_picture.src):
                     yield context.finding(
                         alt,
                         0,
@@ -93,6 +92,15 @@ class MissingAlt(Rule):
                 continue
             section_lines = lines.setdefault(id(section), source_lines(section))
             yield _empty_alt(context, section, point_picture, section_lines)
+
+
+def _is_file_name(label: str, src: str) -> bool:
+    """True if the alt text is the picture's file name, with or without its ending. Most alt
+    texts are not in the address at all, so that is tested before making a path."""
+    if label not in src.lower():
+        return False
+    name = PurePosixPath(src).name.lower()
+    return label in (name, PurePosixPath(name).stem)
 
 
 def _pictures(context: LintContext) -> Iterator[tuple[Section, Picture, TextPiece | None]]:

@@ -39,7 +39,7 @@ class Percentage(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        for piece in context.pieces():
+        for piece in context.index().with_pattern(PERCENTAGE):
             if (
                 "%" not in piece.text
                 and "cent" not in piece.text.lower()

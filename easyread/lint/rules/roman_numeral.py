@@ -62,10 +62,8 @@ class RomanNumeral(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        for piece in context.pieces():
+        for piece in context.index().with_pattern(_NUMERAL):
             text = piece.text
-            if not _NUMERAL.search(text):
-                continue
             for match in _AFTER_LABEL.finditer(text):
                 numeral = match.group("numeral")
                 start, end = match.span("numeral")

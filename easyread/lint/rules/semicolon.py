@@ -32,7 +32,7 @@ class Semicolon(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        for piece in context.pieces():
+        for piece in context.index().with_text(";"):
             text = piece.text
             at = text.find(";")
             while at >= 0:
