@@ -68,6 +68,21 @@ class PieceIndex:
             self._found[pattern] = found
         return found
 
+    def with_lower_pattern(
+        self, lowered: re.Pattern[str], fallback: re.Pattern[str]
+    ) -> list[TextPiece]:
+        """Pieces where `fallback` (a re.IGNORECASE pattern) may match, found by running
+        `lowered` (the same pattern in lower case, without IGNORECASE: faster) over the
+        lower-cased text. Uses `fallback` if lower case would change the text's length."""
+        text = self._lower()
+        if text is None:
+            return self.with_pattern(fallback)
+        found = self._found.get(lowered)
+        if found is None:
+            found = self._collect(match.span() for match in lowered.finditer(text))
+            self._found[lowered] = found
+        return found
+
     def with_text(self, needle: str) -> list[TextPiece]:
         """Pieces that contain `needle` (plain text, case as written)."""
         key = ("text", needle)

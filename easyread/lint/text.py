@@ -37,14 +37,11 @@ class TextPiece:
     runs: list[Run]  # the runs the text came from (bold / italic / code parts)
     lines: list[str] = field(default_factory=list)  # the section's source lines, shared
     starts: list[int] = field(default_factory=list)  # offset of each run in `text`
-    _maps: dict[int, _CharMap | None] = field(default_factory=dict)
+    _maps: dict[int, _CharMap | None] | None = None
 
     def __post_init__(self) -> None:
-        if not self.starts:
-            offset = 0
-            for run in self.runs:
-                self.starts.append(offset)
-                offset += len(run.text)
+        if not self.starts and self.runs:
+            self.starts = run_starts(self.runs)
         if not self.lines:
             self.lines = source_lines(self.section)
 
@@ -66,12 +63,22 @@ class TextPiece:
         line, column = self._locate(end - 1, end=True)
         return self.section.path, line, column
 
+    def span(self, start: int, end: int) -> tuple[Path, int, int, int, int]:
+        """(path, line, column, end line, end column) of text[start:end]: position() and
+        end_position() in one call."""
+        line, column = self._locate(start, end=False)
+        if end <= 0:
+            return self.section.path, line, column, line, column
+        end_line, end_column = self._locate(end - 1, end=True)
+        return self.section.path, line, column, end_line, end_column
+
     def _locate(self, offset: int, *, end: bool) -> tuple[int, int]:
-        if not self.runs:
+        runs = self.runs
+        if not runs:
             return 1, 1
         offset = min(max(offset, 0), max(len(self.text) - 1, 0))
-        index = max(bisect_right(self.starts, offset) - 1, 0)
-        run = self.runs[index]
+        index = 0 if len(runs) == 1 else max(bisect_right(self.starts, offset) - 1, 0)
+        run = runs[index]
         if run.source is None:
             return self._around_break(index, end)
         local = offset - self.starts[index]
@@ -107,6 +114,8 @@ class TextPiece:
         return ""
 
     def _char_map(self, index: int, run: Run, line_text: str) -> _CharMap | None:
+        if self._maps is None:
+            self._maps = {}
         if index not in self._maps:
             assert run.source is not None
             self._maps[index] = align(run.text, line_text, run.source.column - 1)
@@ -129,6 +138,8 @@ class TextPiece:
 
     def is_code(self, start: int, end: int) -> bool:
         """True if any part of [start, end) is inline code."""
+        if len(self.runs) == 1:
+            return self.runs[0].code
         return any(run.code for run in self._overlapping(start, end))
 
     def is_strong(self, start: int, end: int) -> bool:
@@ -141,6 +152,16 @@ class TextPiece:
 
     def is_link(self, start: int, end: int) -> bool:
         return any(run.link is not None for run in self._overlapping(start, end))
+
+
+def run_starts(runs: list[Run]) -> list[int]:
+    """The offset of each run in the text the runs make together."""
+    starts: list[int] = []
+    offset = 0
+    for run in runs:
+        starts.append(offset)
+        offset += len(run.text)
+    return starts
 
 
 def source_lines(section: Section) -> list[str]:
@@ -221,7 +242,9 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
 
 
 def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
+    # The innermost loop of every lint run (one piece per sentence): kept plain on purpose.
     yield _heading_piece(section, section.title.runs, lines)
+    piece = TextPiece
     for block in section.blocks:
         if not isinstance(block, Point):
             yield _heading_piece(section, block.runs, lines)
@@ -229,8 +252,15 @@ def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
         if block.picture is not None and block.picture.alt:
             yield alt_piece(section, block, block.picture, lines)
         for sentence in block.sentences:
-            text = "".join(run.text for run in sentence.runs)
-            yield TextPiece("sentence", text, section, block, sentence.runs, lines)
+            runs = sentence.runs
+            if len(runs) == 1:
+                yield piece("sentence", runs[0].text, section, block, runs, lines, [0])
+            elif runs:
+                starts = run_starts(runs)
+                text = "".join([run.text for run in runs])
+                yield piece("sentence", text, section, block, runs, lines, starts)
+            else:
+                yield piece("sentence", "", section, block, runs, lines)
 
 
 def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextPiece:
@@ -241,8 +271,12 @@ def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextP
 def alt_piece(section: Section, point: Point, picture: Picture, lines: list[str]) -> TextPiece:
     """The alt text as runs: one per source line, so positions stay right across lines."""
     source = picture.source
+    alt = picture.alt
+    if "\n" not in alt:
+        run = Run(alt, source=Source(source.path, source.line, source.column + 2))
+        return TextPiece("alt", alt, section, point, [run], lines, [0])
     runs: list[Run] = []
-    for number, part in enumerate(picture.alt.split("\n")):
+    for number, part in enumerate(alt.split("\n")):
         if number:
             runs.append(Run(" "))
         column = source.column + 2 if number == 0 else 1

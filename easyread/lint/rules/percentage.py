@@ -15,6 +15,9 @@ PERCENTAGE = re.compile(
     re.IGNORECASE,
 )
 
+# Every percentage ends in a digit and a sign: looking for that first is much faster.
+_DIGIT_AND_SIGN = re.compile(r"\d\s?(?:%|per\s?cent\b|percent\b|pc\b)", re.IGNORECASE)
+
 
 class Percentage(Rule):
     """A percentage, such as 25% or 25 per cent.
@@ -39,7 +42,7 @@ class Percentage(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        for piece in context.index().with_pattern(PERCENTAGE):
+        for piece in context.index().with_pattern(_DIGIT_AND_SIGN):
             if (
                 "%" not in piece.text
                 and "cent" not in piece.text.lower()
