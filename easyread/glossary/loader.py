@@ -101,7 +101,17 @@ def parse_glossary(text: str, path: Path) -> GlossaryFile:
     return glossary
 
 
+# libyaml's loader builds the same nodes (with their lines) about ten times faster; a file it
+# refuses is read again by the Python loader, so error messages stay the same everywhere.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def _compose(text: str, path: Path) -> yaml.Node | None:
+    if _FAST_LOADER is not None:
+        try:
+            return yaml.compose(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            pass
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:

@@ -68,7 +68,8 @@ class TextPiece:
         end_position() in one call."""
         line, column = self._locate(start, end=False)
         if end <= 0:
-            return self.section.path, line, column, line, column
+            end_line, end_column = self._locate(0, end=False)
+            return self.section.path, line, column, end_line, end_column
         end_line, end_column = self._locate(end - 1, end=True)
         return self.section.path, line, column, end_line, end_column
 

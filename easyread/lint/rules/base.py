@@ -127,8 +127,7 @@ class LintContext:
         rule: str | None = None,
     ) -> Finding:
         """A finding for piece.text[start:end], with its exact place in the file."""
-        path, line, column = piece.position(start)
-        _, end_line, end_column = piece.end_position(end)
+        path, line, column, end_line, end_column = piece.span(start, end)
         return Finding(
             rule=rule or self.rule,
             severity=self.severity,
