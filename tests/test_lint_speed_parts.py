@@ -1,0 +1,169 @@
+"""The shortcuts that make lint fast must give exactly what the slow, obvious way gives."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from easyread.glossary import Entry, Glossary, acronyms
+from easyread.glossary.matcher import _Normalised, canonical, normalise_key
+from easyread.lint.rules import caps_emphasis, hard_number, latin_abbreviation, roman_numeral
+from easyread.lint.rules import percentage as percentage_rule
+from easyread.lint.rules import review as review_rule
+from easyread.lint.scan import PieceIndex
+from easyread.lint.text import text_pieces
+from easyread.reader import read_stdin
+from easyread.review import records
+
+# Bits of text that the rules care about, and awkward characters around them.
+_BITS = (
+    "we", "care", "Part", "II", "(iii)", "I", "PLEASE", "NHS", "ICB's", "A&E", "e.g.", "eg",
+    "i.e.", "ie", "etc.", "NB", "nb.", "cf.", "viz", "et al.", "25%", "33 per cent", "7 PC",
+    "12.5", "1/3", "6/8/18", "2026-07-14", "seven", "twenty-one", "a third", "ſix", "ı.e.",
+    "ΣΟΦΙΑΣ", "İ", "-", "'", "’", "&", ".", ",", ";", "\\", "/", "@", "٣", "x", "deliver",
+    "key-worker", "in order", "to", "Key", "DELIVER", "  ", "\t",
+)  # fmt: skip
+
+
+def _texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(count):
+        words = [rng.choice(_BITS) for _ in range(rng.randint(0, 8))]
+        texts.append("".join(word + rng.choice(("", " ", " ", "-")) for word in words))
+    return texts
+
+
+def _report_of(texts: list[str]) -> str:
+    lines = ["# Title", ""]
+    for text in texts:
+        cleaned = text.replace("\\", "").replace("#", "").strip(" -\t")
+        lines += [f"Some words {cleaned} end.", ""]
+    return "\n".join(lines)
+
+
+PREFILTERS = [
+    (caps_emphasis._CAPS_WORD_FAST, caps_emphasis._CAPS_WORD),
+    (roman_numeral._NUMERAL_FAST, roman_numeral._NUMERAL),
+    (percentage_rule._DIGIT_AND_SIGN, percentage_rule.PERCENTAGE),
+]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_prefilters_find_every_piece_the_rule_patterns_match(seed: int) -> None:
+    report = read_stdin(_report_of(_texts(seed, 300)))
+    pieces = list(text_pieces(report))
+    index = PieceIndex(pieces)
+    for fast, exact in PREFILTERS:
+        found = {id(piece) for piece in index.with_pattern(fast)}
+        wanted = {id(piece) for piece in pieces if exact.search(piece.text)}
+        assert wanted <= found, exact.pattern
+    latin = index.with_lower_pattern(latin_abbreviation._START_LOWERED, latin_abbreviation._PATTERN)
+    wanted = {id(piece) for piece in pieces if latin_abbreviation._PATTERN.search(piece.text)}
+    assert wanted <= {id(piece) for piece in latin}
+    numbers = index.union(
+        index.with_pattern(hard_number._DIGIT),
+        index.with_word_starts(hard_number._WORD_STARTS),
+    )
+    for piece in pieces:
+        if piece in numbers:
+            continue
+        ignore = {"one"}
+        finders = (
+            hard_number._fraction_words,
+            hard_number._number_words,
+            hard_number._decimals,
+            hard_number._fractions,
+            hard_number._large,
+        )
+        assert not any(list(finder(piece, ignore, 4)) for finder in finders), piece.text
+
+
+def test_index_pieces_come_in_reading_order_once_each() -> None:
+    report = read_stdin("# A; b\n\nOne; two; three.\n\nNo semicolon.\n\nLast;\n")
+    pieces = list(text_pieces(report))
+    found = PieceIndex(pieces).with_text(";")
+    assert [piece.text for piece in found] == ["A; b", "One; two; three.", "Last;"]
+
+
+def test_a_match_across_two_pieces_names_both() -> None:
+    report = read_stdin("# Title\n\nIt ends with 25\n\n% starts this.\n")
+    pieces = list(text_pieces(report))
+    found = PieceIndex(pieces).with_pattern(re.compile(r"25\s%"))
+    assert [piece.text for piece in found] == ["It ends with 25", "% starts this."]
+
+
+def _glossary() -> Glossary:
+    return Glossary(
+        [
+            Entry("deliver", "jargon", "Give.", ("give",)),
+            Entry("in order to", "jargon", "To.", ("to",)),
+            Entry("key", "jargon", "Important.", ("important",)),
+            Entry("ICB", "acronym", "A group.", expansion="integrated care board"),
+            Entry("A&E", "acronym", "Hospital.", expansion="accident and emergency"),
+            Entry("ΣΟΦΙΑ", "jargon", "A name.", ("name",)),
+        ]
+    )
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_find_all_gives_what_find_gives_text_by_text(seed: int) -> None:
+    texts = _texts(seed, 400) + ["", "in order", "to deliver", " key ", "key\n", "İ deliver"]
+    random.Random(seed).shuffle(texts)
+    glossary = _glossary()
+    expected = [_glossary().matcher.find(text) for text in texts]
+    assert glossary.find_all(texts) == expected
+    without_dotted_i = [text for text in texts if "İ" not in text]
+    assert _glossary().find_all(without_dotted_i) == [
+        _glossary().matcher.find(text) for text in without_dotted_i
+    ]
+
+
+def test_a_term_split_between_two_texts_is_not_found() -> None:
+    glossary = _glossary()
+    assert glossary.find_all(["We did it in order", "to help."]) == [[], []]
+
+
+def test_automaton_keys_are_the_normalised_forms() -> None:
+    forms = ["a  b", "A&E", "e.g.", "café au lait", "naïve_x", "\tq\n", "x—y", "ı", "key-worker"]
+    for form in forms + _texts(9, 300):
+        assert normalise_key(form) == _Normalised(canonical(form)).text
+
+
+def test_english_word_list_matches_the_dictionary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path))
+    acronyms._english_words.cache_clear()
+    try:
+        made = acronyms._english_words()  # works it out and writes the cache
+        assert list(tmp_path.glob("cmudict-english-words-*.txt"))
+        acronyms._english_words.cache_clear()
+        assert acronyms._english_words() == made  # read back from the cache
+    finally:
+        acronyms._english_words.cache_clear()
+    dictionary = acronyms._dictionary()
+    sample = sorted(dictionary)[::97] + ["bbc", "fbi", "please", "must", "nhs"]
+    for word in sample:
+        assert (word in made) == acronyms._is_word_entry(word, dictionary.get(word, ())), word
+    assert "please" in made and "bbc" not in made
+
+
+def test_a_damaged_cache_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path))
+    acronyms._english_words.cache_clear()
+    try:
+        path = acronyms._english_words_cache()
+        assert path is not None
+        path.write_text("not a cache", encoding="utf-8")
+        assert "please" in acronyms._english_words()
+        assert path.read_text(encoding="utf-8").startswith(acronyms._CACHE_HEADER)
+    finally:
+        acronyms._english_words.cache_clear()
+
+
+def test_lint_looks_for_review_records_where_easyread_review_keeps_them() -> None:
+    assert review_rule._REVIEWS_FOLDER == records.REVIEWS_FOLDER
