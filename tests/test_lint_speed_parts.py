@@ -64,12 +64,14 @@ def test_prefilters_find_every_piece_the_rule_patterns_match(seed: int) -> None:
     latin = index.with_lower_pattern(latin_abbreviation._START_LOWERED, latin_abbreviation._PATTERN)
     wanted = {id(piece) for piece in pieces if latin_abbreviation._PATTERN.search(piece.text)}
     assert wanted <= {id(piece) for piece in latin}
-    numbers = index.union(
-        index.with_pattern(hard_number._DIGIT),
-        index.with_word_starts(hard_number._WORD_STARTS),
+    numbers = index.with_any_of([hard_number._DIGIT], [hard_number._WORD_STARTS])
+    assert len(numbers) == len(
+        {id(piece) for piece in index.with_pattern(hard_number._DIGIT)}
+        | {id(piece) for piece in index.with_word_starts(hard_number._WORD_STARTS)}
     )
+    chosen = {id(piece) for piece in numbers}
     for piece in pieces:
-        if piece in numbers:
+        if id(piece) in chosen:
             continue
         ignore = {"one"}
         finders = (

@@ -213,6 +213,9 @@ def _alnum_at(text: str, index: int) -> bool:
 
 
 def _leftmost_longest(text: str, candidates: list[tuple[int, int, int, Entry]]) -> list[Match]:
+    if len(candidates) == 1:  # most texts with a term have just one
+        start, end, _, entry = candidates[0]
+        return [Match(entry, start, end, text[start:end])]
     candidates.sort(key=lambda item: (item[0], -item[1], item[2]))
     matches: list[Match] = []
     reached = 0

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 SEPARATOR = "\n"
 # re.IGNORECASE also treats these as the ASCII letters i and s; str.lower() does not.
 _IGNORECASE_TWINS = str.maketrans({"ı": "i", "ſ": "s"})
+# Every character that is not a letter or digit becomes a space (as in the glossary matcher).
+_ASCII_NOT_WORD = {code: " " for code in range(128) if not chr(code).isalnum()}
+_OTHER_NOT_WORD = re.compile(r"[^\w\x00-\x7f]|_")
 
 
 class PieceIndex:
@@ -41,32 +44,16 @@ class PieceIndex:
             starts.append(offset)
             offset += len(piece.text) + 1
         self.starts = starts
-        self.text = SEPARATOR.join(piece.text for piece in pieces)
-        self._found: dict[object, list[TextPiece]] = {}
+        self.text = SEPARATOR.join([piece.text for piece in pieces])
+        self._found: dict[object, list[int]] = {}
         self._lowered: str | None = None
+        self._word_text: str | None = None
 
-    def _collect(self, spans: Iterable[tuple[int, int]]) -> list[TextPiece]:
-        """Pieces touched by the (start, end) spans, which come in order of start."""
-        starts = self.starts
-        indexes: list[int] = []
-        last = -1
-        for start, end in spans:
-            final = bisect_right(starts, max(start, end - 1)) - 1
-            if final <= last:
-                continue
-            first = bisect_right(starts, start) - 1
-            indexes.extend(range(max(first, last + 1), final + 1))
-            last = final
-        pieces = self.pieces
-        return [pieces[index] for index in indexes]
+    # -- queries: each gives the pieces, in reading order ----------------------------------
 
     def with_pattern(self, pattern: re.Pattern[str]) -> list[TextPiece]:
-        """Pieces in which `pattern` may match, in reading order (see the module docstring)."""
-        found = self._found.get(pattern)
-        if found is None:
-            found = self._collect(match.span() for match in pattern.finditer(self.text))
-            self._found[pattern] = found
-        return found
+        """Pieces in which `pattern` may match (see the module docstring)."""
+        return self._pieces(self._with_pattern(pattern))
 
     def with_lower_pattern(
         self, lowered: re.Pattern[str], fallback: re.Pattern[str]
@@ -79,43 +66,82 @@ class PieceIndex:
             return self.with_pattern(fallback)
         found = self._found.get(lowered)
         if found is None:
-            found = self._collect(match.span() for match in lowered.finditer(text))
-            self._found[lowered] = found
-        return found
+            found = self._found[lowered] = self._spans_to_indexes(
+                match.span() for match in lowered.finditer(text)
+            )
+        return self._pieces(found)
 
     def with_text(self, needle: str) -> list[TextPiece]:
         """Pieces that contain `needle` (plain text, case as written)."""
+        return self._pieces(self._with_text(needle))
+
+    def with_word_starts(self, words: frozenset[str]) -> list[TextPiece]:
+        r"""Pieces where one of `words` (lower case, ASCII letters) begins a word, in any case.
+
+        A superset of where `(?<![\w-])(?:word|...)` with re.IGNORECASE can match. An
+        Aho-Corasick automaton of " word" runs over the text with every character that is not
+        a letter or digit made a space: much faster than a case-insensitive alternation.
+        """
+        return self._pieces(self._with_word_starts(words))
+
+    def with_any_of(
+        self, patterns: Iterable[re.Pattern[str]] = (), word_starts: Iterable[frozenset[str]] = ()
+    ) -> list[TextPiece]:
+        """The pieces that with_pattern or with_word_starts would give for any of these."""
+        groups = [self._with_pattern(pattern) for pattern in patterns]
+        groups += [self._with_word_starts(words) for words in word_starts]
+        nonempty = [group for group in groups if group]
+        if len(nonempty) <= 1:
+            return self._pieces(nonempty[0] if nonempty else [])
+        return self._pieces(sorted(set().union(*nonempty)))
+
+    # -- how ---------------------------------------------------------------------------------
+
+    def _pieces(self, indexes: list[int]) -> list[TextPiece]:
+        pieces = self.pieces
+        return [pieces[index] for index in indexes]
+
+    def _spans_to_indexes(self, spans: Iterable[tuple[int, int]]) -> list[int]:
+        """Indexes of the pieces touched by the (start, end) spans, given in order of start."""
+        starts = self.starts
+        indexes: list[int] = []
+        last = -1
+        for start, end in spans:
+            final = bisect_right(starts, max(start, end - 1)) - 1
+            if final <= last:
+                continue
+            first = bisect_right(starts, start) - 1
+            indexes.extend(range(max(first, last + 1), final + 1))
+            last = final
+        return indexes
+
+    def _with_pattern(self, pattern: re.Pattern[str]) -> list[int]:
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = self._spans_to_indexes(
+                match.span() for match in pattern.finditer(self.text)
+            )
+        return found
+
+    def _with_text(self, needle: str) -> list[int]:
         key = ("text", needle)
         found = self._found.get(key)
         if found is None:
-            found = self._collect(_occurrences(self.text, needle))
-            self._found[key] = found
+            found = self._found[key] = self._spans_to_indexes(_occurrences(self.text, needle))
         return found
 
-    def with_word_starts(self, words: frozenset[str]) -> list[TextPiece]:
-        """Pieces where one of `words` (lower case, ASCII) begins a word, in any case.
-
-        A superset of where `(?<![\\w-])(?:word|...)` with re.IGNORECASE can match; it uses an
-        Aho-Corasick automaton, which is much faster than a long case-insensitive alternation.
-        """
+    def _with_word_starts(self, words: frozenset[str]) -> list[int]:
         key = ("words", words)
         found = self._found.get(key)
         if found is None:
-            lowered = self._lower()
-            if lowered is None:  # lower case changes the length: ask each piece
-                found = [piece for piece in self.pieces if _has_word_start(piece.text, words)]
+            text = self._words_only()
+            if text is None:  # lower case changes the length: ask each piece
+                pattern = _word_start_pattern(words)
+                found = [i for i, piece in enumerate(self.pieces) if pattern.search(piece.text)]
             else:
-                found = self._collect(_word_starts(self.text, lowered, _automaton(words)))
+                found = self._spans_to_indexes(_word_starts(text, _automaton(words)))
             self._found[key] = found
         return found
-
-    def union(self, *groups: list[TextPiece]) -> list[TextPiece]:
-        """The pieces in any of the groups (each from this index), in reading order."""
-        nonempty = [group for group in groups if group]
-        if len(nonempty) <= 1:
-            return nonempty[0] if nonempty else []
-        wanted = {id(piece) for group in nonempty for piece in group}
-        return [piece for piece in self.pieces if id(piece) in wanted]
 
     def _lower(self) -> str | None:
         if self._lowered is None:
@@ -126,6 +152,19 @@ class PieceIndex:
                 lowered = lowered.translate(_IGNORECASE_TWINS)
             self._lowered = lowered
         return self._lowered
+
+    def _words_only(self) -> str | None:
+        """The lower-cased text with a space for every character that is not a letter or
+        digit ("_" too), and one more space in front: offset i here is offset i - 1 there."""
+        if self._word_text is None:
+            lowered = self._lower()
+            if lowered is None:
+                return None
+            flat = lowered.translate(_ASCII_NOT_WORD)
+            if not flat.isascii():
+                flat = _OTHER_NOT_WORD.sub(" ", flat)
+            self._word_text = " " + flat
+        return self._word_text
 
 
 def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
@@ -139,34 +178,22 @@ _AUTOMATA: dict[frozenset[str], ahocorasick.Automaton] = {}
 
 
 def _automaton(words: frozenset[str]) -> ahocorasick.Automaton:
+    """An automaton of " word" for each word: it only finds words where they begin."""
     automaton = _AUTOMATA.get(words)
     if automaton is None:
         automaton = ahocorasick.Automaton()
         for word in words:
-            automaton.add_word(word, len(word))
+            automaton.add_word(" " + word, len(word))
         automaton.make_automaton()
         _AUTOMATA[words] = automaton
     return automaton
 
 
-def _word_starts(
-    text: str, lowered: str, automaton: ahocorasick.Automaton
-) -> Iterable[tuple[int, int]]:
-    """Hits of the automaton in `lowered` that begin a word (`text` is the same, unlowered)."""
-    hits: list[tuple[int, int]] = []
-    for last, length in automaton.iter(lowered):
-        start = last - length + 1
-        if start > 0:
-            before = text[start - 1]  # as `\\w` sees it: a letter, a digit or "_"
-            if before.isalnum() or before == "_":
-                continue
-        hits.append((start, last + 1))
+def _word_starts(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int]]:
+    """(start, end) in the original text of each hit in `text` (see _words_only)."""
+    hits = [(last - length, last) for last, length in automaton.iter(text)]
     hits.sort()
     return hits
-
-
-def _has_word_start(text: str, words: frozenset[str]) -> bool:
-    return _word_start_pattern(words).search(text) is not None
 
 
 @lru_cache(maxsize=16)

@@ -92,7 +92,7 @@ class HardNumber(Rule):
         ignore = {word.lower() for word in context.options["ignore-words"]}
         max_digits = int(context.options["max-digits-unrounded"])
         index = context.index()
-        for piece in index.union(index.with_pattern(_DIGIT), index.with_word_starts(_WORD_STARTS)):
+        for piece in index.with_any_of([_DIGIT], [_WORD_STARTS]):
             found: list[Finding] = []
             taken: list[tuple[int, int]] = []
             for finder in (_fraction_words, _number_words, _decimals, _fractions, _large):
