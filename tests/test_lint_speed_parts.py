@@ -169,3 +169,21 @@ def test_a_damaged_cache_is_made_again(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_lint_looks_for_review_records_where_easyread_review_keeps_them() -> None:
     assert review_rule._REVIEWS_FOLDER == records.REVIEWS_FOLDER
+
+
+def test_acronym_tokens_found_directly_are_those_the_word_by_word_way_keeps() -> None:
+    rng = random.Random(5)
+    bits = [
+        "ICB", "ICB's", "ICBs'", "A&E", "A&&E", "non-NHS", "COVID-19", "X-ABC", "Bob's",
+        "O'NEILL", "LeDeR", "PhD", "iPhone", "McDonald", "AbC", "é", "_", "-", "'", "’", "&",
+        " ", "x", "ABC-", "A9B", "9AB", "(", ".",
+    ]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rng.choice(bits) for _ in range(rng.randint(1, 8)))
+        slow = [
+            match.span()
+            for match in acronyms._TOKEN.finditer(text)
+            if acronyms.TWO_CAPITALS.search(match.group(0))
+        ]
+        fast = [match.span() for match in acronyms._TOKEN_WITH_TWO_CAPITALS.finditer(text)]
+        assert fast == slow, text

@@ -27,6 +27,13 @@ _TOKEN = re.compile(
     r"(?<![\w&])([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
 )
 TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9&]*[A-Z]")  # a word that may be an acronym
+# _TOKEN, but only the tokens in which TWO_CAPITALS matches: those are always inside the
+# token's first stretch of letters, digits and "&" (the look-ahead), so the matches are the same
+# and no Python code runs for the ordinary words between them.
+_TOKEN_WITH_TWO_CAPITALS = re.compile(
+    r"(?<![\w&])(?=[A-Za-z0-9&]*?[A-Z][A-Za-z0-9&]*[A-Z])"
+    r"([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
+)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?[\s(]*$")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _SMALL_ROMAN = re.compile(r"^[IVX]+$")
@@ -122,9 +129,9 @@ def find_acronyms(text: str, glossary: Glossary | None = None) -> list[AcronymTo
     if not TWO_CAPITALS.search(text):
         return []  # most sentences: nothing to look at
     found: list[AcronymToken] = []
-    for match in _TOKEN.finditer(text):
+    for match in _TOKEN_WITH_TWO_CAPITALS.finditer(text):
         token = match.group(0)
-        if not TWO_CAPITALS.search(token) or _glued_to_letters(text, match.start()):
+        if _glued_to_letters(text, match.start()):
             continue
         numbered = _word_before(text, match.start()).casefold() in NUMBERING_WORDS
         base = _classify(token, glossary, numbered)

@@ -33,6 +33,9 @@ class Emphasis(Rule):
         for piece in context.pieces():
             if piece.kind == "alt":
                 continue
+            runs = piece.runs
+            if len(runs) == 1 and (not runs[0].emphasis or runs[0].code):
+                continue  # most sentences: one plain run
             stretch: tuple[int, int] | None = None
             for start, end, run in piece.run_spans():
                 if run.emphasis and not run.code:

@@ -35,13 +35,16 @@ class LongPoint(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         limit = int(context.options["max-sentences"])
-        by_point: dict[int, list[TextPiece]] = {}
-        for piece in context.pieces():
-            if piece.kind == "sentence" and piece.point is not None:
-                by_point.setdefault(id(piece.point), []).append(piece)
-        for sentences in by_point.values():
-            if len(sentences) <= limit:
+        by_point: dict[int, list[TextPiece]] | None = None
+        for section, point in context.report.points():
+            if section.role != "body" or len(point.sentences) <= max(limit, 0):
                 continue
+            if by_point is None:  # only when some point is too long
+                by_point = {}
+                for piece in context.pieces():
+                    if piece.kind == "sentence" and piece.point is not None:
+                        by_point.setdefault(id(piece.point), []).append(piece)
+            sentences = by_point[id(point)]
             first_extra = sentences[limit]
             yield context.finding(
                 first_extra,
