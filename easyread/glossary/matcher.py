@@ -40,7 +40,10 @@ def normalise_key(form: str) -> str:
 
     canonical() leaves no run of white space, so this is what _Normalised makes of it, without
     the offset map (a glossary of 5,000 terms has some 40,000 forms)."""
-    text = canonical(form)
+    return _key_of_canonical(canonical(form))
+
+
+def _key_of_canonical(text: str) -> str:
     flat = text.translate(_ASCII_NOT_WORD)
     if not text.isascii():
         flat = _OTHER_NOT_WORD.sub(" ", flat)
@@ -65,7 +68,9 @@ class _Automaton:
         self.fold = fold
         grouped: dict[str, dict[str, Entry]] = {}
         for form, entry in forms.items():
-            key = normalise_key(form)
+            # Forms are canonical (Glossary._add makes them so; a hit is compared with its
+            # canonical text, so no other form could ever be found): no canonical() again.
+            key = _key_of_canonical(form)
             if key.strip():
                 grouped.setdefault(key, {})[form] = entry
         self.automaton = ahocorasick.Automaton()
