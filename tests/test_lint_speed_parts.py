@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import random
 import re
+import time
 from pathlib import Path
 
 import pytest
 
 from easyread.glossary import Entry, Glossary, acronyms
 from easyread.glossary.matcher import _Normalised, canonical, normalise_key
+from easyread.lint import lint_report
 from easyread.lint.rules import caps_emphasis, hard_number, latin_abbreviation, roman_numeral
 from easyread.lint.rules import percentage as percentage_rule
 from easyread.lint.rules import review as review_rule
-from easyread.lint.scan import PieceIndex
+from easyread.lint.scan import PieceIndex, Spans
 from easyread.lint.text import text_pieces
 from easyread.reader import read_stdin
 from easyread.review import records
@@ -192,3 +194,42 @@ def test_acronym_tokens_found_directly_are_those_the_word_by_word_way_keeps() ->
         ]
         fast = [match.span() for match in acronyms._TOKEN_WITH_TWO_CAPITALS.finditer(text)]
         assert fast == slow, text
+
+
+def test_spans_answer_like_a_look_at_every_taken_stretch() -> None:
+    rng = random.Random(11)
+    for _ in range(200):
+        spans, taken = Spans(), []
+        for _ in range(60):
+            start = rng.randrange(100)
+            end = start + rng.randrange(0, 6)
+            slow = any(start < other_end and other_start < end for other_start, other_end in taken)
+            assert spans.overlaps(start, end) == slow, (start, end, taken)
+            if not slow:
+                spans.add(start, end)
+                taken.append((start, end))
+
+
+def test_many_numbers_in_one_sentence_stay_fast() -> None:
+    words = [
+        "seven",
+        "12.5",
+        "1/3",
+        "25%",
+        "ICB",
+        "NHS",
+        "A&E",
+        "Part",
+        "II",
+        "(iii)",
+        "12,345",
+        "we",
+        "care",
+    ]
+    sentence = " ".join(words[index % len(words)] for index in range(40_000))
+    report = read_stdin(f"# Numbers\n\n{sentence}\n")
+    started = time.perf_counter()
+    findings = lint_report(report)
+    seconds = time.perf_counter() - started
+    assert sum(finding.rule == "hard-number" for finding in findings) > 10_000
+    assert seconds < 10  # was minutes before overlaps were found by binary search

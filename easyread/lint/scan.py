@@ -15,7 +15,7 @@ spans the new line only adds pieces, never loses one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -199,3 +199,31 @@ def _word_starts(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int,
 @lru_cache(maxsize=16)
 def _word_start_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words))) + ")", re.I)
+
+
+class Spans:
+    """Stretches of a text already taken, none overlapping another: asking whether a new
+    stretch overlaps one of them costs a binary search, not a look at each (a sentence of many
+    thousand numbers stays fast)."""
+
+    __slots__ = ("_spans",)
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._spans: list[tuple[int, int]] = sorted(spans)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True if [start, end) overlaps a taken stretch (other_start < end and start <
+        other_end). Kept in order of (start, end), only the last stretch starting at or before
+        `start` and the first starting after it can: the others end before or start after."""
+        spans = self._spans
+        at = bisect_right(spans, (start, _AFTER_ANY_END))
+        if at and start < spans[at - 1][1] and spans[at - 1][0] < end:
+            return True
+        return at < len(spans) and start < spans[at][1] and spans[at][0] < end
+
+    def add(self, start: int, end: int) -> None:
+        """Take [start, end), which must overlap no taken stretch."""
+        insort(self._spans, (start, end))
+
+
+_AFTER_ANY_END = float("inf")

@@ -17,6 +17,7 @@ from easyread.glossary.acronyms import (
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece
 
 # Acronyms nearly everyone knows; `[lint] allow-acronyms` replaces this list.
@@ -64,12 +65,12 @@ def occurrences(
         entry = glossary.acronym(token.text) if glossary is not None else None
         found.append(Occurrence(token.start, token.end, token.text, token.base, entry))
     if glossary is not None:
-        taken = [(item.start, item.end) for item in found]
+        taken = Spans((item.start, item.end) for item in found)
         for match in glossary.find(piece.text) if matches is None else matches:
             entry = match.entry
             if entry.kind != "acronym" or match.text.islower():
                 continue
-            if any(start < match.end and match.start < end for start, end in taken):
+            if taken.overlaps(match.start, match.end):
                 continue
             base = split_token(canonical(match.text))[0]
             found.append(Occurrence(match.start, match.end, match.text, base, entry))

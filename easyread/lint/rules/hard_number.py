@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from easyread.lint.findings import Finding
 from easyread.lint.rules._numbers import format_number, parse_number, round_to
 from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece
 
 _UNITS = {
@@ -94,12 +95,12 @@ class HardNumber(Rule):
         index = context.index()
         for piece in index.with_any_of([_DIGIT], [_WORD_STARTS]):
             found: list[Finding] = []
-            taken: list[tuple[int, int]] = []
+            taken = Spans()
             for finder in (_fraction_words, _number_words, _decimals, _fractions, _large):
                 for start, end, message, suggestion, fix in finder(piece, ignore, max_digits):
-                    if piece.is_code(start, end) or _overlaps(taken, start, end):
+                    if piece.is_code(start, end) or taken.overlaps(start, end):
                         continue
-                    taken.append((start, end))
+                    taken.add(start, end)
                     found.append(context.finding(piece, start, end, message, suggestion, fix))
             yield from found
 
@@ -109,10 +110,6 @@ _DIGIT = re.compile(r"\d")
 # Every number-word finder needs one of these words at the start of a word: a piece with
 # none of them and no digit cannot hold a hard number.
 _WORD_STARTS = frozenset([*_UNITS, *_TENS, *_SCALES, *_ORDINAL_FRACTIONS])
-
-
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < other_end and other_start < end for other_start, other_end in taken)
 
 
 def _number_words(piece: TextPiece, ignore: set[str], _: int) -> Iterator[_Hit]:
