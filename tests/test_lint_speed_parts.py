@@ -16,7 +16,7 @@ from easyread.lint.rules import caps_emphasis, hard_number, latin_abbreviation, 
 from easyread.lint.rules import percentage as percentage_rule
 from easyread.lint.rules import review as review_rule
 from easyread.lint.scan import PieceIndex, Spans
-from easyread.lint.text import text_pieces
+from easyread.lint.text import char_before, text_pieces
 from easyread.reader import read_stdin
 from easyread.review import records
 
@@ -233,3 +233,11 @@ def test_many_numbers_in_one_sentence_stay_fast() -> None:
     seconds = time.perf_counter() - started
     assert sum(finding.rule == "hard-number" for finding in findings) > 10_000
     assert seconds < 10  # was minutes before overlaps were found by binary search
+
+
+def test_char_before_is_the_end_of_the_stripped_text_before() -> None:
+    rng = random.Random(4)
+    for _ in range(2000):
+        text = "".join(rng.choice(" \t\n\u00a0\u2003a.(“") for _ in range(rng.randint(0, 9)))
+        index = rng.randint(0, len(text))
+        assert char_before(text, index) == text[:index].rstrip()[-1:]

@@ -155,6 +155,15 @@ class TextPiece:
         return any(run.link is not None for run in self._overlapping(start, end))
 
 
+def char_before(text: str, index: int) -> str:
+    """The last character before text[index] that is not white space, or "" if there is none:
+    text[:index].rstrip()[-1:] without copying the text (sentences can be very long)."""
+    at = index - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return text[at] if at >= 0 else ""
+
+
 def run_starts(runs: list[Run]) -> list[int]:
     """The offset of each run in the text the runs make together."""
     starts: list[int] = []

@@ -9,7 +9,7 @@ from easyread.glossary import Entry, Glossary, Match
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.lint.text import TextPiece
+from easyread.lint.text import TextPiece, char_before
 
 CHECKED = ("heading", "sentence", "alt")
 
@@ -91,8 +91,10 @@ def in_a_name(piece: TextPiece, match: Match) -> bool:
         return False
     if not match.text[:1].isupper() or not match.entry.term[:1].islower():
         return False
-    before = piece.text[: match.start].rstrip()
-    return not before.endswith((".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "–"))
+    return char_before(piece.text, match.start) not in _STARTS_A_SENTENCE_OR_QUOTE
+
+
+_STARTS_A_SENTENCE_OR_QUOTE = frozenset((".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "–"))
 
 
 def is_jargon(entry: Entry) -> bool:

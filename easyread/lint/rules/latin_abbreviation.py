@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.text import char_before
 
 # (pattern, what to write instead, safe replacement or None)
 _FORMS: list[tuple[str, str, str | None]] = [
@@ -85,7 +86,7 @@ def _wrong_case(index: int, found: str) -> bool:
 
 
 def _capitalised(replacement: str, text: str, start: int) -> str:
-    before = text[:start].rstrip()
-    if not before or before[-1] in ".!?":
+    before = char_before(text, start)
+    if not before or before in ".!?":
         return replacement[0].upper() + replacement[1:]
     return replacement

@@ -30,6 +30,7 @@ _IN_BRACKETS = re.compile(
 )
 _VALUES = {"i": 1, "v": 5, "x": 10, "l": 50}
 # After a lone "I", these words show it is the pronoun: "In this section I explain".
+_ONLY_SPACE = re.compile(r"\s*\Z")
 _PRONOUN_NEXT = re.compile(r"\s+[a-z]")
 _NUMERAL_NEXT = re.compile(r"\s+(?:and|or|of|to|in|on|at|is|was|has|shows|says|covers)\b")
 
@@ -86,12 +87,12 @@ class RomanNumeral(Rule):
 def _lone_i_is_numeral(text: str, end: int, numeral: str, label: str) -> bool:
     if numeral == "i" or label[0].isupper():
         return True
-    rest = text[end:]
-    if not rest.strip() or rest[:1] in ".,;:)!?":
+    # Patterns matched at `end` rather than on text[end:]: no copy of a long sentence's rest.
+    if _ONLY_SPACE.match(text, end) or text[end : end + 1] in ".,;:)!?":
         return True
-    if _NUMERAL_NEXT.match(rest):
+    if _NUMERAL_NEXT.match(text, end):
         return True
-    return not _PRONOUN_NEXT.match(rest)
+    return not _PRONOUN_NEXT.match(text, end)
 
 
 def _finding(context: LintContext, piece: TextPiece, start: int, end: int, numeral: str) -> Finding:
