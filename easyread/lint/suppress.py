@@ -25,14 +25,25 @@ class Suppressions:
     """For one file: rule -> line ranges where its findings are dropped."""
 
     ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # The same ranges kept for fast answers: one-line ranges as sets (a file may have a
+    # disable-next-line on every point), longer ones as a list (there are few of those).
+    _single: dict[str, set[int]] = field(default_factory=dict)
+    _longer: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def add(self, rule: str, first: int, last: int) -> None:
         self.ranges.setdefault(rule, []).append((first, last))
+        if first == last:
+            self._single.setdefault(rule, set()).add(first)
+        else:
+            self._longer.setdefault(rule, []).append((first, last))
 
     def hides(self, finding: Finding) -> bool:
+        line = finding.line
         for rule in (finding.rule, ALL):
-            for first, last in self.ranges.get(rule, ()):
-                if first <= finding.line <= last:
+            if line in self._single.get(rule, ()):
+                return True
+            for first, last in self._longer.get(rule, ()):
+                if first <= line <= last:
                     return True
         return False
 
