@@ -9,7 +9,9 @@ The JSON schema is stable (version 1), documented in docs/lint.md:
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
@@ -26,6 +28,13 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def shown_path(path: Path) -> str:
+    return _shown_path(path, os.getcwd())
+
+
+@lru_cache(maxsize=4096)
+def _shown_path(path: Path, cwd: str) -> str:
+    """Worked out once per file and folder: display_path may resolve links on the disk, and a
+    large report has tens of thousands of findings in a few hundred files."""
     return Path(display_path(path)).as_posix()
 
 
@@ -229,11 +238,10 @@ def write(
     findings: list[Finding], fmt: str, stream: IO[str], *, color: bool, summary: bool
 ) -> None:
     if fmt == "json":
-        json.dump(to_json(findings), stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        # dumps, then one write: json.dump writes each small piece to the stream on its own.
+        stream.write(json.dumps(to_json(findings), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "sarif":
-        json.dump(to_sarif(findings), stream, indent=2, ensure_ascii=False)
-        stream.write("\n")
+        stream.write(json.dumps(to_sarif(findings), indent=2, ensure_ascii=False) + "\n")
     elif fmt == "github":
         for finding in findings:
             stream.write(github_line(finding) + "\n")
