@@ -174,6 +174,7 @@ def time_proselint(folder: Path) -> float | None:
     CheckRegistry().register_many(__register__)
     config = {**DEFAULT, "max_errors": 10**9}  # report everything, as easyread does
     files = sorted(folder.glob("*.md"))
+    LintFile(files[0]).lint(config)  # its patterns compile on first use: not part of the rate
     started = time.perf_counter()
     for path in files:
         LintFile(path).lint(config)
