@@ -257,3 +257,16 @@ def test_missing_project_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(GlossaryError) as caught:
         load_glossary(config)
     assert caught.value.path == tmp_path / "ours.yaml"
+
+
+def test_a_project_glossary_outside_the_report_folder_is_refused(tmp_path: Path) -> None:
+    report = tmp_path / "report"
+    report.mkdir()
+    (tmp_path / "shared.yaml").write_text("name: shared\nentries: []\n", encoding="utf-8")
+    (report / "easyread.toml").write_text(
+        'title = "T"\n\n[glossary]\nfiles = ["../shared.yaml"]\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_glossary(load_config(report / "easyread.toml"))
+    assert "outside the report folder" in caught.value.one_line()
+    assert caught.value.line == 4

@@ -232,7 +232,7 @@ def _settings(config: ReportConfig | None) -> _Settings:
                 hint=hint,
             )
     for name in _string_list(table, "files", path):
-        settings.files.append(base / name)
+        settings.files.append(_inside_report(base, name, path))
     for term in _string_list(table, "disable", path):
         settings.disable.append((term, path, _toml_line(path, "disable")))
     if "builtin" in table:
@@ -249,6 +249,19 @@ def _settings(config: ReportConfig | None) -> _Settings:
                 )
         settings.builtin = wanted
     return settings
+
+
+def _inside_report(base: Path, name: str, path: Path | None) -> Path:
+    """A project glossary must live in the report folder: a build reads nothing outside it."""
+    candidate = base / name
+    if not candidate.resolve().is_relative_to(base.resolve()):
+        raise ConfigError(
+            f"the glossary file '{name}' is outside the report folder",
+            path=path,
+            line=_toml_line(path, "files"),
+            hint="copy the glossary into the report folder and give its path from there",
+        )
+    return candidate
 
 
 def _string_list(table: dict[str, Any], key: str, path: Path | None) -> list[str]:
