@@ -165,3 +165,16 @@ def test_record_toml_is_documented_format(root: Path) -> None:
         "has-learning-disability": False,
     }
     assert set(data["sections"][0]) == {"file", "number", "title", "fingerprint", "text"}
+
+
+def test_an_unknown_review_setting_gets_did_you_mean(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from easyread.cli import main
+
+    config = root / "easyread.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[review]\nfont-szie = 20\n", "utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("font-szie = 20") + 1
+    assert main(["review", str(root), "--out", str(root / "out")]) == 2
+    error = capsys.readouterr().err
+    assert f"easyread.toml:{line}:" in error and "did you mean 'font-size'" in error.lower()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import sys
 from pathlib import Path
 
@@ -174,8 +175,20 @@ def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
     return 0
 
 
+REVIEW_SETTINGS = ("font-size",)
+
+
 def _config_font_size(report) -> float | None:  # noqa: ANN001
     table = report.config.tables.get("review", {})
+    for key in table:
+        if key not in REVIEW_SETTINGS:
+            close = difflib.get_close_matches(key, REVIEW_SETTINGS, n=1, cutoff=0.6)
+            raise ConfigError(
+                f"unknown setting '{key}' in [review]",
+                path=report.config.path,
+                line=_line_of(report.config.path, key),
+                hint=f"did you mean '{close[0]}'?" if close else "the only setting is font-size",
+            )
     value = table.get("font-size")
     if value is None:
         return None
@@ -186,6 +199,13 @@ def _config_font_size(report) -> float | None:  # noqa: ANN001
             hint="write font-size = 18",
         )
     return float(value)
+
+
+def _line_of(path: Path | None, key: str) -> int | None:
+    if path is None or not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), None)
 
 
 def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001
