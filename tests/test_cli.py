@@ -104,3 +104,16 @@ def test_a_broken_picture_names_the_markdown_line(report_copy: Path) -> None:
     assert result.returncode == 2
     assert f"{section.name}:{picture_line}:" in result.stderr
     assert "not a picture" in result.stderr
+
+
+def test_strict_build_with_check_errors_exits_1_and_writes_nothing(report_copy: Path) -> None:
+    section = sorted(report_copy.glob("*.md"))[0]
+    text = section.read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("!["))
+    alt = first[2 : first.index("]")]
+    section.write_text(text.replace(f"![{alt}]", "![]", 1), encoding="utf-8")
+    out = report_copy / "out"
+    result = run_easyread("build", str(report_copy), "--strict", "--out", str(out))
+    assert result.returncode == 1, result.stderr
+    assert "error" in result.stderr and "easyread lint" in result.stderr
+    assert not out.exists() or not any(out.glob("*.pdf"))

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from easyread.build import build
+    from easyread.build import BuildStopped, build
 
     formats = [part for part in args.format.split(",") if part.strip()] if args.format else None
     if args.format is not None and not formats:
@@ -60,11 +60,17 @@ def run(args: argparse.Namespace) -> int:
         "strict": args.strict,
         "run_checks": not args.no_checks,
     }
-    if show_progress:
-        with console.status("Starting", spinner="dots") as status:
-            result = build(args.dir, on_stage=lambda text: status.update(f"{text}…"), **options)
-    else:
-        result = build(args.dir, **options)
+    try:
+        if show_progress:
+            with console.status("Starting", spinner="dots") as status:
+                on_stage = lambda text: status.update(f"{text}…")  # noqa: E731
+                result = build(args.dir, on_stage=on_stage, **options)
+        else:
+            result = build(args.dir, **options)
+    except BuildStopped as stopped:
+        # Findings, not broken input: exit 1, as `easyread lint` does.
+        print(f"easyread: {stopped.one_line()}", file=sys.stderr)
+        return 1
     if not args.quiet:
         print_summary(result)
     return 0
