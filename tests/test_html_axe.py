@@ -86,3 +86,18 @@ def test_axe_finds_no_violations_on_wide_and_phone_screens(tmp_path: Path) -> No
         found = {violation["id"] for violation in result["violations"]}
         assert {"image-alt", "html-has-lang", "color-contrast"} <= found, found
         assert result["outsideRequests"] == ["http://127.0.0.1:9/picture.png"]
+
+
+def test_axe_finds_no_violations_in_the_readability_report(tmp_path: Path) -> None:
+    """The readability report is shared with the team, so it must be accessible too."""
+    _browser()
+    from easyread.score import summary_for_build, write_score_report
+
+    score, _ = summary_for_build(read_report(SAMPLE))
+    page = next(path for path in write_score_report(score, tmp_path) if path.suffix == ".html")
+    results = run_axe([page], [1280, 360])
+    assert len(results) == 2
+    for result in results:
+        assert result["passes"] > 10
+        assert result["outsideRequests"] == []
+        assert result["violations"] == [], json.dumps(result["violations"], indent=2)
