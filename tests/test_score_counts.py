@@ -156,7 +156,7 @@ def test_glossary_jargon_and_hard_words() -> None:
     assert (counts.jargon, counts.acronyms, counts.glossary_hard_words) == (1, 1, 1)
     reasons = [reason.text for s in score.sections[0].hardest for reason in s.reasons]
     assert "jargon: 'facilitate'" in reasons
-    assert "hard words not in bold: 'pneumonia'" in reasons
+    assert "hard words: 'pneumonia'" in reasons
     assert score.glossary_available
 
 

@@ -336,7 +336,7 @@ class _Scorer:
         _add_reason(reasons, "uncommon-words", "uncommon words", plain_uncommon)
         _add_reason(reasons, "jargon", "jargon", lists.jargon)
         hard = [w for w in lists.hard if w not in lists.skipped]
-        _add_reason(reasons, "hard-words", "hard words not in bold", hard)
+        _add_reason(reasons, "hard-words", "hard words", hard)
         _add_reason(reasons, "acronyms", "acronyms", lists.acronyms)
         return reasons
 
