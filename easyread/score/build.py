@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from easyread.errors import OutputError
 from easyread.model import Report
+from easyread.output import ensure_folder, write_text_atomically
 from easyread.score.scorer import ReportScore, score_report
 from easyread.score.serialize import dumps, report_to_json
 from easyread.score.summary import summary_line
@@ -31,11 +31,8 @@ def write_score_report(
     out_dir = Path(out_dir)
     stem = f"{name or slug(report_score.title)}-readability"
     json_path = out_dir / f"{stem}.json"
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(dumps(report_to_json(report_score)), encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"cannot write this file ({error.strerror})", path=json_path) from None
+    ensure_folder(out_dir)
+    write_text_atomically(json_path, dumps(report_to_json(report_score)))
     html_path = write_html(report_score, out_dir / f"{stem}.html")
     return [json_path, html_path]
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import OutputError
+from easyread.output import atomic_target, ensure_folder, write_text_atomically
 from easyread.resources import templates_dir
 from easyread.score.formulas import MEASURE_NAMES
 from easyread.score.scorer import ReportScore
@@ -169,12 +169,8 @@ def _meets(value: float, kind: ChartKind) -> bool:
 
 
 def write_html(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
-    text = render_html(score, comparison)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise OutputError(f"cannot write this file ({error.strerror})", path=path) from None
+    ensure_folder(path.parent)
+    write_text_atomically(path, render_html(score, comparison))
     return path
 
 
@@ -182,13 +178,11 @@ def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None 
     from weasyprint import HTML
 
     text = render_html(score, comparison)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_folder(path.parent)
+    with atomic_target(path) as temporary:
         HTML(string=text, url_fetcher=refuse_all_urls, base_url=".").write_pdf(
-            str(path), pdf_variant="pdf/ua-1"
+            str(temporary), pdf_variant="pdf/ua-1"
         )
-    except OSError as error:
-        raise OutputError(f"cannot write this file ({error.strerror})", path=path) from None
     return path
 
 
