@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import ConfigError
+from easyread.errors import ConfigError, decode_utf8
 
 CONFIG_NAME = "easyread.toml"
 FORMATS = ("pdf", "docx", "html")
@@ -296,16 +296,7 @@ def _read_text(path: Path) -> str:
         ) from None
     except OSError as error:
         raise ConfigError(f"cannot read this file ({error.strerror})", path=path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ConfigError(
-            "this file is not saved as UTF-8 text",
-            path=path,
-            line=line,
-            hint="save it again as UTF-8 in your editor",
-        ) from None
+    return decode_utf8(data, path, ConfigError)
 
 
 def _toml_error_position(message: str) -> tuple[int | None, int | None]:

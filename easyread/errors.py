@@ -92,3 +92,19 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except (ValueError, OSError, RuntimeError):
         return str(path)
+
+
+def decode_utf8(
+    data: bytes,
+    path: Path,
+    error: type[EasyReadError],
+    *,
+    what: str = "this file",
+    hint: str = "save it again as UTF-8 in your editor",
+) -> str:
+    """The text of a file the author wrote, or an error naming the line that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as failure:
+        line = data[: failure.start].count(b"\n") + 1
+        raise error(f"{what} is not saved as UTF-8 text", path=path, line=line, hint=hint) from None

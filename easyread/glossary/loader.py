@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from easyread.errors import decode_utf8
 from easyread.glossary.entry import KINDS, Entry, GlossaryError
 
 ENTRY_KEYS = (
@@ -37,23 +38,18 @@ class GlossaryFile:
 def read_glossary_file(path: Path) -> GlossaryFile:
     """Read one glossary file. Raises GlossaryError naming the file and line."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise GlossaryError(
             "this glossary file does not exist",
             path=path,
             hint="check the file name in [glossary] files in easyread.toml",
         ) from None
-    except UnicodeDecodeError:
-        raise GlossaryError(
-            "this glossary file is not saved as UTF-8 text",
-            path=path,
-            hint="save it again as UTF-8 in your editor",
-        ) from None
     except OSError as error:
         raise GlossaryError(
             f"cannot read this glossary file ({error.strerror})", path=path
         ) from None
+    text = decode_utf8(data, path, GlossaryError, what="this glossary file")
     return parse_glossary(text, path)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from easyread.config import CONFIG_NAME, ReportConfig, default_config, find_config, load_config
-from easyread.errors import ConfigError, SourceError
+from easyread.errors import ConfigError, SourceError, decode_utf8
 from easyread.model import Picture, Report, Section, Source
 from easyread.reader.markdown import check_picture_src, parse_section
 
@@ -59,16 +59,8 @@ def read_source_text(path: Path) -> str:
         raise SourceError("this file does not exist", path=path, hint="check its name") from None
     except OSError as error:
         raise SourceError(f"cannot read this file ({error.strerror})", path=path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SourceError(
-            "this file is not saved as UTF-8 text",
-            path=path,
-            line=line,
-            hint="open it in your editor and save it again as UTF-8",
-        ) from None
+    hint = "open it in your editor and save it again as UTF-8"
+    text = decode_utf8(data, path, SourceError, hint=hint)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
