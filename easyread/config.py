@@ -271,18 +271,25 @@ class _Checker:
         value = data.get(key)
         if value is None:
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        if (day := as_date(value)) is not None:
+            return day
         raise self.error(
             key, f"'{key}' is not a date", "write it as year-month-day, such as 2026-06-30"
         )
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A TOML date, date-time or "year-month-day" text as a date; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
 
 
 def _read_text(path: Path) -> str:

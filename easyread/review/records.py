@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from easyread.config import as_date
 from easyread.errors import ConfigError
 from easyread.model import Report, Section
 from easyread.review.fingerprint import section_fingerprint
@@ -325,16 +326,8 @@ class _RecordReader:
         return value
 
     def date(self, data: dict[str, Any]) -> dt.date:
-        value = data.get("date")
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+        if (day := as_date(data.get("date"))) is not None:
+            return day
         raise self.fail(
             "date", "the date of the check is missing or wrong", "write date = 2026-05-14"
         )
