@@ -7,6 +7,7 @@ import difflib
 import os
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,14 +209,10 @@ class _Checker:
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.lines = text.splitlines()
+        self.lines = text.split("\n")
 
     def line_of(self, key: str) -> int | None:
-        pattern = re.compile(rf"^\s*(\[\s*)?[\"']?{re.escape(key)}[\"']?\s*(=|\])")
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                return number
-        return None
+        return toml_line(self.lines, key)
 
     def error(self, key: str, message: str, hint: str) -> ConfigError:
         return ConfigError(message, path=self.path, line=self.line_of(key), hint=hint)
@@ -276,6 +273,53 @@ class _Checker:
         raise self.error(
             key, f"'{key}' is not a date", "write it as year-month-day, such as 2026-06-30"
         )
+
+
+def toml_lines(path: Path | None) -> list[str]:
+    """The lines of a TOML file as TOML counts them (at "\\n" only); none if it cannot be read."""
+    if path is None:
+        return []
+    try:
+        return path.read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    except OSError:
+        return []
+
+
+def toml_line(lines: list[str], key: str, table: Sequence[str] = ()) -> int | None:
+    """The line of `key` in [table] (the top level when `table` is empty), for error messages.
+
+    Also finds `[table.key]` headers and dotted `table.key = ...` lines; when the key itself is
+    not there, the table's header line, and last of all the key anywhere in the file.
+    """
+    own_header = _header_pattern([*table, key])
+    header = _header_pattern(list(table)) if table else None
+    key_pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    dotted = (
+        re.compile(rf"^\s*{re.escape(table[-1])}\s*\.\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        if table
+        else None
+    )
+    inside = not table
+    header_line = None
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            if own_header.match(stripped):
+                return number
+            inside = bool(header and header.match(stripped))
+            if inside:
+                header_line = number
+            continue
+        if (inside and key_pattern.match(line)) or (dotted and dotted.match(line)):
+            return number
+    if header_line is not None:
+        return header_line
+    return next((n for n, line in enumerate(lines, start=1) if key_pattern.match(line)), None)
+
+
+def _header_pattern(table: list[str]) -> re.Pattern[str]:
+    parts = [rf"\s*[\"']?{re.escape(part)}[\"']?\s*" for part in table]
+    return re.compile(r"^\[" + r"\.".join(parts) + r"\]")
 
 
 def as_date(value: Any) -> dt.date | None:

@@ -8,6 +8,7 @@ import difflib
 import sys
 from pathlib import Path
 
+from easyread.config import toml_line, toml_lines
 from easyread.errors import ConfigError, EasyReadError, display_path
 
 DEFAULT_FORMATS = ("pdf", "docx")
@@ -186,7 +187,7 @@ def _config_font_size(report) -> float | None:  # noqa: ANN001
             raise ConfigError(
                 f"unknown setting '{key}' in [review]",
                 path=report.config.path,
-                line=_line_of(report.config.path, key),
+                line=toml_line(toml_lines(report.config.path), key, ["review"]),
                 hint=f"did you mean '{close[0]}'?" if close else "the only setting is font-size",
             )
     value = table.get("font-size")
@@ -199,13 +200,6 @@ def _config_font_size(report) -> float | None:  # noqa: ANN001
             hint="write font-size = 18",
         )
     return float(value)
-
-
-def _line_of(path: Path | None, key: str) -> int | None:
-    if path is None or not path.is_file():
-        return None
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), None)
 
 
 def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001

@@ -9,12 +9,12 @@ entry there replaces a built-in entry with the same term, and `disable: true` (o
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from easyread.config import toml_line, toml_lines
 from easyread.errors import ConfigError
 from easyread.glossary.acronyms import split_token
 from easyread.glossary.entry import KINDS, Entry, GlossaryError, Match
@@ -279,19 +279,7 @@ def _string_list(table: dict[str, Any], key: str, path: Path | None) -> list[str
 
 
 def _toml_line(path: Path | None, key: str) -> int | None:
-    if path is None or not path.is_file():
-        return None
-    in_table = False
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-    for number, line in enumerate(
-        path.read_text(encoding="utf-8", errors="replace").split("\n"), 1
-    ):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            in_table = stripped.replace(" ", "") in ("[glossary]",)
-        elif in_table and pattern.match(line):
-            return number
-    return None
+    return toml_line(toml_lines(path), key, ["glossary"])
 
 
 def _stamp(path: Path) -> tuple[Path, int, int]:

@@ -17,12 +17,11 @@ enabled = true
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from easyread.config import ReportConfig
+from easyread.config import ReportConfig, toml_line, toml_lines
 from easyread.errors import ConfigError
 from easyread.lint.findings import SEVERITIES
 from easyread.lint.rules import Rule, all_rules
@@ -117,40 +116,12 @@ class _Checker:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            try:
-                text = self.path.read_text(encoding="utf-8-sig") if self.path else ""
-            except OSError:
-                text = ""
-            self._lines = text.splitlines()
+            self._lines = toml_lines(self.path)
         return self._lines
 
     def line_of(self, table: list[str], key: str) -> int | None:
         """The line of `key` inside [table], or of the table header, or of the key anywhere."""
-        header = _header_pattern(table)
-        own_header = _header_pattern([*table, key])
-        key_pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        dotted = re.compile(rf"^\s*{re.escape(table[-1])}\s*\.\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        inside = False
-        header_line = None
-        for number, line in enumerate(self.lines, start=1):
-            stripped = line.strip()
-            if stripped.startswith("["):
-                if own_header.match(stripped):
-                    return number
-                inside = bool(header.match(stripped))
-                if inside:
-                    header_line = number
-                continue
-            if inside and key_pattern.match(line):
-                return number
-            if dotted.match(line):
-                return number
-        if header_line is not None:
-            return header_line
-        for number, line in enumerate(self.lines, start=1):
-            if key_pattern.match(line):
-                return number
-        return None
+        return toml_line(self.lines, key, table)
 
     def error(self, table: list[str], key: str, message: str, hint: str) -> ConfigError:
         return ConfigError(message, path=self.path, line=self.line_of(table, key), hint=hint)
@@ -218,8 +189,3 @@ class _Checker:
         if isinstance(default, int) and not isinstance(default, bool) and whole:
             return int(value)
         return value
-
-
-def _header_pattern(table: list[str]) -> re.Pattern[str]:
-    parts = [rf"\s*[\"']?{re.escape(part)}[\"']?\s*" for part in table]
-    return re.compile(r"^\[" + r"\.".join(parts) + r"\]")

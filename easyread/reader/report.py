@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from easyread.config import CONFIG_NAME, ReportConfig, default_config, find_config, load_config
+from easyread.config import (
+    CONFIG_NAME,
+    ReportConfig,
+    default_config,
+    find_config,
+    load_config,
+    toml_line,
+    toml_lines,
+)
 from easyread.errors import ConfigError, SourceError, decode_utf8
 from easyread.model import Picture, Report, Section, Source
 from easyread.reader.markdown import check_picture_src, parse_section
@@ -140,11 +148,4 @@ def _cover(root: Path, config: ReportConfig) -> Picture | None:
 
 
 def _line_of(config: ReportConfig, key: str) -> int | None:
-    if config.path is None or not config.path.is_file():
-        return None
-    for number, line in enumerate(
-        config.path.read_text(encoding="utf-8", errors="replace").splitlines(), 1
-    ):
-        if line.strip().startswith(key):
-            return number
-    return None
+    return toml_line(toml_lines(config.path), key)

@@ -15,11 +15,11 @@ fail-scope = "report"  # "report" (the whole report) or "section" (any section)
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from easyread.config import toml_line, toml_lines
 from easyread.errors import ConfigError
 
 FAIL_SCOPES = ("report", "section")
@@ -113,25 +113,10 @@ class _ScoreLines:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        try:
-            self.lines = path.read_text(encoding="utf-8-sig").splitlines() if path else []
-        except OSError:
-            self.lines = []
+        self.lines = toml_lines(path)
 
     def line_of(self, key: str) -> int | None:
-        in_table = False
-        header_line = None
-        key_pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        dotted = re.compile(rf"^\s*score\s*\.\s*[\"']?{re.escape(key)}[\"']?\s*=")
-        for number, line in enumerate(self.lines, start=1):
-            stripped = line.strip()
-            if stripped.startswith("["):
-                in_table = re.match(r"^\[\s*score\s*\]", stripped) is not None
-                header_line = number if in_table else header_line
-                continue
-            if (in_table and key_pattern.match(line)) or dotted.match(line):
-                return number
-        return header_line
+        return toml_line(self.lines, key, ["score"])
 
     def error(self, key: str, message: str, hint: str) -> ConfigError:
         return ConfigError(message, path=self.path, line=self.line_of(key), hint=hint)
