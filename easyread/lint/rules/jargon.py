@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 
-from easyread.glossary import Entry, Glossary, Match
+from easyread.glossary import Entry, Match
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
@@ -155,22 +155,3 @@ def first_hard_word_uses(context: LintContext) -> list[tuple[TextPiece, Match]]:
         return first
 
     return context.shared_value("hard-word-first-uses", find)
-
-
-def explained_hard_words(pieces: list[TextPiece], glossary: Glossary) -> set[str]:
-    """Keys of hard words that are bold where they are first used in the body."""
-    seen: set[str] = set()
-    explained: set[str] = set()
-    for piece in pieces:
-        if piece.kind != "sentence":
-            continue
-        for match in glossary.find(piece.text):
-            entry = match.entry
-            if entry.kind != "hard-word" or entry.key in seen:
-                continue
-            if piece.is_code(match.start, match.end) or in_a_name(piece, match):
-                continue
-            seen.add(entry.key)
-            if piece.is_strong(match.start, match.end):
-                explained.add(entry.key)
-    return explained
