@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.errors import display_path
-from easyread.output import atomic_target, ensure_folder
+from easyread.output import ensure_folder, write_bytes_atomically
 from easyread.review.changes import ChangeList, change_words, group_by_part
 from easyread.review.records import format_date
 from easyread.review.render import (
@@ -95,6 +95,5 @@ def write_changes_pdf(
     html = changes_html(changes, font_size=font_size, today=today or dt.date.today())
     pdf = render_pdf(html, roots=[changes.report.root], forms=False)
     ensure_folder(target.parent)
-    with atomic_target(target) as temporary:
-        temporary.write_bytes(pdf)
+    write_bytes_atomically(target, pdf)
     return target

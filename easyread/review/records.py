@@ -17,6 +17,7 @@ from typing import Any
 from easyread.config import as_date
 from easyread.errors import ConfigError
 from easyread.model import Report, Section
+from easyread.output import write_text_atomically
 from easyread.review.fingerprint import section_fingerprint
 
 REVIEWS_FOLDER = "reviews"
@@ -167,9 +168,7 @@ def save_record(record: ReviewRecord, report_root: Path) -> Path:
     while path.exists():
         path = folder / f"{stem}-{counter}.toml"
         counter += 1
-    temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text(record_to_toml(record), encoding="utf-8")
-    temporary.replace(path)
+    write_text_atomically(path, record_to_toml(record))
     record.path = path
     return path
 

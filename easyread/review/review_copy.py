@@ -9,14 +9,13 @@ has `reviewer-name`, `group` and `review-date`.
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from easyread.edition import Edition, make_edition
-from easyread.errors import OutputError
 from easyread.model import Heading, Point, Report, Section
+from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
@@ -88,7 +87,8 @@ def write_review_pdf(
     roots = [report.root, *_picture_folders(edition)]
     pdf = render_pdf(html, roots=roots, forms=True)
     pdf = add_to_pdf(pdf, identity_of(report))
-    _write_bytes(target, pdf)
+    ensure_folder(target.parent)
+    write_bytes_atomically(target, pdf)
     from pypdf import PdfReader
 
     reader = PdfReader(target)
@@ -99,32 +99,14 @@ def write_review_docx(
     report: Report, target: Path, *, cache_dir: Path | None = None, edition: Edition | None = None
 ) -> ReviewCopy:
     """The same report as an editable DOCX with point numbers, for comments in Word."""
-    try:
-        from easyread.writers import docx as docx_writer
-    except ImportError:
-        raise OutputError(
-            "this copy of easyread cannot write DOCX files yet",
-            hint="make the PDF review copy with --no-docx",
-        ) from None
+    from easyread.writers import docx as docx_writer
+
     edition = edition or make_edition(report, cache_dir or default_cache(report), [])
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=target.parent) as folder:
-        temporary = Path(folder) / target.name
+    ensure_folder(target.parent)
+    with atomic_target(target) as temporary:
         pages = docx_writer.write(edition, temporary, numbered=True)
         add_to_docx(temporary, identity_of(report))
-        temporary.replace(target)
     return ReviewCopy(target, pages)
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise OutputError(f"cannot write this file ({error.strerror})", path=target) from None
 
 
 # -- the page model the template reads -----------------------------------------------------------
