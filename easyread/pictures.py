@@ -51,10 +51,6 @@ class PreparedPicture:
     height_px: int
     media_type: str
 
-    @property
-    def aspect(self) -> float:
-        return self.height_px / self.width_px
-
 
 @dataclass(slots=True)
 class PictureStats:

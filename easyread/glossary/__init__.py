@@ -125,9 +125,6 @@ class Glossary:
                 return entry
         return None
 
-    def of_kind(self, *kinds: str) -> list[Entry]:
-        return [entry for entry in self.entries if entry.kind in kinds]
-
 
 def forms_of(entry: Entry) -> set[str]:
     """Every form of an entry the matcher looks for: term, variants and regular inflections."""

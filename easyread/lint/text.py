@@ -148,12 +148,6 @@ class TextPiece:
         runs = [run for run in self._overlapping(start, end) if run.text.strip()]
         return bool(runs) and all(run.strong for run in runs)
 
-    def is_emphasis(self, start: int, end: int) -> bool:
-        return any(run.emphasis for run in self._overlapping(start, end))
-
-    def is_link(self, start: int, end: int) -> bool:
-        return any(run.link is not None for run in self._overlapping(start, end))
-
 
 def char_before(text: str, index: int) -> str:
     """The last character before text[index] that is not white space, or "" if there is none:

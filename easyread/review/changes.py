@@ -45,10 +45,6 @@ class ChangeList:
     record: ReviewRecord
     changes: list[Change] = field(default_factory=list)
 
-    @property
-    def changed_parts(self) -> list[int]:
-        return sorted({change.section_number for change in self.changes})
-
 
 def find_record(report: Report, review: str) -> ReviewRecord:
     """A record named by its file, its file name, its date, its group, or "last"."""
