@@ -117,13 +117,17 @@ def _words_to_know_page(report: Report) -> BackPage:
 
 
 def first_pictures(report: Report, glossary: Glossary) -> dict[str, Picture]:
-    """For each glossary word, the picture of the first point that uses it."""
+    """For each glossary word, the picture of the first point that uses it.
+
+    Sentence by sentence, as lint and bold_first_uses scan them: Glossary.find remembers its
+    results per text, so this matches nothing twice."""
     pictures: dict[str, Picture] = {}
     for _, point in report.points():
         if point.picture is None:
             continue
-        for match in glossary.find(point.text):
-            pictures.setdefault(match.entry.key, point.picture)
+        for sentence in point.sentences:
+            for match in glossary.find(sentence.text):
+                pictures.setdefault(match.entry.key, point.picture)
     return pictures
 
 
