@@ -130,7 +130,7 @@ def about_section(language: str) -> Section:
 def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | None:
     info = report.config.find_out_more
     path = report.config.path or report.root / "easyread.toml"
-    builder = _MatterBuilder(path, strings["find-out-more"], "find-out-more")
+    builder = BackPageBuilder(path, strings["find-out-more"], "find-out-more")
     pictures = matter_dir() / "pictures"
     for start in range(0, len(info.text), SENTENCES_PER_POINT):
         sentences = [
@@ -157,8 +157,12 @@ def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | 
     return builder.section()
 
 
-class _MatterBuilder:
-    """Builds a back page as model sections, pointing at the config file for every line."""
+class BackPageBuilder:
+    """Builds a page easyread adds at the back as a model section: a title and picture rows.
+
+    Every element points at `path` (the file its words come from) unless a point names its own
+    source, so errors and review feedback about these pages still lead somewhere real.
+    """
 
     def __init__(self, path: Path, title: str, slug: str) -> None:
         self.path = path
@@ -174,10 +178,13 @@ class _MatterBuilder:
     def point(self, runs: list[Run], picture_path: Path, alt: str) -> None:
         self.point_of([Sentence(runs, self.source)], picture_path, alt)
 
-    def point_of(self, sentences: list[Sentence], picture_path: Path, alt: str) -> None:
-        picture = Picture(src=picture_path.name, alt=alt, source=self.source, path=picture_path)
+    def point_of(
+        self, sentences: list[Sentence], picture_path: Path, alt: str, source: Source | None = None
+    ) -> None:
+        source = source or self.source
+        picture = Picture(src=picture_path.name, alt=alt, source=source, path=picture_path)
         number = f"{self.slug}.{len(self.points) + 1}"
-        self.points.append(Point(number, sentences, picture, self.source, 1))
+        self.points.append(Point(number, sentences, picture, source, source.line))
 
     def section(self) -> Section:
         section = Section(number=0, path=self.path, title=self.title, blocks=list(self.points))
@@ -204,7 +211,7 @@ def words_to_know_section(
     language = matter_language(report.config.language)
     strings = load_strings(language)
     path = matter_dir() / language / "strings.toml"
-    builder = _MatterBuilder(path, strings["words-to-know"], "words-to-know")
+    builder = BackPageBuilder(path, strings["words-to-know"], "words-to-know")
     for entry in entries:
         picture_path, alt = _entry_picture(report, entry, (pictures or {}).get(entry.key))
         runs = [Run(entry.term[:1].upper() + entry.term[1:], strong=True)]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
+from easyread.edition import BackPageBuilder
+from easyread.model import Report, Run, Section, Sentence, Source
 from easyread.resources import templates_dir
 from easyread.review.records import ReviewRecord, format_date, load_records
 from easyread.review.strings import join_names, review_strings
@@ -23,8 +24,7 @@ def checked_by_section(report: Report) -> Section | None:
         return None
     strings = review_strings(report.config.language)
     first = records[0].path or report.root
-    title = Heading(1, [Run(strings["checked-by"])], Source(first, 1), anchor=SLUG)
-    section = Section(number=0, path=first, title=title, role="back", slug=SLUG)
+    page = BackPageBuilder(first, strings["checked-by"], SLUG)
     for group, group_records in _by_group(records).items():
         latest = group_records[-1]
         source = Source(latest.path or first, 1)
@@ -32,14 +32,13 @@ def checked_by_section(report: Report) -> Section | None:
             strings["checked-by-group"].format(group=group),
             strings["checked-by-when"].format(date=format_date(latest.date)),
         ]
-        _add_point(section, words, "group.png", "2 people", source)
+        page.point_of(_sentences(words, source), _picture_path("group.png"), "2 people", source)
         names = _named_checkers(group_records)
         if names:
             named = strings["checked-by-names"].format(names=join_names(names, strings["and"]))
-            _add_point(
-                section, [named, strings["checked-by-thanks"]], "checked.png", "A tick", source
-            )
-    return section
+            sentences = _sentences([named, strings["checked-by-thanks"]], source)
+            page.point_of(sentences, _picture_path("checked.png"), "A tick", source)
+    return page.section()
 
 
 def _by_group(records: list[ReviewRecord]) -> dict[str, list[ReviewRecord]]:
@@ -63,16 +62,5 @@ def _picture_path(name: str) -> Path:
     return own if own.is_file() else templates_dir() / "matter" / "pictures" / name
 
 
-def _add_point(
-    section: Section, sentences: list[str], picture: str, alt: str, source: Source
-) -> None:
-    path = _picture_path(picture)
-    number = f"{SLUG}.{len(section.points) + 1}"
-    point = Point(
-        number=number,
-        sentences=[Sentence([Run(text)], source) for text in sentences],
-        picture=Picture(src=path.name, alt=alt, source=source, path=path),
-        source=source,
-        end_line=source.line,
-    )
-    section.blocks.append(point)
+def _sentences(texts: list[str], source: Source) -> list[Sentence]:
+    return [Sentence([Run(text)], source) for text in texts]
