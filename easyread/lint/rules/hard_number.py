@@ -52,6 +52,8 @@ _LABEL_BEFORE = re.compile(
     r"telephone|number|no\.|ref|reference|code|postcode|account|room|flat|box)\s*:?\s*$",
     re.IGNORECASE,
 )
+# More digits than any amount in a report has: a trillion pounds has 13.
+_LONGEST_AMOUNT = 30
 _TIME_BEFORE = re.compile(r"(?:at|from|until|till|by|before|after|to)\s+$", re.IGNORECASE)
 
 
@@ -222,6 +224,8 @@ def _large(piece: TextPiece, ignore: set[str], max_digits: int) -> Iterator[_Hit
             continue
         if re.match(r"\s\d", text[end : end + 2]):
             continue  # digit groups with spaces: a phone or reference number
+        if len(digits) > _LONGEST_AMOUNT:
+            continue  # a code or a reference, not an amount (and too long to read as a number)
         value = int(digits)
         rounded = round_to(value, 2)
         if rounded == value:
