@@ -11,6 +11,7 @@ from pathlib import Path
 
 from easyread.config import FORMATS
 from easyread.edition import BackPage, Edition, make_edition, words_to_know_section
+from easyread.edition.checked_by import checked_by_section
 from easyread.errors import EasyReadError
 from easyread.glossary import Entry, Glossary, load_glossary
 from easyread.glossary.words_to_know import bold_first_uses, words_to_know
@@ -18,7 +19,6 @@ from easyread.lint.engine import paused_gc
 from easyread.model import Picture, Report, Run, Sentence
 from easyread.output import atomic_target, ensure_folder
 from easyread.reader import read_report
-from easyread.review import checked_by_section
 from easyread.writers import get_writer
 
 Stage = Callable[[str], None]

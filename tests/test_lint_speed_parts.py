@@ -14,11 +14,9 @@ from easyread.glossary.matcher import _Normalised, canonical, normalise_key
 from easyread.lint import lint_report
 from easyread.lint.rules import caps_emphasis, hard_number, latin_abbreviation, roman_numeral
 from easyread.lint.rules import percentage as percentage_rule
-from easyread.lint.rules import review as review_rule
 from easyread.lint.scan import PieceIndex, Spans
 from easyread.lint.text import char_before, text_pieces
 from easyread.reader import read_stdin
-from easyread.review import records
 
 # Bits of text that the rules care about, and awkward characters around them.
 _BITS = (
@@ -172,10 +170,6 @@ def test_a_damaged_cache_is_made_again(tmp_path: Path, monkeypatch: pytest.Monke
         assert path.read_text(encoding="utf-8").startswith(acronyms._CACHE_HEADER)
     finally:
         acronyms._english_words.cache_clear()
-
-
-def test_lint_looks_for_review_records_where_easyread_review_keeps_them() -> None:
-    assert review_rule._REVIEWS_FOLDER == records.REVIEWS_FOLDER
 
 
 def test_acronym_tokens_found_directly_are_those_the_word_by_word_way_keeps() -> None:

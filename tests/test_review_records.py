@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from easyread.edition.checked_by import checked_by_section
 from easyread.errors import ConfigError
 from easyread.lint import lint_report
 from easyread.lint.settings import LintSettings
 from easyread.reader import read_report
-from easyread.review import checked_by_section
-from easyread.review.fingerprint import fingerprint_text
-from easyread.review.records import (
+from easyread.records.fingerprint import fingerprint_text
+from easyread.records.reviews import (
     Checker,
     load_record,
     load_records,

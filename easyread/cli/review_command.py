@@ -17,7 +17,7 @@ MIN_FONT_SIZE, MAX_FONT_SIZE = 14.0, 40.0
 
 class _AddChecker(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
-        from easyread.review.records import Checker
+        from easyread.records.reviews import Checker
 
         name = " ".join(str(values).split())
         if not name:
@@ -203,7 +203,7 @@ def _config_font_size(report) -> float | None:  # noqa: ANN001
 
 
 def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001
-    from easyread.review.records import format_date, make_record, save_record
+    from easyread.records.reviews import format_date, make_record, save_record
 
     if not args.group.strip():
         raise EasyReadError(

@@ -14,8 +14,8 @@ from pathlib import Path
 from easyread.errors import ConfigError, EasyReadError
 from easyread.model import Point, Report, Section
 from easyread.reader.markdown import parse_section
-from easyread.review.fingerprint import normalise_text, point_signature, section_fingerprint
-from easyread.review.records import (
+from easyread.records.fingerprint import normalise_text, point_signature, section_fingerprint
+from easyread.records.reviews import (
     CheckedSection,
     ReviewRecord,
     load_record,
@@ -233,7 +233,7 @@ def change_words(change: Change, strings: dict[str, str]) -> ChangeWords:
 
 
 def group_by_part(changes: ChangeList) -> list[tuple[str, list[Change]]]:
-    from easyread.review.strings import review_strings
+    from easyread.edition.review_strings import review_strings
 
     strings = review_strings(changes.report.config.language)
     parts: dict[int, tuple[str, list[Change]]] = {}

@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from easyread.edition.review_strings import review_strings
 from easyread.errors import display_path
 from easyread.output import ensure_folder, write_bytes_atomically
+from easyread.records.reviews import format_date
 from easyread.review.changes import ChangeList, change_words, group_by_part
-from easyread.review.records import format_date
 from easyread.review.render import (
     environment,
     font_faces,
@@ -17,7 +18,6 @@ from easyread.review.render import (
     render_pdf,
     review_templates,
 )
-from easyread.review.strings import review_strings
 
 
 def intro(changes: ChangeList, strings: dict[str, str]) -> str:

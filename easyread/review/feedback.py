@@ -15,9 +15,9 @@ from pathlib import Path
 
 from easyread.errors import SourceError
 from easyread.model import Point, Report, Section
-from easyread.review.fingerprint import point_fingerprint, point_signature, section_fingerprint
+from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
+from easyread.records.reviews import section_file
 from easyread.review.identity import ReviewIdentity, read_from_docx, read_from_pdf
-from easyread.review.records import section_file
 from easyread.review.review_copy import point_number_from_field
 
 SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point

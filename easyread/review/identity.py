@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from easyread.model import Report
-from easyread.review.fingerprint import point_fingerprint, point_signature, section_fingerprint
-from easyread.review.records import section_file
+from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
+from easyread.records.reviews import section_file
 
 PDF_KEY = "/EasyReadReview"
 DOCX_PROPERTY = "easyread-review-"

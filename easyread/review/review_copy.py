@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.edition import Edition, make_edition
+from easyread.edition.review_strings import how_to_path, review_strings
 from easyread.model import Heading, Point, Report, Section
 from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
@@ -21,7 +22,6 @@ from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 from easyread.review.identity import add_to_docx, add_to_pdf, identity_of
 from easyread.review.render import environment, font_faces, page_counter_css, render_pdf
-from easyread.review.strings import how_to_path, review_strings
 
 DEFAULT_FONT_SIZE = 18.0
 PICTURE_MM = 38

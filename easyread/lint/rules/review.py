@@ -7,18 +7,19 @@ so they say nothing about Markdown read on its own.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.model import Report, Section
-
-if TYPE_CHECKING:
-    from easyread.review.records import ReviewRecord
-
-# easyread.review is imported inside the rules: it is big, and most lint runs (reports without
-# review records, loose files) never need it, so `easyread lint` starts faster without it.
-_REVIEWS_FOLDER = "reviews"  # easyread.review.records.REVIEWS_FOLDER (a test checks they agree)
+from easyread.records.fingerprint import section_fingerprint
+from easyread.records.reviews import (
+    ReviewRecord,
+    format_date,
+    latest_checks,
+    load_records,
+    section_file,
+)
 
 
 def _finding(context: LintContext, section: Section, message: str, suggestion: str) -> Finding:
@@ -40,10 +41,6 @@ def _finding(context: LintContext, section: Section, message: str, suggestion: s
 
 
 def _records(report: Report) -> list[ReviewRecord]:
-    if not (report.root / _REVIEWS_FOLDER).is_dir():
-        return []  # no records: no need to load easyread.review at all
-    from easyread.review.records import load_records
-
     return load_records(report.root)
 
 
@@ -71,9 +68,6 @@ class ChangedSinceReview(Rule):
         records = _records(report)
         if not records:
             return
-        from easyread.review.fingerprint import section_fingerprint
-        from easyread.review.records import format_date, latest_checks, section_file
-
         latest = latest_checks(records)
         if not latest:
             return
@@ -123,8 +117,6 @@ class NotReviewed(Rule):
         records = _records(report)
         if not records and not context.options.get("always", False):
             return
-        from easyread.review.records import latest_checks, section_file
-
         latest = latest_checks(records)
         for section in report.sections:
             if section_file(report, section) in latest:

@@ -18,7 +18,7 @@ from easyread.config import as_date
 from easyread.errors import ConfigError
 from easyread.model import Report, Section
 from easyread.output import write_text_atomically
-from easyread.review.fingerprint import section_fingerprint
+from easyread.records.fingerprint import section_fingerprint
 
 REVIEWS_FOLDER = "reviews"
 FORMAT_VERSION = 1

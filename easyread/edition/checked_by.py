@@ -1,4 +1,4 @@
-"""The "Checked by" back page: which groups checked the report, and who agreed to be named.
+"""The "Checked by" page the build adds: which groups checked the report, who agreed to be named.
 
 Only checkers whose record says `consent-to-be-named = true` are named; the group is named for
 every check, because a group's name is not personal.
@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from easyread.edition import BackPageBuilder
+from easyread.edition.review_strings import join_names, review_strings
 from easyread.model import Report, Run, Section, Sentence, Source
+from easyread.records.reviews import ReviewRecord, format_date, load_records
 from easyread.resources import templates_dir
-from easyread.review.records import ReviewRecord, format_date, load_records
-from easyread.review.strings import join_names, review_strings
 
 SLUG = "checked-by"
 
