@@ -20,7 +20,18 @@ from easyread import __version__
 from easyread.errors import EasyReadError
 
 # Commands in the order `easyread --help` lists them.
-COMMANDS = ("build", "init", "lint", "rules", "explain", "score", "review", "feedback", "changes")
+COMMANDS = (
+    "build",
+    "init",
+    "lint",
+    "rules",
+    "explain",
+    "score",
+    "review",
+    "feedback",
+    "changes",
+    "pictures",
+)
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

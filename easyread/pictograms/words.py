@@ -1,0 +1,81 @@
+"""Words for matching pictograms: tokens, lemmas, stop words and our synonym groups.
+
+A point and a pictogram match on lemmas, so "medicines" finds "medicine" and "died" finds
+"die". The surface word is kept too, because a lemma can change the meaning ("glasses" is
+not "glass"). Lemmas come from lemminflect (MIT, in the `pictures` extra); the stop words and
+synonyms are data files in pictograms/.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from pathlib import Path
+
+from easyread.resources import data_dir
+
+_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:['’-][a-z0-9]+)*")
+
+
+def pictograms_dir() -> Path:
+    return data_dir("pictograms")
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    text = (pictograms_dir() / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(
+        word.strip().lower() for word in text.splitlines() if word.strip() and word[0] != "#"
+    )
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, with hyphenated words also split into their parts."""
+    found: list[str] = []
+    for match in _TOKEN.finditer(text.lower().replace("’", "'")):
+        word = match.group().removesuffix("'s")
+        found.append(word)
+        if "-" in word:
+            found.extend(part for part in word.split("-") if part)
+    return found
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[str, ...]:
+    """The word and its dictionary forms ("medicines" → medicines, medicine)."""
+    from lemminflect import getAllLemmas  # imported late: it loads its tables on first use
+
+    forms = [word]
+    for options in getAllLemmas(word).values():
+        forms.extend(form.lower() for form in options if form.lower() not in forms)
+    return tuple(forms)
+
+
+def lemma_words(text: str) -> list[str]:
+    """Every word of `text` that can carry meaning, with its lemmas, each once, in order."""
+    skip = stop_words()
+    seen: dict[str, None] = {}
+    for word in tokens(text):
+        if word in skip or len(word) < 2:
+            continue
+        for form in lemmas(word):
+            if form not in skip:
+                seen.setdefault(form, None)
+    return list(seen)
+
+
+@cache
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """Each word of a synonym group, mapped to the other words of its groups."""
+    with (pictograms_dir() / "synonyms.toml").open("rb") as stream:
+        groups: list[list[str]] = tomllib.load(stream)["groups"]
+    related: dict[str, dict[str, None]] = {}
+    for group in groups:
+        words = [form for member in group for form in lemma_words(member)]
+        for word in words:
+            others = related.setdefault(word, {})
+            for other in words:
+                if other != word:
+                    others.setdefault(other, None)
+    return {word: tuple(others) for word, others in related.items()}
