@@ -55,3 +55,15 @@ def write_cache_file(path: Path, text: str) -> None:
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only home folder only costs speed, never correctness
+
+
+def write_cache_bytes(path: Path, data: bytes) -> None:
+    """write_cache_file for bytes: whole (temporary file, then rename), or not at all."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only home folder only costs speed, never correctness

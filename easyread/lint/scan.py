@@ -48,6 +48,7 @@ class PieceIndex:
         self._found: dict[object, list[int]] = {}
         self._lowered: str | None = None
         self._word_text: str | None = None
+        self._distinct: frozenset[str] | None = None
 
     # -- queries: each gives the pieces, in reading order ----------------------------------
 
@@ -94,6 +95,16 @@ class PieceIndex:
         if len(nonempty) <= 1:
             return self._pieces(nonempty[0] if nonempty else [])
         return self._pieces(sorted(set().union(*nonempty)))
+
+    def distinct_words(self) -> frozenset[str]:
+        """Every different word of the text in lower case, split at every character that is
+        not a letter or digit ("don't" gives "don" and "t"): one C-level split, no regex."""
+        if self._distinct is None:
+            text = self._words_only()
+            if text is None:
+                text = _OTHER_NOT_WORD.sub(" ", self.text.lower().translate(_ASCII_NOT_WORD))
+            self._distinct = frozenset(text.split())
+        return self._distinct
 
     # -- how ---------------------------------------------------------------------------------
 

@@ -1,0 +1,216 @@
+"""The uncommon-word rule: words that are not used much in everyday English."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from easyread.glossary.matcher import canonical
+from easyread.lint.findings import Finding
+from easyread.lint.frequency import FLOOR, FrequencyTable, frequency_table
+from easyread.lint.rules.base import LintContext, Rule
+from easyread.lint.rules.jargon import suggestion_text
+from easyread.lint.scan import Spans
+from easyread.lint.text import TextPiece, char_before
+from easyread.lint.wordlists import accepted_words
+
+# Picture descriptions name things ("a stethoscope") for people who cannot see the picture.
+CHECKED = ("heading", "sentence")
+# A word: letters, maybe with an apostrophe inside ("don't"). Not part of a web or email
+# address, and not glued to digits.
+_WORD = re.compile(r"(?<![\w@/.])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@]|\.[^\W\d_])")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SENTENCE_START = frozenset(".!?:\"“‘'(-–")
+# British spellings that wordfreq counts less often than the American ones.
+_SPELLINGS = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"ys(e|ed|es|ing)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
+    (re.compile(r"tre(s|d)?$"), r"ter\1"),
+    (re.compile(r"ogue(s)?$"), r"og\1"),
+)
+
+# Parts that keep a word as easy as the word it is made from: "sleepiness" is as plain as
+# "sleepy", "unhelpful" as "helpful". Not -tion, -ment or -ity: "implementation" is harder
+# than "implement".
+_EASY_PARTS = (
+    (re.compile(r"^un(?=[a-z]{4})"), ""),
+    (re.compile(r"iness$"), "y"),
+    (re.compile(r"(?<=[a-z]{3})(?:ness|less|ful|fully|ly)$"), ""),
+    (re.compile(r"(?<=[a-z]{3})ily$"), "y"),
+)
+
+
+class UncommonWord(Rule):
+    """A word that is not used much in everyday English.
+
+    Many readers will not know a word they rarely hear. This rule does not need a list: it
+    looks up how often each word is used, counting all its forms together ("notified",
+    "notifying" and "notifies" count as "notify"). The numbers come from wordfreq, which counts
+    words in films, books, news and the web. A word used less often than the `min-zipf`
+    setting is reported. On this scale 4 means about once in every 10,000 words and 3 once in
+    every million.
+
+    Not reported: names (a word with a capital letter inside a sentence, such as "Leeds" or
+    "Mencap"), acronyms, words in the glossary (the jargon and hard-word rules look after those),
+    words the report makes **bold** to explain them, and the words in `accept`. A project can
+    also list words in `[lint] accept`. When the glossary has the word in another form, the
+    suggestion gives its plainer word.
+
+    Use a more common word. If you must use the word, make it **bold** the first time and say
+    what it means in the next sentence.
+    """
+
+    id = "uncommon-word"
+    description = "A word that is not used much in everyday English."
+    severity = "warning"
+    options = {"min-zipf": 2.8, "accept": []}
+    option_help = {
+        "min-zipf": (
+            "report words used less often than this (Zipf scale: 3 is once in a million words, "
+            f"4 once in 10,000; not below {FLOOR})"
+        ),
+        "accept": "words never reported by this rule",
+    }
+    examples_fail = [
+        "# Our work\n\nWe will ameliorate the service.\n",
+        "# Our work\n\nThe rules were abrogated last year.\n",
+        "# Our work\n\nWe met people. Ameliorating things takes time.\n",
+    ]
+    examples_pass = [
+        "# Our work\n\nWe will make the service better for you.\n",
+        "# Our work\n\nWe went to Leeds and met the Quangle Group.\n",
+        "# Our work\n\nWe will **ameliorate** the service. This means make it better.\n",
+        "# Our work\n\nRead more at www.quangle.example or email help@quangle.example.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        limit = max(float(context.options["min-zipf"]), FLOOR)
+        accepted = accepted_words() | {
+            word.casefold() for word in context.options.get("accept", []) or []
+        }
+        table = frequency_table()
+        rare = rare_words(context, table, limit, accepted)
+        if not rare:
+            return
+        names = capitalised_inside_sentences(context, rare)
+        explained = bold_words(context, rare)
+        skip = names | explained
+        rare -= skip
+        if not rare:
+            return
+        glossary = context.glossary()
+        matches = context.glossary_matches()
+        number_of = {id(piece): number for number, piece in enumerate(context.pieces())}
+        for piece in context.index().with_word_starts(frozenset(rare)):
+            if piece.kind not in CHECKED:
+                continue
+            taken = Spans((match.start, match.end) for match in matches[number_of[id(piece)]])
+            for match in _WORD.finditer(piece.text):
+                word = match.group()
+                lowered = head(word.lower())
+                if lowered not in rare:
+                    continue
+                start = match.start()
+                end = start + len(lowered)
+                if not is_checkable(piece, word, start) or taken.overlaps(start, end):
+                    continue
+                if piece.is_code(start, end):
+                    continue
+                written = canonical(piece.text[start:end])
+                yield context.finding(
+                    piece,
+                    start,
+                    end,
+                    f"'{written}' is not a word people use much in everyday English. "
+                    "Many readers may not know it.",
+                    self._suggestion(glossary, table, lowered),
+                )
+
+    @staticmethod
+    def _suggestion(glossary: object, table: FrequencyTable, word: str) -> str:
+        lemma = table.lemma(word)
+        lookup = getattr(glossary, "lookup", None)
+        entry = lookup(lemma) if lookup is not None else None
+        if entry is not None and entry.suggest:
+            return suggestion_text(entry.suggest) or ""
+        return (
+            "Use a word more people know. If you need this word, make it bold the first time "
+            "and say what it means."
+        )
+
+
+def rare_words(
+    context: LintContext, table: FrequencyTable, limit: float, accepted: frozenset[str]
+) -> set[str]:
+    """The different lower-case words of the report used less often than `limit`: one look-up
+    per different word, not one per word of the text."""
+    rare: set[str] = set()
+    for word in context.index().distinct_words():
+        if len(word) < 3 or word in accepted or not word.isalpha() or not word.isascii():
+            continue
+        if zipf_of(table, word) < limit:
+            rare.add(word)
+    return rare
+
+
+def zipf_of(table: FrequencyTable, word: str) -> float:
+    """The word's Zipf frequency, or that of its possessive-free or American spelling."""
+    best = table.zipf(word)
+    if best >= 7:
+        return best
+    for pattern, replacement in _SPELLINGS:
+        if pattern.search(word):
+            best = max(best, table.zipf(pattern.sub(replacement, word)))
+    for pattern, replacement in _EASY_PARTS:
+        if best < 4 and pattern.search(word):
+            best = max(best, table.zipf(pattern.sub(replacement, word)))
+    return best
+
+
+def is_checkable(piece: TextPiece, word: str, start: int) -> bool:
+    """False for names and acronyms: a capital letter inside a sentence, or two capitals."""
+    if word[:1].islower():
+        return True
+    if sum(1 for char in word if char.isupper()) >= 2:
+        return False  # an acronym or a name such as McDonald
+    return start == 0 or char_before(piece.text, start) in _SENTENCE_START
+
+
+def capitalised_inside_sentences(context: LintContext, rare: set[str]) -> set[str]:
+    """Rare words written somewhere with a capital inside a sentence: names, so never reported
+    (not even where they start a sentence)."""
+    names: set[str] = set()
+    capitals = frozenset(word.capitalize() for word in rare)
+    for piece in context.index().with_word_starts(frozenset(rare)):
+        for match in _WORD.finditer(piece.text):
+            word = match.group()
+            capital = word[:1].isupper() and head(word) in capitals or word.isupper()
+            if capital and not is_checkable(piece, word, match.start()):
+                names.add(head(word.lower()))
+    return names
+
+
+def bold_words(context: LintContext, rare: set[str]) -> set[str]:
+    """Rare words the report makes bold somewhere: the author explains them."""
+    found: set[str] = set()
+    for piece in context.index().with_word_starts(frozenset(rare)):
+        if not any(run.strong for run in piece.runs):
+            continue
+        for start, end, run in piece.run_spans():
+            if not run.strong:
+                continue
+            for word in _LOWER_WORD.findall(piece.text[start:end].lower()):
+                if word in rare:
+                    found.add(word)
+    return found
+
+
+def head(word: str) -> str:
+    """The word without what follows an apostrophe ("person's" -> "person"), as
+    PieceIndex.distinct_words splits it."""
+    for mark in ("'", "’"):
+        at = word.find(mark)
+        if at > 0:
+            word = word[:at]
+    return word

@@ -1,0 +1,76 @@
+"""The uncommon-word rule and the word-frequency table behind it."""
+
+from __future__ import annotations
+
+from easyread.lint import lint_report
+from easyread.lint.frequency import frequency_table
+from easyread.lint.rules.uncommon_word import zipf_of
+from easyread.lint.settings import LintSettings
+from easyread.reader import read_stdin
+
+
+def found(markdown: str, **options: object) -> list[str]:
+    settings = LintSettings(enabled={"uncommon-word"}, options={"uncommon-word": dict(options)})
+    return [
+        f.text for f in lint_report(read_stdin(markdown), settings) if f.rule == "uncommon-word"
+    ]
+
+
+def test_a_word_counts_with_all_its_forms() -> None:
+    table = frequency_table()
+    assert table.lemma("notified") == "notify"
+    family = table.zipf("notify")
+    assert table.zipf("notified") == table.zipf("notifying") == family
+    assert family > table.zipf("abrogate") > 0
+    assert table.zipf("zzzqqqx") == 0
+
+
+def test_british_spelling_and_easy_word_parts_count_as_the_plain_word() -> None:
+    table = frequency_table()
+    assert zipf_of(table, "personalised") >= table.zipf("personalized")
+    assert zipf_of(table, "sleepiness") >= table.zipf("sleepy")
+    assert zipf_of(table, "implementation") == table.zipf("implementation")
+
+
+def test_every_form_of_a_rare_word_is_found_and_plain_words_are_not() -> None:
+    text = "# Work\n\nWe abrogated the rule. They abrogate rules. We help you every day.\n"
+    assert found(text) == ["abrogated", "abrogate"]
+
+
+def test_names_are_not_reported_even_at_the_start_of_a_sentence() -> None:
+    text = "# Work\n\nWe met Mr Quenby. Quenby said hello. We went to Abergavenny.\n"
+    assert found(text) == []
+
+
+def test_a_rare_word_that_starts_a_sentence_is_still_reported() -> None:
+    assert found("# Work\n\nAbrogating rules is hard.\n") == ["Abrogating"]
+
+
+def test_bold_words_are_explained_so_never_reported() -> None:
+    text = "# Work\n\nWe **abrogate** rules. This means we stop them. We abrogate many rules.\n"
+    assert found(text) == []
+
+
+def test_glossary_words_are_left_to_the_glossary_rules() -> None:
+    # "dysphagia" is rare, but it is a glossary hard word: the hard-word rule reports it.
+    assert found("# Eating\n\nSome people have dysphagia.\n") == []
+
+
+def test_threshold_and_accept_list_are_settings() -> None:
+    text = "# Time\n\nWe looked at the hourglass.\n"
+    assert found(text, **{"min-zipf": 2.9}) == []
+    assert found(text, **{"min-zipf": 3.0}) == ["hourglass"]
+    assert found(text, **{"min-zipf": 3.0, "accept": ["Hourglass"]}) == []
+
+
+def test_code_addresses_and_acronyms_are_not_words_to_report() -> None:
+    text = "# Work\n\nType `abrogate` or go to www.abrogate.example today. The XQZT met.\n"
+    assert found(text) == []
+
+
+def test_message_is_plain_and_suggests_a_glossary_word_when_there_is_one() -> None:
+    settings = LintSettings(enabled={"uncommon-word"})
+    findings = lint_report(read_stdin("# Work\n\nWe abrogated it.\n"), settings)
+    findings = [finding for finding in findings if finding.rule == "uncommon-word"]
+    assert findings[0].message.startswith("'abrogated' is not a word people use much")
+    assert "bold" in (findings[0].suggestion or "")
