@@ -26,7 +26,7 @@ from easyread.cache import cache_dir
 
 # Words rarer than this are left out of the table: the rule's threshold cannot go below it.
 FLOOR = 1.5
-_VERSION = 1
+_VERSION = 2
 
 
 class FrequencyTable:
