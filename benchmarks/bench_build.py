@@ -89,13 +89,14 @@ HTML(filename=sys.argv[1], base_url=sys.argv[2]).write_pdf(sys.argv[3], pdf_vari
 
 def bare_weasyprint(report: Path, out: Path) -> float:
     """WeasyPrint alone, as a new process, on the exact HTML the build renders."""
-    from easyread.build import back_pages
-    from easyread.edition import make_edition
+    from easyread.edition.assemble import edition_for_build
+    from easyread.glossary import load_glossary
     from easyread.reader import read_report
     from easyread.resources import templates_dir
     from easyread.writers.html import PICTURE_URL, render_html
 
-    edition = make_edition(read_report(report), out / ".cache" / "pictures", back_pages())
+    model = read_report(report)
+    edition = edition_for_build(model, load_glossary(model.config), out / ".cache" / "pictures")
     html = render_html(edition, for_print=True)
     # The print page names its pictures easyread:pictures/<file>; give WeasyPrint plain paths.
     cache = (out / ".cache" / "pictures").resolve().as_uri() + "/"

@@ -10,15 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.config import FORMATS
-from easyread.edition import BackPage, Edition, make_edition, words_to_know_section
-from easyread.edition.checked_by import checked_by_section
+from easyread.edition import Edition
+from easyread.edition.assemble import edition_for_build
 from easyread.errors import EasyReadError
-from easyread.glossary import Entry, Glossary, load_glossary
-from easyread.glossary.words_to_know import bold_first_uses, words_to_know
+from easyread.glossary import Glossary, load_glossary
+from easyread.lint import summary_for_build as lint_summary
 from easyread.lint.engine import paused_gc
-from easyread.model import Picture, Report, Run, Sentence
+from easyread.model import Report
 from easyread.output import atomic_target, ensure_folder
 from easyread.reader import read_report
+from easyread.score import summary_for_build as score_summary
+from easyread.score import write_score_report
 from easyread.writers import get_writer
 
 Stage = Callable[[str], None]
@@ -67,6 +69,7 @@ def build(
     stage("Reading the report")
     with paused_gc():  # the model makes no cycles; collections only slow a big read down
         report = read_report(Path(root))
+    glossary = load_glossary(report.config)
     result = BuildResult(report)
     clock.lap(result, "parse")
     wanted = _formats(formats or report.config.outputs)
@@ -75,12 +78,11 @@ def build(
 
     if run_checks:
         stage("Checking the words")
-        _lint(report, result, strict)
+        _lint(report, glossary, result, strict)
         clock.lap(result, "lint")
 
     stage("Preparing the pictures")
-    pages = [_words_to_know_page(report), *back_pages()]
-    edition = make_edition(report, out_dir / ".cache" / "pictures", pages)
+    edition = edition_for_build(report, glossary, out_dir / ".cache" / "pictures")
     result.pictures_processed = edition.pictures.stats.processed
     result.pictures_reused = edition.pictures.stats.reused
     result.notes.extend(edition.pictures.stats.warnings)
@@ -91,77 +93,9 @@ def build(
 
     if run_checks:
         stage("Scoring readability")
-        _score(report, out_dir, result)
+        _score(report, glossary, out_dir, result)
         clock.lap(result, "score")
     return result
-
-
-def back_pages() -> list[BackPage]:
-    """Pages other features add at the back, after Words to know."""
-    return [checked_by_section]
-
-
-def _words_to_know_page(report: Report) -> BackPage:
-    """Make each hard word bold at its first use and list the report's glossary words.
-
-    This runs after the check, so the check sees the author's own bold words.
-    """
-    glossary = load_glossary(report.config)
-    entries = words_to_know(report, glossary)
-    pictures = first_pictures(report, glossary)
-    bold_words, bold_pictures = authors_bold_words(report, glossary)
-    entries = sorted([*entries, *bold_words], key=lambda entry: entry.term.casefold())
-    pictures.update(bold_pictures)
-    bold_first_uses(report, glossary)
-    return lambda report: words_to_know_section(report, entries, pictures)
-
-
-def first_pictures(report: Report, glossary: Glossary) -> dict[str, Picture]:
-    """For each glossary word, the picture of the first point that uses it.
-
-    Sentence by sentence, as lint and bold_first_uses scan them: Glossary.find remembers its
-    results per text, so this matches nothing twice."""
-    pictures: dict[str, Picture] = {}
-    for _, point in report.points():
-        if point.picture is None:
-            continue
-        for sentence in point.sentences:
-            for match in glossary.find(sentence.text):
-                pictures.setdefault(match.entry.key, point.picture)
-    return pictures
-
-
-def authors_bold_words(
-    report: Report, glossary: Glossary
-) -> tuple[list[Entry], dict[str, Picture]]:
-    """Bold words the glossaries do not know, explained by the sentence after them."""
-    found: dict[str, Entry] = {}
-    pictures: dict[str, Picture] = {}
-    for _, point in report.points():
-        for index, sentence in enumerate(point.sentences[:-1]):
-            explanation = point.sentences[index + 1].text.strip()
-            for phrase in _bold_phrases(sentence):
-                key = phrase.casefold()
-                if key in found or not explanation or glossary.lookup(phrase) is not None:
-                    continue
-                found[key] = Entry(term=phrase, kind="hard-word", plain=explanation)
-                if point.picture is not None:
-                    pictures[key] = point.picture
-    return list(found.values()), pictures
-
-
-def _bold_phrases(sentence: Sentence) -> list[str]:
-    phrases: list[str] = []
-    current = ""
-    for run in [*sentence.runs, Run("")]:
-        if run.strong and not run.code:
-            current += run.text
-        elif current:
-            phrase = " ".join(current.split()).strip(" .,:!?")
-            if phrase:
-                phrases.append(phrase)
-            current = ""
-    return phrases
 
 
 def _write_outputs(
@@ -245,12 +179,8 @@ def _formats(requested: list[str]) -> list[str]:
     return wanted
 
 
-def _lint(report: Report, result: BuildResult, strict: bool) -> None:
-    try:
-        from easyread.lint import summary_for_build
-    except ImportError:
-        return
-    findings, summary = summary_for_build(report)
+def _lint(report: Report, glossary: Glossary, result: BuildResult, strict: bool) -> None:
+    findings, summary = lint_summary(report, glossary)
     result.notes.append(summary)
     result.lint_errors = sum(1 for finding in findings if finding.severity == "error")
     if strict and result.lint_errors:
@@ -261,12 +191,8 @@ def _lint(report: Report, result: BuildResult, strict: bool) -> None:
         )
 
 
-def _score(report: Report, out_dir: Path, result: BuildResult) -> None:
-    try:
-        from easyread.score import summary_for_build, write_score_report
-    except ImportError:
-        return
-    score, summary = summary_for_build(report)
+def _score(report: Report, glossary: Glossary, out_dir: Path, result: BuildResult) -> None:
+    score, summary = score_summary(report, glossary)
     result.notes.append(summary)
     write_score_report(score, out_dir, name=output_name(report))
 

@@ -130,3 +130,31 @@ def test_a_report_without_glossary_words_or_contact_details_still_builds(tmp_pat
     page = output(result, "html").read_text(encoding="utf-8")
     assert not re.search(r">\s*Words to know\s*</h", page) and "We met." in page
     assert re.search(r">\s*About this document\s*</h", page)
+
+
+def _score_json(folder: Path) -> str:
+    from easyread.score import report_to_json, score_report
+    from easyread.score.serialize import dumps
+
+    return dumps(report_to_json(score_report(read_report(folder))))
+
+
+def test_the_builds_readability_report_is_what_easyread_score_says(
+    built_sample: BuildResult,
+) -> None:
+    built = output(built_sample, "pdf").with_name(f"{output(built_sample, 'pdf').stem}-readability")
+    assert built.with_suffix(".json").read_text(encoding="utf-8") == _score_json(
+        built_sample.report.root
+    )
+
+
+def test_the_build_scores_the_authors_words_not_the_bold_it_adds(report_copy: Path) -> None:
+    """A hard word the author did not make bold: the build must score what the author wrote
+    (the bold the edition may add is for the reader, not for the figures)."""
+    section = report_copy / "02-what-we-found.md"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(text + "\nSome people have dysphagia and sepsis.\n", encoding="utf-8")
+    result = build(report_copy, out_dir=report_copy / "out", formats=["html"])
+    built = report_copy / "out" / f"{output(result, 'html').stem}-readability.json"
+    assert built.read_text(encoding="utf-8") == _score_json(report_copy)
+    assert read_report(report_copy).sections[1].points[-1].runs[0].strong is False

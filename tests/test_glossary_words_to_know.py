@@ -1,11 +1,14 @@
-"""Words to know and bold first uses (used by the build)."""
+"""Words to know and the bold first uses the edition adds (used by the build)."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from pathlib import Path
 
+from easyread.edition.emphasis import embolden, emphasised_body
 from easyread.glossary import Entry, Glossary
-from easyread.glossary.words_to_know import bold_first_uses, embolden, words_to_know
+from easyread.glossary.words_to_know import words_to_know
 from easyread.lint.text import text_pieces
 from easyread.model import Run, Source
 from easyread.reader import read_stdin
@@ -47,8 +50,7 @@ def test_words_to_know_includes_bold_phrases_the_glossary_knows() -> None:
 
 def test_bold_first_uses_marks_only_the_first_use() -> None:
     report = read_stdin(MARKDOWN)
-    bold_first_uses(report, GLOSSARY)
-    points = report.sections[0].points
+    points = emphasised_body(report, GLOSSARY)[0].points
     first = points[1].sentences[0]
     assert [(run.text, run.strong) for run in first.runs] == [
         ("You can have an ", False),
@@ -65,11 +67,20 @@ def test_bold_first_uses_marks_only_the_first_use() -> None:
     assert not any(run.strong for run in points[0].sentences[0].runs)
 
 
+def test_bold_first_uses_leave_the_report_as_the_author_wrote_it() -> None:
+    report = read_stdin(MARKDOWN)
+    before = copy.deepcopy(report.sections)
+    body = emphasised_body(report, GLOSSARY)
+    assert report.sections == before
+    assert body != before  # the edition's copy has the bold words
+    assert body[0].points[0] is report.sections[0].points[0]  # points with no change are shared
+
+
 def test_bold_first_uses_keeps_positions_exact() -> None:
     report = read_stdin(MARKDOWN)
-    bold_first_uses(report, GLOSSARY)
+    shown = dataclasses.replace(report, sections=emphasised_body(report, GLOSSARY))
     lines = MARKDOWN.split("\n")
-    for piece in text_pieces(report):
+    for piece in text_pieces(shown):
         for start, _end, run in piece.run_spans():
             text = run.text.rstrip()  # a trailing space may be a line break
             if run.source is None or not text.strip():

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from easyread.glossary import Entry
 from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
 from easyread.pictures import (
     COVER_PICTURE_MM,
@@ -24,7 +23,6 @@ from easyread.pictures import (
 )
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
-from easyread.reader.sentences import split_sentences
 from easyread.resources import templates_dir
 
 CONTENTS_AFTER_SECTIONS = 4
@@ -39,15 +37,15 @@ BackPage = Callable[[Report], Section | None]
 
 @dataclass(slots=True)
 class Edition:
+    """What every writer reads. `body` is the report's sections as the edition shows them
+    (with any emphasis it adds); the report itself is never changed."""
+
     report: Report
     front: list[Section]
+    body: list[Section]
     back: list[Section]
     strings: dict[str, str]
     pictures: PictureSet = field(default_factory=PictureSet)
-
-    @property
-    def body(self) -> list[Section]:
-        return self.report.sections
 
     @property
     def sections(self) -> list[Section]:
@@ -77,8 +75,12 @@ def make_edition(
     report: Report,
     cache_dir: Path,
     back_pages: list[BackPage] | None = None,
+    *,
+    body: list[Section] | None = None,
 ) -> Edition:
-    """Add the front and back pages and prepare every picture once."""
+    """Add the front and back pages and prepare every picture once.
+
+    `body` is the report's sections as the edition shows them (by default, as written)."""
     language = matter_language(report.config.language)
     strings = load_strings(language)
     front = [about_section(language)]
@@ -86,7 +88,7 @@ def make_edition(
     find_out_more = find_out_more_section(report, strings)
     if find_out_more is not None:
         back.append(find_out_more)
-    edition = Edition(report, front, back, strings)
+    edition = Edition(report, front, list(body or report.sections), back, strings)
     edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir)
     return edition
 
@@ -196,40 +198,3 @@ def _resolve_matter_pictures(section: Section) -> None:
     for point in section.points:
         if point.picture is not None:
             point.picture.path = check_picture_src(point.picture, section.path, matter_dir())
-
-
-def words_to_know_section(
-    report: Report, entries: list[Entry], pictures: dict[str, Picture] | None = None
-) -> Section | None:
-    """The "Words to know" page: each glossary word the report uses, with its plain meaning.
-
-    A word's picture is the glossary's own, else the picture of the point where the report
-    first uses the word (the author chose it for that meaning), else a picture of books.
-    """
-    if not entries:
-        return None
-    language = matter_language(report.config.language)
-    strings = load_strings(language)
-    path = matter_dir() / language / "strings.toml"
-    builder = BackPageBuilder(path, strings["words-to-know"], "words-to-know")
-    for entry in entries:
-        picture_path, alt = _entry_picture(report, entry, (pictures or {}).get(entry.key))
-        runs = [Run(entry.term[:1].upper() + entry.term[1:], strong=True)]
-        sentences = [Sentence(runs, builder.source)]
-        sentences += [
-            Sentence([Run(text)], builder.source) for text in split_sentences(entry.plain)
-        ]
-        builder.point_of(sentences, picture_path, alt)
-    return builder.section()
-
-
-def _entry_picture(report: Report, entry: Entry, used: Picture | None) -> tuple[Path, str]:
-    if entry.picture:
-        name = f"{entry.picture}.png"
-        for folder in (report.root / "pictures", matter_dir() / "pictures"):
-            candidate = folder / name
-            if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
-                return candidate, f"A picture of {entry.picture.replace('-', ' ')}"
-    if used is not None and used.path is not None:
-        return used.path, used.alt
-    return matter_dir() / "pictures" / "words.png", "A shelf of books"

@@ -1,16 +1,15 @@
-"""The "Words to know" page and bold first uses, for `easyread build`.
+"""Which glossary words a report uses, for the "Words to know" page the edition adds.
 
 words_to_know lists the glossary words a report uses, so the build can explain them at the
-back. bold_first_uses makes the first use of each hard word bold in the body, as Easy Read
-asks, so readers know to look it up.
+back; bold_phrases finds the words an author made bold. Both only read the report.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from easyread.glossary import Entry, Glossary, Match
-from easyread.model import Report, Run, Sentence, Source
+from easyread.glossary import Entry, Glossary
+from easyread.model import Report, Run
 
 
 def words_to_know(report: Report, glossary: Glossary) -> list[Entry]:
@@ -26,73 +25,13 @@ def words_to_know(report: Report, glossary: Glossary) -> list[Entry]:
         for match in glossary.find(text):
             if match.entry.kind == "acronym" and match.text.islower():
                 continue  # "send" is not the acronym SEND, even if the entry ignores case
-            if not _overlaps_code(runs, match.start, match.end):
+            if not overlaps_code(runs, match.start, match.end):
                 used.setdefault(match.entry.key, match.entry)
-        for bold in _bold_phrases(runs):
+        for bold in bold_phrases(runs):
             entry = glossary.lookup(bold)
             if entry is not None:
                 used.setdefault(entry.key, entry)
     return sorted(used.values(), key=lambda entry: (entry.term.casefold(), entry.term))
-
-
-def bold_first_uses(report: Report, glossary: Glossary) -> None:
-    """Make the first use of each hard word in the body bold (splitting runs as needed)."""
-    done: set[str] = set()
-    for section in report.sections:
-        if section.role != "body":
-            continue
-        for point in section.points:
-            for sentence in point.sentences:
-                _bold_in_sentence(sentence, glossary, done)
-
-
-def _bold_in_sentence(sentence: Sentence, glossary: Glossary, done: set[str]) -> None:
-    text = sentence.text
-    to_bold: list[Match] = []
-    for match in glossary.find(text):
-        entry = match.entry
-        if entry.kind != "hard-word" or entry.key in done:
-            continue
-        if _overlaps_code(sentence.runs, match.start, match.end):
-            continue
-        done.add(entry.key)
-        to_bold.append(match)
-    for match in to_bold:
-        sentence.runs = embolden(sentence.runs, match.start, match.end)
-
-
-def embolden(runs: list[Run], start: int, end: int) -> list[Run]:
-    """The runs with text[start:end] made bold; runs are split so positions stay exact."""
-    result: list[Run] = []
-    offset = 0
-    for run in runs:
-        run_start, run_end = offset, offset + len(run.text)
-        offset = run_end
-        if run.strong or run_end <= start or run_start >= end:
-            result.append(run)
-            continue
-        cuts = sorted({0, max(start, run_start) - run_start, min(end, run_end) - run_start})
-        cuts.append(len(run.text))
-        for left, right in zip(cuts, cuts[1:], strict=False):
-            if left == right:
-                continue
-            inside = run_start + left >= start and run_start + right <= end
-            result.append(_piece(run, left, right, strong=inside))
-    return result
-
-
-def _piece(run: Run, left: int, right: int, *, strong: bool) -> Run:
-    source = run.source
-    if source is not None and left:
-        source = Source(source.path, source.line, source.column + left)
-    return Run(
-        run.text[left:right],
-        strong=run.strong or strong,
-        emphasis=run.emphasis,
-        link=run.link,
-        code=run.code,
-        source=source,
-    )
 
 
 def _body_run_lists(report: Report) -> Iterator[list[Run]]:
@@ -106,7 +45,8 @@ def _body_run_lists(report: Report) -> Iterator[list[Run]]:
                 yield sentence.runs
 
 
-def _bold_phrases(runs: list[Run]) -> Iterator[str]:
+def bold_phrases(runs: list[Run]) -> Iterator[str]:
+    """The author's bold phrases in `runs`, with spaces tidied and end punctuation dropped."""
     phrase: list[str] = []
     for run in [*runs, Run("")]:
         if run.strong and not run.code and run.text:
@@ -117,7 +57,8 @@ def _bold_phrases(runs: list[Run]) -> Iterator[str]:
             phrase = []
 
 
-def _overlaps_code(runs: list[Run], start: int, end: int) -> bool:
+def overlaps_code(runs: list[Run], start: int, end: int) -> bool:
+    """True if text[start:end] of the runs touches inline code (code is never a word to know)."""
     offset = 0
     for run in runs:
         run_start, run_end = offset, offset + len(run.text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from easyread.glossary import Glossary
 from easyread.lint.engine import lint_report
 from easyread.lint.findings import SEVERITIES, Finding
 from easyread.lint.rules import LintContext, Rule, all_rules, get_rule
@@ -41,7 +42,9 @@ def summary_line(findings: list[Finding]) -> str:
     return f"Lint: {', '.join(parts)}. Run 'easyread lint' to see them."
 
 
-def summary_for_build(report: Report) -> tuple[list[Finding], str]:
+def summary_for_build(
+    report: Report, glossary: Glossary | None = None
+) -> tuple[list[Finding], str]:
     """Findings for `easyread build` and a one-line summary to print."""
-    findings = lint_report(report)
+    findings = lint_report(report, glossary=glossary)
     return findings, summary_line(findings)

@@ -7,6 +7,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from easyread.lint.findings import Finding
 from easyread.lint.rules import LintContext, all_rules
@@ -15,11 +16,19 @@ from easyread.lint.settings import LintSettings, load_settings
 from easyread.lint.suppress import Suppressions, section_suppressions
 from easyread.model import Report
 
+if TYPE_CHECKING:
+    from easyread.glossary import Glossary
 
-def lint_report(report: Report, settings: LintSettings | None = None) -> list[Finding]:
-    """All findings for `report`, sorted by path, line and column."""
+
+def lint_report(
+    report: Report, settings: LintSettings | None = None, glossary: Glossary | None = None
+) -> list[Finding]:
+    """All findings for `report`, sorted by path, line and column.
+
+    `glossary` is the report's glossary when the caller has loaded it already (the build
+    loads it once for lint, the edition and score); otherwise lint loads it."""
     with paused_gc():
-        return _lint(report, settings)
+        return _lint(report, settings, glossary)
 
 
 @contextmanager
@@ -35,10 +44,14 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _lint(report: Report, settings: LintSettings | None) -> list[Finding]:
+def _lint(
+    report: Report, settings: LintSettings | None, glossary: Glossary | None
+) -> list[Finding]:
     if settings is None:
         settings = load_settings(report.config)
     shared = SharedState(report)
+    if glossary is not None:
+        shared.glossary_loaded, shared.glossary_value = True, glossary
     findings: list[Finding] = []
     for rule_class in all_rules().values():
         if not settings.is_enabled(rule_class):

@@ -2,7 +2,7 @@
 
 Public API:
 - `score_report(report) -> ReportScore`
-- `summary_for_build(report) -> (ReportScore, one-line summary)`
+- `summary_for_build(report, glossary) -> (ReportScore, one-line summary)`
 - `write_score_report(report_score, out_dir) -> [json path, html path]`
 - `report_to_json(report_score)` (schema in docs/score.md)
 """

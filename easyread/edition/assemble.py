@@ -1,0 +1,24 @@
+"""The edition the build writes: worked out once from the report, its glossary and settings.
+
+Front pages, the emphasis easyread adds, Words to know, Checked by and Find out more, and the
+pictures to prepare. Nothing here changes the report: lint and score read it as written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from easyread.edition import Edition, make_edition
+from easyread.edition.checked_by import checked_by_section
+from easyread.edition.emphasis import emphasised_body
+from easyread.edition.words_to_know import words_to_know_page
+from easyread.glossary import Glossary
+from easyread.model import Report
+
+
+def edition_for_build(report: Report, glossary: Glossary, cache_dir: Path) -> Edition:
+    """Every page and picture of the build's outputs, in reading order."""
+    words_to_know = words_to_know_page(report, glossary)
+    back_pages = [lambda _: words_to_know, checked_by_section]
+    body = emphasised_body(report, glossary)
+    return make_edition(report, cache_dir, back_pages, body=body)
