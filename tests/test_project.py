@@ -6,6 +6,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from easyread.pictograms.records import load_records
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,9 +51,11 @@ def test_every_picture_folder_records_its_sources_and_licence() -> None:
     for folder in folders:
         if folder.is_relative_to(ROOT / "docs") or folder.is_relative_to(ROOT / "tests"):
             continue
-        sources = folder / "SOURCES.md"
-        assert sources.is_file(), f"{folder} has pictures but no SOURCES.md"
-        listed = sources.read_text(encoding="utf-8")
+        assert folder.name == "pictures", f"{folder}: pictures belong in a pictures folder"
+        records = load_records(folder.parent)
+        assert records, f"{folder} has pictures but no pictures.toml"
         for picture in folder.glob("*.png"):
-            assert picture.name in listed, f"{picture} is not in {sources}"
+            record = records.get(picture.name)
+            assert record is not None, f"{picture} has no record in {folder / 'pictures.toml'}"
+            assert record.source and record.licence and record.licence_link and record.author
         assert list(folder.glob("LICENSE*")), f"{folder} has no licence file"
