@@ -23,6 +23,7 @@ from easyread.errors import EasyReadError
 COMMANDS = (
     "build",
     "init",
+    "import",
     "lint",
     "rules",
     "explain",
