@@ -156,6 +156,7 @@ def test_lists_keep_their_kind_and_nesting_in_the_markdown(tmp_path: Path, counc
     assert "1. We wrote a plan\n2. We shared the plan\n" in text
 
 
+@pytest.mark.slow
 def test_a_picture_with_no_description_is_a_missing_alt_finding(
     tmp_path: Path, council: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -227,7 +228,7 @@ _TRICKY = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=_TRICKY, bold=_TRICKY)
 def test_markdown_characters_in_a_word_file_come_back_as_the_same_text(
     words: str, bold: str
