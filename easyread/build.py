@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.config import FORMATS
-from easyread.edition import Edition
+from easyread.edition import Edition, build_notes
 from easyread.edition.assemble import edition_for_build
 from easyread.errors import EasyReadError
 from easyread.glossary import Glossary, load_glossary
@@ -71,6 +71,7 @@ def build(
         report = read_report(Path(root))
     glossary = load_glossary(report.config)
     result = BuildResult(report)
+    result.notes.extend(build_notes(report))
     clock.lap(result, "parse")
     wanted = _formats(formats or report.config.outputs)
     out_dir = Path(out_dir) if out_dir is not None else report.root / "out"

@@ -1,8 +1,10 @@
 """The document model: one tree that every command reads.
 
-A report is parsed once into Report -> Section -> blocks (Heading or Point) -> Sentence -> Run.
-Every element remembers the file and line it came from, so lint findings, scores, review
-feedback and all three renderers speak about the same thing.
+A report is parsed once into Report -> Section -> blocks -> Sentence -> Run. A block is a
+Heading, a Point (one picture row), a Table, a CodeBlock or a ThematicBreak; a section also keeps
+its footnotes, its HTML comments, any raw HTML (never shown) and its front matter. Every element
+remembers the file and line it came from, so lint findings, scores, review feedback and all three
+renderers speak about the same thing.
 """
 
 from __future__ import annotations
@@ -40,13 +42,15 @@ class Run:
     link: str | None = None
     code: bool = False
     source: Source | None = None
+    note: str | None = None  # a footnote reference: the label of the note; text is "[n]"
 
     def same_style(self, other: Run) -> bool:
-        return (self.strong, self.emphasis, self.link, self.code) == (
+        return (self.strong, self.emphasis, self.link, self.code, self.note) == (
             other.strong,
             other.emphasis,
             other.link,
             other.code,
+            other.note,
         )
 
 
@@ -77,12 +81,21 @@ class Picture:
 
 @dataclass(slots=True)
 class Heading:
-    """A section title (level 1) or a sub-heading (level 2)."""
+    """A section title (level 1) or a sub-heading (level 2 to 6).
+
+    `level` is the place in the outline the writers use: 1 for the title, and sub-headings never
+    skip a level (a '###' straight after the title is level 2). `written_level` is the number of
+    '#' marks in the source (0 when easyread made the heading up). `implied` marks a section title
+    easyread made from the file name, because the file did not start with a '#' title.
+    """
 
     level: int
     runs: list[Run]
     source: Source
     anchor: str = ""
+    written_level: int = 0
+    implied: bool = False
+    pictures: list[Picture] = field(default_factory=list)  # written in the heading; not shown
 
     @property
     def text(self) -> str:
@@ -102,6 +115,9 @@ class Point:
     source: Source
     end_line: int
     in_list: bool = False
+    quote: int = 0  # how many block quotes ('>') it sits in
+    # Pictures written after the point's first one: kept for lint, not shown.
+    more_pictures: list[Picture] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -113,6 +129,120 @@ class Point:
 
 
 @dataclass(slots=True)
+class TableCell:
+    """One cell of a table: its text as sentences, like a point's."""
+
+    sentences: list[Sentence]
+    source: Source
+    header: bool = False
+    align: str = ""  # "left", "right", "center" or "" (as the table's separator line says)
+    pictures: list[Picture] = field(default_factory=list)  # written in the cell; not shown
+
+    @property
+    def runs(self) -> list[Run]:
+        return [run for sentence in self.sentences for run in sentence.runs]
+
+    @property
+    def text(self) -> str:
+        return " ".join(sentence.text.strip() for sentence in self.sentences)
+
+
+@dataclass(slots=True)
+class Table:
+    """A GitHub-style table. `rows[0]` is the header row (its cells have header=True).
+
+    `caption` is the paragraph just before the table when it starts with "Table" and a number,
+    as in "Table 2: Deaths by age", which is how published reports name their tables.
+    """
+
+    rows: list[list[TableCell]]
+    source: Source
+    end_line: int
+    number: int = 0  # 1, 2, ... in the section
+    caption: list[Run] = field(default_factory=list)
+    caption_source: Source | None = None
+    quote: int = 0
+
+    @property
+    def header(self) -> list[TableCell]:
+        return self.rows[0] if self.rows and any(cell.header for cell in self.rows[0]) else []
+
+    @property
+    def body(self) -> list[list[TableCell]]:
+        return self.rows[1:] if self.header else self.rows
+
+    @property
+    def cells(self) -> list[TableCell]:
+        return [cell for row in self.rows for cell in row]
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    """Text in a code block (``` fences or indented by 4 spaces), kept exactly as written.
+
+    `lines` holds one run per source line, each with its place, so lint can point into it.
+    """
+
+    text: str
+    lines: list[Run]
+    source: Source
+    end_line: int
+    info: str = ""  # what follows the opening ```, such as a language name
+    fenced: bool = True
+    quote: int = 0
+
+
+@dataclass(slots=True)
+class ThematicBreak:
+    """A line of ---, *** or ___ that separates parts of a section."""
+
+    source: Source
+
+
+@dataclass(slots=True)
+class Footnote:
+    """A footnote: `[^label]: text` in the source. `number` is its place in the order the text
+    refers to the notes (1, 2, ...); a note the text never refers to has the next free number."""
+
+    label: str
+    number: int
+    sentences: list[Sentence]
+    source: Source
+    end_line: int
+
+    @property
+    def runs(self) -> list[Run]:
+        return [run for sentence in self.sentences for run in sentence.runs]
+
+    @property
+    def text(self) -> str:
+        return " ".join(sentence.text.strip() for sentence in self.sentences)
+
+
+@dataclass(slots=True)
+class RawHtml:
+    """HTML in the source. No output ever shows it; lint points at it.
+
+    `kind` is "block" or "inline" for HTML tags, or "hidden" for text that an HTML comment hides
+    (text after a comment on its line, or everything after a comment that is never closed).
+    """
+
+    text: str
+    source: Source
+    end_line: int
+    kind: str = "block"
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """A block of settings between two '---' lines at the very top of a file (YAML)."""
+
+    text: str
+    source: Source
+    end_line: int
+
+
+@dataclass(slots=True)
 class Comment:
     """An HTML comment in the source, kept for lint directives such as easyread-disable."""
 
@@ -121,7 +251,7 @@ class Comment:
     end_line: int
 
 
-Block = Heading | Point
+Block = Heading | Point | Table | CodeBlock | ThematicBreak
 
 
 @dataclass(slots=True)
@@ -131,6 +261,9 @@ class Section:
     title: Heading
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    html: list[RawHtml] = field(default_factory=list)
+    front_matter: FrontMatter | None = None
     text: str = ""  # the file's text as read, for fingerprints and lint
     # "body" for the author's sections; "front" and "back" for pages easyread adds
     # (About this document, Words to know, Find out more, Checked by).
@@ -148,6 +281,26 @@ class Section:
     @property
     def headings(self) -> list[Heading]:
         return [self.title] + [block for block in self.blocks if isinstance(block, Heading)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [block for block in self.blocks if isinstance(block, Table)]
+
+
+def section_pictures(section: Section) -> Iterator[Picture]:
+    """Every picture written in a section, wherever it is: the ones beside points (which the
+    writers show) and the ones in headings, table cells or later in a point (which they do not)."""
+    yield from section.title.pictures
+    for block in section.blocks:
+        if isinstance(block, Point):
+            if block.picture is not None:
+                yield block.picture
+            yield from block.more_pictures
+        elif isinstance(block, Heading):
+            yield from block.pictures
+        elif isinstance(block, Table):
+            for cell in block.cells:
+                yield from cell.pictures
 
 
 @dataclass(slots=True)

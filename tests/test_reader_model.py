@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from easyread.errors import SourceError
+from easyread.config import default_config
 from easyread.model import Heading, Point
 from easyread.reader import parse_section
 
@@ -104,17 +104,25 @@ def test_comments_are_kept_with_their_line_for_lint(section) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line", "message"),
+    ("text", "rule", "line", "column"),
     [
-        ("Some text first.\n\n# Title\n", 1, "no title"),
-        ("# One\n\n# Two\n", 3, "only one '#' title"),
-        ("# T\n\nWe met ![a](b.png) here.\n", 3, "at the start of its point"),
-        ("# T\n\n<div>raw</div>\n", 3, "HTML code such as <div>"),
-        ("# T\n\n    indented code\n", 3, "code block"),
+        ("Some text first.\n\n# Title\n", "section-title", 1, 1),
+        ("# One\n\n# Two\n", "section-title", 3, 1),
+        ("# T\n\nWe met ![a](b.png) here.\n", "picture-place", 3, 8),
+        ("# T\n\n<div>raw</div>\n", "html", 3, 1),
+        ("# T\n\n    indented code\n", "code", 3, 5),
+        ("# T\n\n### Deep\n", "heading-depth", 3, 1),
     ],
 )
-def test_mistakes_name_their_line(text: str, line: int, message: str) -> None:
-    with pytest.raises(SourceError) as caught:
-        parse_section(PATH, text, 1)
-    assert caught.value.line == line
-    assert message in caught.value.message
+def test_what_easy_read_advises_against_is_read_and_becomes_a_finding(
+    text: str, rule: str, line: int, column: int
+) -> None:
+    """These were input errors (exit 2) before issue 9: valid Markdown is now always read."""
+    from easyread.lint import lint_report
+    from easyread.lint.settings import LintSettings
+    from easyread.model import Report
+
+    section = parse_section(PATH, text, 1)
+    report = Report(root=PATH.parent, config=default_config(PATH.parent), sections=[section])
+    found = [f for f in lint_report(report, LintSettings(enabled={rule})) if f.rule == rule]
+    assert [(f.line, f.column) for f in found][:1] == [(line, column)]

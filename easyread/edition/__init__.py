@@ -13,7 +13,21 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from easyread.model import Heading, Picture, Point, Report, Run, Section, Sentence, Source
+from easyread.model import (
+    CodeBlock,
+    Footnote,
+    Heading,
+    Picture,
+    Point,
+    Report,
+    Run,
+    Section,
+    Sentence,
+    Source,
+    Table,
+    ThematicBreak,
+    section_pictures,
+)
 from easyread.pictures import (
     COVER_PICTURE_MM,
     PICTURE_COLUMN_MM,
@@ -29,6 +43,12 @@ CONTENTS_AFTER_SECTIONS = 4
 SENTENCES_PER_POINT = 3  # a contents page when there are more sections than this
 PICTURE_PX = pixels_for(PICTURE_COLUMN_MM)
 COVER_PX = pixels_for(COVER_PICTURE_MM)
+
+# Words for the pages when the language folder does not have them yet.
+DEFAULT_STRINGS = {"notes": "Notes"}
+
+# What a writer draws: a heading, a picture row or a table.
+RenderBlock = Heading | Point | Table
 
 # Extra back pages come from other features (Words to know, Checked by): each is a function
 # from the report to a Section, or None when it has nothing to say.
@@ -70,6 +90,97 @@ class Edition:
     def label(self, key: str, **values: object) -> str:
         return self.strings[key].format(**values)
 
+    def blocks(self, section: Section) -> list[RenderBlock]:
+        """What every writer draws for a section, in order (see render_blocks)."""
+        return render_blocks(section, self.strings.get("notes", DEFAULT_STRINGS["notes"]))
+
+
+def render_blocks(section: Section, notes_title: str) -> list[RenderBlock]:
+    """The section's blocks as the writers draw them, so all three outputs agree.
+
+    Headings, points and tables are drawn as they are. A code block becomes a row of plain text,
+    one line a sentence, with no picture. A thematic break draws nothing. Footnotes come last,
+    under a "Notes" sub-heading, one row each, starting with the "[1]" the text refers to.
+    """
+    blocks: list[RenderBlock] = []
+    for block in section.blocks:
+        if isinstance(block, CodeBlock):
+            if block.lines:
+                blocks.append(_code_point(block))
+        elif not isinstance(block, ThematicBreak):
+            blocks.append(block)
+    if section.footnotes:
+        source = section.footnotes[0].source
+        anchor = f"{section.anchor}-notes"
+        blocks.append(Heading(2, [Run(notes_title)], source, anchor=anchor, written_level=2))
+        blocks.extend(_note_point(section, note) for note in section.footnotes)
+    return blocks
+
+
+def _code_point(block: CodeBlock) -> Point:
+    sentences = [Sentence([line], line.source or block.source) for line in block.lines]
+    return Point("", sentences, None, block.source, block.end_line)
+
+
+def _note_point(section: Section, note: Footnote) -> Point:
+    sentences = [Sentence(list(sentence.runs), sentence.source) for sentence in note.sentences]
+    mark = Run(f"[{note.number}] ")
+    if sentences:
+        sentences[0] = Sentence([mark, *sentences[0].runs], sentences[0].source)
+    else:
+        sentences = [Sentence([mark], note.source)]
+    return Point(f"{section.number}.note{note.number}", sentences, None, note.source, note.end_line)
+
+
+def build_notes(report: Report) -> list[str]:
+    """One line for each kind of thing in the sources that the outputs cannot show as written.
+
+    Each line names how many there are and where the first one is, and the build goes on.
+    """
+    found: dict[str, list[Source]] = {}
+    for section in report.sections:
+        for kind, source in _unshown(section):
+            found.setdefault(kind, []).append(source)
+    return [
+        f"{_count(len(places), *_UNSHOWN[kind])} (first at {places[0]}). {_ADVICE[kind]}"
+        for kind, places in found.items()
+    ]
+
+
+def _unshown(section: Section) -> list[tuple[str, Source]]:
+    items: list[tuple[str, Source]] = []
+    for html in section.html:
+        items.append(("hidden" if html.kind == "hidden" else "html", html.source))
+    for block in section.blocks:
+        if isinstance(block, CodeBlock):
+            items.append(("code", block.source))
+    shown = {id(point.picture) for point in section.points if point.picture is not None}
+    for picture in section_pictures(section):
+        if id(picture) not in shown:
+            items.append(("picture", picture.source))
+    return sorted(items, key=lambda item: (item[1].line, item[1].column))
+
+
+# kind -> (one, many): "1 piece of HTML was", "3 pieces of HTML were"
+_UNSHOWN = {
+    "html": ("piece of HTML code was left out", "pieces of HTML code were left out"),
+    "hidden": ("piece of text hidden by an HTML comment was left out",
+               "pieces of text hidden by HTML comments were left out"),
+    "code": ("code block is shown as plain text", "code blocks are shown as plain text"),
+    "picture": ("picture that is not at the start of a point is not shown",
+                "pictures that are not at the start of a point are not shown"),
+}  # fmt: skip
+_ADVICE = {
+    "html": "Write plain text instead.",
+    "hidden": "Move the text out of the comment.",
+    "code": "Write it as sentences.",
+    "picture": "Give each picture its own point.",
+}
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"1 {one}" if number == 1 else f"{number} {many}"
+
 
 def make_edition(
     report: Report,
@@ -99,7 +210,7 @@ def _pictures_to_prepare(edition: Edition) -> list[tuple[Picture, int]]:
         for section in edition.sections
         for point in section.points
         if point.picture is not None
-    ]
+    ]  # pictures in headings, tables or later in a point are not shown: not prepared
     if edition.report.cover is not None:
         items.append((edition.report.cover, COVER_PX))
     return items

@@ -88,4 +88,5 @@ def _piece(run: Run, left: int, right: int, *, strong: bool) -> Run:
         link=run.link,
         code=run.code,
         source=source,
+        note=run.note,
     )

@@ -1,9 +1,10 @@
 """The checkable text of a report, with exact source positions.
 
-Rules never look at raw Markdown: they get TextPieces (a heading, a sentence or a picture's alt
-text) whose characters map back to the file. Link targets, picture file names, code blocks and
-HTML comments are never part of a piece. Inline code stays in the text (so sentences read right)
-but rules ask `is_code` before flagging inside it.
+Rules never look at raw Markdown: they get TextPieces (a heading, a sentence, a picture's alt
+text or a line of a code block) whose characters map back to the file. Sentences come from
+points, table cells and footnotes; a table's caption and header cells are headings. Link targets,
+picture file names, raw HTML, front matter and HTML comments are never part of a piece. Inline
+code and code blocks are pieces whose runs are code: rules ask `is_code` before flagging inside.
 """
 
 from __future__ import annotations
@@ -15,7 +16,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.model import Picture, Point, Report, Run, Section, Source
+from easyread.model import (
+    CodeBlock,
+    Footnote,
+    Heading,
+    Picture,
+    Point,
+    Report,
+    Run,
+    Section,
+    Sentence,
+    Source,
+    Table,
+    TableCell,
+)
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -30,14 +44,16 @@ _CharMap = tuple[list[int], list[int]]
 class TextPiece:
     """One stretch of checkable text from the model, with exact positions."""
 
-    kind: str  # "heading" | "sentence" | "alt" (picture alt text)
+    kind: str  # "heading" | "sentence" | "alt" (picture alt text) | "code" (a code block line)
     text: str  # plain text, Markdown removed (bold/italic/link text kept, link targets dropped)
     section: Section
-    point: Point | None  # None for headings
+    point: Point | None  # the point it belongs to; None outside points
     runs: list[Run]  # the runs the text came from (bold / italic / code parts)
     lines: list[str] = field(default_factory=list)  # the section's source lines, shared
     starts: list[int] = field(default_factory=list)  # offset of each run in `text`
     _maps: dict[int, _CharMap | None] | None = None
+    # Where it is, outside points: the Table, CodeBlock, Footnote or sub-Heading it belongs to.
+    block: Heading | Table | CodeBlock | Footnote | None = None
 
     def __post_init__(self) -> None:
         if not self.starts and self.runs:
@@ -247,14 +263,18 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
 
 def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
     # The innermost loop of every lint run (one piece per sentence): kept plain on purpose.
-    yield _heading_piece(section, section.title.runs, lines)
+    if not section.title.implied:  # a title made from the file name is not in the file
+        yield _heading_piece(section, section.title.runs, lines)
+    yield from _picture_pieces(section, None, section.title.pictures, lines, section.title)
     piece = TextPiece
     for block in section.blocks:
         if not isinstance(block, Point):
-            yield _heading_piece(section, block.runs, lines)
+            yield from _other_block_pieces(section, block, lines)
             continue
         if block.picture is not None and block.picture.alt:
             yield alt_piece(section, block, block.picture, lines)
+        if block.more_pictures:
+            yield from _picture_pieces(section, block, block.more_pictures, lines)
         for sentence in block.sentences:
             runs = sentence.runs
             if len(runs) == 1:
@@ -265,6 +285,69 @@ def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
                 yield piece("sentence", text, section, block, runs, lines, starts)
             else:
                 yield piece("sentence", "", section, block, runs, lines)
+    for footnote in section.footnotes:
+        yield from _sentence_pieces(section, footnote.sentences, lines, footnote)
+
+
+def _other_block_pieces(
+    section: Section, block: Heading | Table | CodeBlock | object, lines: list[str]
+) -> Iterator[TextPiece]:
+    if isinstance(block, Heading):
+        heading = _heading_piece(section, block.runs, lines)
+        heading.block = block
+        yield heading
+        yield from _picture_pieces(section, None, block.pictures, lines, block)
+    elif isinstance(block, Table):
+        yield from _table_pieces(section, block, lines)
+    elif isinstance(block, CodeBlock):
+        for run in block.lines:
+            yield TextPiece("code", run.text, section, None, [run], lines, [0], block=block)
+
+
+def _table_pieces(section: Section, table: Table, lines: list[str]) -> Iterator[TextPiece]:
+    if table.caption:
+        caption = _heading_piece(section, table.caption, lines)
+        caption.block = table
+        yield caption
+    for cell in table.cells:
+        yield from _picture_pieces(section, None, cell.pictures, lines, table)
+        yield from _cell_pieces(section, table, cell, lines)
+
+
+def _cell_pieces(
+    section: Section, table: Table, cell: TableCell, lines: list[str]
+) -> Iterator[TextPiece]:
+    if cell.header:
+        # A header cell is a label, like a heading: it is checked for words, not as a sentence.
+        for sentence in cell.sentences:
+            heading = _heading_piece(section, sentence.runs, lines)
+            heading.block = table
+            yield heading
+        return
+    yield from _sentence_pieces(section, cell.sentences, lines, table)
+
+
+def _sentence_pieces(
+    section: Section, sentences: list[Sentence], lines: list[str], block: Table | Footnote
+) -> Iterator[TextPiece]:
+    for sentence in sentences:
+        runs = sentence.runs
+        text = "".join([run.text for run in runs])
+        yield TextPiece("sentence", text, section, None, runs, lines, block=block)
+
+
+def _picture_pieces(
+    section: Section,
+    point: Point | None,
+    pictures: list[Picture],
+    lines: list[str],
+    block: Heading | Table | None = None,
+) -> Iterator[TextPiece]:
+    for picture in pictures:
+        if picture.alt:
+            piece = alt_piece(section, point, picture, lines)
+            piece.block = block
+            yield piece
 
 
 def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextPiece:
@@ -272,7 +355,9 @@ def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextP
     return TextPiece("heading", text, section, None, runs, lines)
 
 
-def alt_piece(section: Section, point: Point, picture: Picture, lines: list[str]) -> TextPiece:
+def alt_piece(
+    section: Section, point: Point | None, picture: Picture, lines: list[str]
+) -> TextPiece:
     """The alt text as runs: one per source line, so positions stay right across lines."""
     source = picture.source
     alt = picture.alt

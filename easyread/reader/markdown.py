@@ -14,16 +14,42 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from easyread.errors import SourceError
-from easyread.model import Block, Comment, Heading, Picture, Point, Run, Section, Sentence, Source
+from easyread.model import (
+    Block,
+    CodeBlock,
+    Comment,
+    Footnote,
+    FrontMatter,
+    Heading,
+    Picture,
+    Point,
+    RawHtml,
+    Run,
+    Section,
+    Sentence,
+    Source,
+    Table,
+    TableCell,
+    ThematicBreak,
+)
 from easyread.reader.sentences import sentence_spans
 
 # markdown-it silently skips whatever is nested deeper than maxNesting (its default for
 # CommonMark is 20 levels, about 10 nested lists), so text could vanish without a word. We allow
 # far more and refuse, with a message, anything that reaches the limit.
 MAX_NESTING = 600
-_PARSER = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+# CommonMark with GitHub's tables and strikethrough, footnotes ([^1]) and front matter (a '---'
+# block of settings at the top). Inline footnotes (^[text]) are not GitHub Markdown: left as text.
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    .enable(["table", "strikethrough"])
+    .use(footnote_plugin, inline=False)
+    .use(front_matter_plugin)
+)
 # Keep entities (&amp;) and escapes (\*) as their own tokens: their text differs from the source,
 # and joined into the text around them they would shift every column after them.
 _PARSER.disable("text_join")
@@ -35,6 +61,11 @@ _LOOKS_LIKE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 # Characters that are not text: they break Word files and show as boxes in a PDF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+# An inline HTML tag whose content is never text: skipped up to its closing tag.
+_HIDDEN_CONTENT = re.compile(r"<(script|style)\b", re.IGNORECASE)
+# "Table 2: Deaths by age" or "Table 2. Deaths": a paragraph that names the table after it.
+_CAPTION = re.compile(r"^Table\s+[0-9A-Za-z]{1,4}(?:\.[0-9]{1,3})?\s*[:.\-–—]", re.IGNORECASE)
+_FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$", re.MULTILINE)
 _CONTAINER_PREFIX = re.compile(r"^(?:\s*(?:>|(?:[-+*]|\d{1,9}[.)])(?=\s|$)))+")
 
 
@@ -97,9 +128,21 @@ def _refuse_control_characters(path: Path, text: str) -> None:
 class _ListItem:
     runs: list[Run] = field(default_factory=list)
     picture: Picture | None = None
+    more_pictures: list[Picture] = field(default_factory=list)
     start_line: int = 0
     end_line: int = 0
     column: int = 1
+
+
+@dataclass(slots=True)
+class _Inline:
+    """What one inline token holds: its runs, the picture it starts with, any other pictures,
+    and the column where its text (or its first picture) starts."""
+
+    runs: list[Run]
+    picture: Picture | None
+    more_pictures: list[Picture]
+    column: int
 
 
 class _SectionBuilder:
@@ -113,9 +156,15 @@ class _SectionBuilder:
         self.title: Heading | None = None
         self.blocks: list[Block] = []
         self.comments: list[Comment] = []
+        self.footnotes: list[Footnote] = []
+        self.html: list[RawHtml] = []
+        self.front_matter: FrontMatter | None = None
         self.items: list[_ListItem] = []
         self.point_count = 0
         self.subheading_count = 0
+        self.table_count = 0
+        self.quote = 0
+        self.footnote: Footnote | None = None  # the footnote being read
 
     # -- block level -------------------------------------------------------------------------
 
@@ -125,6 +174,7 @@ class _SectionBuilder:
             token = tokens[index]
             kind = token.type
             if kind == "heading_open":
+                self._end_item_text()
                 self._heading(token, tokens[index + 1])
                 index += 2
             elif kind == "paragraph_open":
@@ -137,103 +187,144 @@ class _SectionBuilder:
                 self._flush_item(self.items.pop())
             elif kind in ("bullet_list_open", "ordered_list_open") and self.items:
                 # A nested list: the outer item's own text comes first, as its own point.
-                self._flush_item(self.items[-1])
-                self.items[-1] = _ListItem()
+                self._end_item_text()
+            elif kind == "blockquote_open":
+                self.quote += 1
+            elif kind == "blockquote_close":
+                self.quote -= 1
             elif kind == "html_block":
                 self._html_block(token)
             elif kind in ("fence", "code_block"):
-                raise self._error(
-                    token,
-                    "a code block is not Easy Read text",
-                    "write it as plain sentences, without indenting it or putting it in ``` marks",
-                )
+                self._end_item_text()
+                self._code_block(token)
+            elif kind == "hr":
+                self._end_item_text()
+                self._ensure_title(self._source(token).line)
+                self.blocks.append(ThematicBreak(self._source(token)))
+            elif kind == "table_open":
+                self._end_item_text()
+                index = self._table(tokens, index)
+            elif kind == "front_matter":
+                start, end = token.map or (0, 0)
+                self.front_matter = FrontMatter(token.content, Source(self.path, start + 1), end)
+            elif kind == "footnote_open":
+                self._start_footnote(token)
+            elif kind == "footnote_close":
+                self.footnote = None
             index += 1
 
+    def _end_item_text(self) -> None:
+        """The open list item's text so far becomes its own point, before a nested block."""
+        if self.items:
+            self._flush_item(self.items[-1])
+            self.items[-1] = _ListItem()
+
     def _heading(self, token: Token, inline: Token) -> None:
-        level = int(token.tag[1])
+        written = int(token.tag[1])
         source = self._source(token)
-        runs, picture, _ = self._inline(inline, token)
-        if picture is not None:
-            raise self._error(
-                token, "a heading cannot hold a picture", "put the picture at the start of a point"
+        found = self._inline(inline, token)
+        pictures = [found.picture] if found.picture is not None else []
+        pictures += found.more_pictures
+        if written == 1 and self.title is None and not self.blocks:
+            runs = found.runs or self._implied_title_runs()
+            self.title = Heading(
+                1,
+                runs,
+                source,
+                anchor=f"section-{self.number}",
+                written_level=1,
+                implied=not found.runs,
+                pictures=pictures,
             )
-        if level > 2:
-            raise self._error(
-                token,
-                f"a heading with {level} '#' marks is not used in Easy Read",
-                "use '#' for the section title and '##' for a sub-heading",
-            )
-        if not any(run.text.strip() for run in runs):
-            raise self._error(
-                token,
-                "this heading has no words",
-                "write the heading after the '#' marks, or delete the line",
-            )
-        if level == 1:
-            if self.title is not None:
-                raise self._error(
-                    token,
-                    "a section file can have only one '#' title",
-                    "start a new file for a new section, or use '##' for a sub-heading",
-                )
-            if self.blocks:
-                raise self._error(
-                    self.blocks[0].source.line,
-                    "there is text before the section title",
-                    "put the '# Title' line first",
-                )
-            self.title = Heading(1, runs, source, anchor=f"section-{self.number}")
             return
-        if self.title is None:
-            raise self._error(
-                token,
-                "this section has no '#' title before its first sub-heading",
-                "start the file with a line like '# What we found'",
-            )
+        self._ensure_title(source.line)
         self.subheading_count += 1
         anchor = f"section-{self.number}-{self.subheading_count}"
-        self.blocks.append(Heading(2, runs, source, anchor=anchor))
+        level = max(2, min(written, self._last_heading_level() + 1))
+        heading = Heading(level, found.runs, source, anchor, written, pictures=pictures)
+        self.blocks.append(heading)
+
+    def _last_heading_level(self) -> int:
+        for block in reversed(self.blocks):
+            if isinstance(block, Heading):
+                return block.level
+        return 1
+
+    def _ensure_title(self, line: int) -> None:
+        """A file that does not start with a '# Title' gets one made from its file name."""
+        if self.title is not None:
+            return
+        source = Source(self.path, 1)
+        self.title = Heading(
+            1,
+            self._implied_title_runs(),
+            source,
+            anchor=f"section-{self.number}",
+            implied=True,
+        )
+
+    def _implied_title_runs(self) -> list[Run]:
+        title = _front_matter_title(self.front_matter) or _title_from_file_name(self.path)
+        return [Run(title)]
 
     def _paragraph(self, token: Token, inline: Token) -> None:
-        runs, picture, column = self._inline(inline, token)
+        found = self._inline(inline, token)
         start, end = token.map or (0, 0)
+        if self.footnote is not None:
+            self._add_to_footnote(found, end)
+            return
         if self.items:
             item = self.items[-1]
-            if picture is not None and (item.picture is not None or item.runs):
-                raise self._picture_not_first(picture)
             if not item.runs and item.picture is None:
-                item.start_line, item.column = start + 1, column
-            if picture is not None:
-                item.picture = picture
-            if item.runs and runs:
+                item.start_line, item.column = start + 1, found.column
+            if found.picture is not None:
+                if item.picture is None and not item.runs:
+                    item.picture = found.picture
+                else:
+                    item.more_pictures.append(found.picture)
+            item.more_pictures.extend(found.more_pictures)
+            if item.runs and found.runs:
                 item.runs.append(Run(" "))
-            item.runs.extend(runs)
+            item.runs.extend(found.runs)
             item.end_line = max(item.end_line, end)
             return
-        self._add_point(runs, picture, start + 1, end, column, in_list=False)
+        self._add_point(
+            found.runs,
+            found.picture,
+            found.more_pictures,
+            start + 1,
+            end,
+            found.column,
+            in_list=False,
+        )
 
     def _flush_item(self, item: _ListItem) -> None:
-        if item.runs or item.picture is not None:
+        if item.runs or item.picture is not None or item.more_pictures:
             self._add_point(
-                item.runs, item.picture, item.start_line, item.end_line, item.column, in_list=True
+                item.runs,
+                item.picture,
+                item.more_pictures,
+                item.start_line,
+                item.end_line,
+                item.column,
+                in_list=True,
             )
 
     def _add_point(
         self,
         runs: list[Run],
         picture: Picture | None,
+        more_pictures: list[Picture],
         start_line: int,
         end_line: int,
         column: int,
         *,
         in_list: bool,
     ) -> None:
-        if self.title is None:
-            raise self._error(
-                start_line,
-                "this section has no title",
-                "start the file with a line like '# What we found'",
-            )
+        if picture is None and more_pictures:
+            # A picture later in the text is still the point's picture: it is shown on the left.
+            picture, more_pictures = more_pictures[0], more_pictures[1:]
+        self._ensure_title(start_line)
         self.point_count += 1
         source = Source(self.path, start_line, column)
         point = Point(
@@ -243,28 +334,144 @@ class _SectionBuilder:
             source=source,
             end_line=end_line,
             in_list=in_list,
+            quote=self.quote,
+            more_pictures=more_pictures,
         )
         self.blocks.append(point)
 
+    def _code_block(self, token: Token) -> None:
+        start, end = token.map or (0, 0)
+        fenced = token.type == "fence"
+        first = start + 1 if fenced else start  # 0-based line of the code's first line
+        runs: list[Run] = []
+        for offset, line in enumerate(token.content.split("\n")):
+            index = first + offset
+            if not line.strip() or index >= len(self.lines) or index >= end:
+                continue
+            source_line = self.lines[index]
+            at = source_line.find(line)
+            if at < 0:
+                at = len(source_line) - len(source_line.lstrip())
+                line = source_line[at:]
+            runs.append(Run(line, code=True, source=Source(self.path, index + 1, at + 1)))
+        self._ensure_title(start + 1)
+        self.blocks.append(
+            CodeBlock(
+                token.content,
+                runs,
+                self._source(token),
+                end,
+                info=token.info.strip(),
+                fenced=fenced,
+                quote=self.quote,
+            )
+        )
+
+    def _table(self, tokens: list[Token], index: int) -> int:
+        """Read the table that starts at tokens[index]; return the index of its table_close."""
+        table_token = tokens[index]
+        start, end = table_token.map or (0, 0)
+        self._ensure_title(start + 1)
+        rows: list[list[TableCell]] = []
+        row: list[TableCell] = []
+        row_line = start
+        cell_columns: list[int] = []
+        index += 1
+        while index < len(tokens) and tokens[index].type != "table_close":
+            token = tokens[index]
+            if token.type == "tr_open":
+                row, row_line = [], (token.map or (row_line, row_line))[0]
+                cell_columns = _cell_columns(
+                    self.lines[row_line] if row_line < len(self.lines) else ""
+                )
+            elif token.type == "tr_close":
+                rows.append(row)
+            elif token.type in ("th_open", "td_open"):
+                inline = tokens[index + 1]
+                column = cell_columns[len(row)] if len(row) < len(cell_columns) else 0
+                row.append(self._cell(token, inline, row_line, column))
+                index += 1
+            index += 1
+        self.table_count += 1
+        table = Table(rows, self._source(table_token), end, self.table_count, quote=self.quote)
+        self._take_caption(table)
+        self.blocks.append(table)
+        return index
+
+    def _cell(self, token: Token, inline: Token, line: int, column: int) -> TableCell:
+        found = self._inline(inline, token, first_line=line, start_column=column)
+        pictures = ([found.picture] if found.picture else []) + found.more_pictures
+        source = Source(self.path, line + 1, column + 1)
+        if found.runs and found.runs[0].source is not None:
+            source = found.runs[0].source
+        style = str(token.attrGet("style") or "")
+        align = style.split(":", 1)[1].strip() if style.startswith("text-align:") else ""
+        return TableCell(
+            _split_sentences(found.runs, source),
+            source,
+            header=token.type == "th_open",
+            align=align,
+            pictures=pictures,
+        )
+
+    def _take_caption(self, table: Table) -> None:
+        """A paragraph such as "Table 2: Deaths by age" just before a table is its caption."""
+        if not self.blocks or not isinstance(self.blocks[-1], Point):
+            return
+        point = self.blocks[-1]
+        if point.picture is not None or point.in_list or not _CAPTION.match(point.text):
+            return
+        if table.source.line - point.end_line > 2:
+            return  # more than one blank line between them
+        self.blocks.pop()
+        self.point_count -= 1
+        table.caption = point.runs
+        table.caption_source = point.source
+
+    def _start_footnote(self, token: Token) -> None:
+        meta = token.meta or {}
+        label = str(meta.get("label", ""))
+        number = int(meta.get("id", len(self.footnotes))) + 1
+        self.footnote = Footnote(label, number, [], Source(self.path, 1), 0)
+        self.footnotes.append(self.footnote)
+
+    def _add_to_footnote(self, found: _Inline, end: int) -> None:
+        footnote = self.footnote
+        assert footnote is not None
+        runs = found.runs
+        if not footnote.sentences:
+            line = runs[0].source.line if runs and runs[0].source else 1
+            footnote.source = Source(self.path, line, _footnote_column(self.lines, line))
+        footnote.sentences.extend(_split_sentences(runs, footnote.source))
+        footnote.end_line = max(footnote.end_line, end)
+
     def _html_block(self, token: Token) -> None:
         content = token.content
+        start, end = token.map or (0, 0)
+        source = self._source(token)
         if _COMMENTS_ONLY.match(content):
-            start, end = token.map or (0, 0)
-            self.comments.append(Comment(content.strip(), self._source(token), end))
+            self.comments.append(Comment(content.strip(), source, end))
             return
         if content.lstrip().startswith("<!--"):
-            if "-->" not in content:
-                raise self._error(
-                    token,
-                    "this comment is not closed, so the rest of the file would be hidden",
-                    "add --> at the end of the comment",
-                )
-            raise self._error(
-                token,
-                "there is text on the same line as a comment, and it would be hidden",
-                "put the text on a new line after the line with -->",
+            closed = content.find("-->")
+            if closed < 0:
+                # Never closed: markdown-it hides the rest of the file inside the comment.
+                self.html.append(RawHtml(content, source, end, kind="hidden"))
+                return
+            comment = content[: closed + 3]
+            line = start + comment.count("\n")  # 0-based line where the comment ends
+            self.comments.append(Comment(comment.strip(), source, line + 1))
+            rest = content[closed + 3 :]
+            self.html.append(
+                RawHtml(rest.strip(), self._hidden_text_source(line, rest), end, "hidden")
             )
-        raise self._raw_html(token, content)
+            return
+        self.html.append(RawHtml(content.rstrip("\n"), source, end, kind="block"))
+
+    def _hidden_text_source(self, line: int, rest: str) -> Source:
+        text = self.lines[line] if line < len(self.lines) else ""
+        at = text.find(rest.split("\n", 1)[0].strip(), text.find("-->") + 3)
+        return Source(self.path, line + 1, max(at, 0) + 1)
 
     def finish(self) -> Section:
         if self.title is None:
@@ -274,32 +481,49 @@ class _SectionBuilder:
                     path=self.path,
                     hint="write a '# Title' line and some points, or delete the file",
                 )
-            raise SourceError(
-                "this section has no title",
-                path=self.path,
-                line=1,
-                hint="start the file with a line like '# What we found'",
-            )
+            self._ensure_title(1)
+        assert self.title is not None
         return Section(
             number=self.number,
             path=self.path,
             title=self.title,
             blocks=self.blocks,
             comments=self.comments,
+            footnotes=sorted(self.footnotes, key=lambda note: note.number),
+            html=self.html,
+            front_matter=self.front_matter,
             text=self.text,
         )
 
     # -- inline level ------------------------------------------------------------------------
 
-    def _inline(self, inline: Token, block: Token) -> tuple[list[Run], Picture | None, int]:
-        """Runs of text, the point's picture (if the block starts with one) and the column."""
-        locator = _Locator(self.path, self.lines, inline.content, (block.map or (0, 0))[0])
+    def _inline(
+        self,
+        inline: Token,
+        block: Token,
+        *,
+        first_line: int | None = None,
+        start_column: int = 0,
+    ) -> _Inline:
+        """Runs of text, the point's picture (if the block starts with one), any other pictures
+        and the column. Raw HTML tags are left out of the text and kept in self.html; the text
+        inside <script> and <style> is left out too."""
+        if first_line is None:
+            first_line = (block.map or (0, 0))[0]
+        locator = _Locator(self.path, self.lines, inline.content, first_line, start_column)
         runs: list[Run] = []
         picture: Picture | None = None
+        more_pictures: list[Picture] = []
         strong = emphasis = 0
         link: str | None = None
+        hiding: str | None = None  # the closing tag of a <script> or <style> being skipped
         for child in inline.children or []:
             kind = child.type
+            if hiding is not None:
+                if kind == "html_inline" and child.content.lower().startswith(hiding):
+                    hiding = None
+                locator.find(child.content or child.markup)
+                continue
             if kind == "text":
                 if child.content:
                     source = locator.find(child.content)
@@ -334,19 +558,33 @@ class _SectionBuilder:
                 locator.find(")")
             elif kind == "image":
                 found = self._picture(child, locator)
-                if picture is not None or any(run.text.strip() for run in runs):
-                    raise self._picture_not_first(found)
-                picture = found
+                if picture is None and not more_pictures and not any(r.text.strip() for r in runs):
+                    picture = found
+                else:
+                    more_pictures.append(found)
+            elif kind == "footnote_ref":
+                meta = child.meta or {}
+                label = str(meta.get("label", ""))
+                source = locator.find(f"[^{label}]")
+                number = int(meta.get("id", 0)) + 1
+                runs.append(Run(f"[{number}]", strong > 0, False, None, False, source, label))
             elif kind == "html_inline":
-                if _COMMENTS_ONLY.match(child.content):
-                    locator.find(child.content)
-                    continue
-                raise self._raw_html(block, child.content, locator.find(child.content))
+                hiding = self._inline_html(child.content, locator)
         runs = _merge(_strip(runs))
-        column = runs[0].source.column if runs and runs[0].source else 1
+        column = runs[0].source.column if runs and runs[0].source else start_column + 1
         if picture is not None:
             column = picture.source.column
-        return runs, picture, column
+        return _Inline(runs, picture, more_pictures, column)
+
+    def _inline_html(self, html: str, locator: _Locator) -> str | None:
+        """Record an inline HTML tag; return the closing tag to skip to for script and style."""
+        source = locator.find(html)
+        if _COMMENTS_ONLY.match(html):
+            return None
+        where = source or locator.here()
+        self.html.append(RawHtml(html, where, where.line + html.count("\n"), kind="inline"))
+        opened = _HIDDEN_CONTENT.match(html)
+        return f"</{opened.group(1).lower()}" if opened else None
 
     def _picture(self, token: Token, locator: _Locator) -> Picture:
         src = str(token.attrGet("src") or "")
@@ -378,42 +616,21 @@ class _SectionBuilder:
             hint="if the name has spaces, put it in <>: ![words](<pictures/my picture.png>)",
         )
 
-    # -- errors ------------------------------------------------------------------------------
-
+    # -- places ------------------------------------------------------------------------------
     def _source(self, token: Token) -> Source:
         line = (token.map or (0, 0))[0] + 1
         text = self.lines[line - 1] if line - 1 < len(self.lines) else ""
         return Source(self.path, line, len(text) - len(text.lstrip()) + 1)
 
-    def _error(self, where: Token | int, message: str, hint: str) -> SourceError:
-        line = where if isinstance(where, int) else (where.map or (0, 0))[0] + 1
-        return SourceError(message, path=self.path, line=line, hint=hint)
-
-    def _picture_not_first(self, picture: Picture) -> SourceError:
-        return SourceError(
-            "a picture must come at the start of its point",
-            path=self.path,
-            line=picture.source.line,
-            column=picture.source.column,
-            hint="move it to the start of the paragraph, or give it a paragraph of its own text",
-        )
-
-    def _raw_html(self, token: Token, html: str, where: Source | None = None) -> SourceError:
-        found = _TAG.match(html.strip())
-        tag = found.group() + ">" if found else "<...>"
-        return SourceError(
-            f"HTML code such as {tag[:30]} is not allowed in a report",
-            path=self.path,
-            line=where.line if where else (token.map or (0, 0))[0] + 1,
-            column=where.column if where else None,
-            hint="write plain text: ![words](picture.png) for pictures, **bold** for hard words",
-        )
-
 
 class _Locator:
     """Finds where pieces of a block's inline text sit in the source file."""
 
-    def __init__(self, path: Path, lines: list[str], content: str, first_line: int) -> None:
+    def __init__(
+        self, path: Path, lines: list[str], content: str, first_line: int, start_column: int = 0
+    ) -> None:
+        """`start_column` (0-based) is where to start looking on the first line: a table cell
+        is searched for from its own '|', so two cells with the same text each get their own."""
         self.path = path
         self.content_lines = content.split("\n")
         self.first_line = first_line
@@ -423,7 +640,9 @@ class _Locator:
         for row, text in enumerate(self.content_lines):
             index = first_line + row
             source_line = lines[index] if index < len(lines) else ""
-            found = source_line.find(text) if text else -1
+            found = source_line.find(text, start_column if row == 0 else 0) if text else -1
+            if found < 0:
+                found = start_column if row == 0 and start_column else -1
             self.offsets.append(
                 found if found >= 0 else len(source_line) - len(source_line.lstrip())
             )
@@ -451,6 +670,41 @@ class _Locator:
             self.col = 0
 
 
+def _cell_columns(line: str) -> list[int]:
+    """Where each cell's text may start (0-based) in a table row: just after each '|' that is
+    not escaped, and at the start when the row does not begin with '|'."""
+    columns: list[int] = []
+    stripped = len(line) - len(line.lstrip())
+    if not line[stripped:].startswith("|"):
+        columns.append(stripped)
+    escaped = False
+    for at, char in enumerate(line):
+        if char == "|" and not escaped:
+            columns.append(at + 1)
+        escaped = char == "\\" and not escaped
+    return columns
+
+
+def _footnote_column(lines: list[str], line: int) -> int:
+    """The column of '[^' on a footnote's first line (1-based)."""
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    at = text.find("[^")
+    return at + 1 if at >= 0 else 1
+
+
+def _front_matter_title(front_matter: FrontMatter | None) -> str:
+    if front_matter is None:
+        return ""
+    found = _FRONT_MATTER_TITLE.search(front_matter.text)
+    return found.group(1).strip("'\"").strip() if found else ""
+
+
+def _title_from_file_name(path: Path) -> str:
+    """'02-what-we-found.md' -> 'What we found'."""
+    words = re.sub(r"^[0-9]+[-_ .]*", "", path.stem).replace("-", " ").replace("_", " ").strip()
+    return (words[:1].upper() + words[1:]) if words else path.stem or "Section"
+
+
 def _strip(runs: list[Run]) -> list[Run]:
     while runs and not runs[0].text.strip():
         runs.pop(0)
@@ -471,10 +725,17 @@ def _merge(runs: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
         previous = merged[-1] if merged else None
-        if previous is not None and previous.same_style(run) and _adjacent(previous, run):
+        if (
+            previous is not None
+            and run.note is None
+            and previous.same_style(run)
+            and _adjacent(previous, run)
+        ):
             previous.text += run.text
         else:
-            merged.append(Run(run.text, run.strong, run.emphasis, run.link, run.code, run.source))
+            merged.append(
+                Run(run.text, run.strong, run.emphasis, run.link, run.code, run.source, run.note)
+            )
     return merged
 
 
@@ -494,7 +755,7 @@ def _slice(run: Run, start: int, end: int) -> Run:
     source = run.source
     if source is not None and start:
         source = Source(source.path, source.line, source.column + start)
-    return Run(run.text[start:end], run.strong, run.emphasis, run.link, run.code, source)
+    return Run(run.text[start:end], run.strong, run.emphasis, run.link, run.code, source, run.note)
 
 
 def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:

@@ -18,9 +18,9 @@ ABBREVIATIONS = frozenset(
     }
 )  # fmt: skip
 
-# A sentence ends at ., ! or ?, possibly repeated, then any closing quotes or brackets,
-# then white space or the end of the text.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
+# A sentence ends at ., ! or ?, possibly repeated, then any closing quotes or brackets and a
+# footnote mark such as [3], then white space or the end of the text.
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?:\[[0-9]{1,4}\])?(?=\s|$)")
 _WORD = re.compile(r"\S+")
 _HAS_WORD_CHAR = re.compile(r"[^\W_]", re.UNICODE)
 

@@ -18,15 +18,28 @@ from pathlib import Path
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run as DocxRun
 
 from easyread.edition import COVER_PX, PICTURE_PX, Edition
-from easyread.model import Heading, Picture, Point, Run, Section, Sentence
+from easyread.model import (
+    Heading,
+    Picture,
+    Point,
+    Run,
+    Section,
+    Sentence,
+    Source,
+    Table,
+    TableCell,
+)
 from easyread.resources import templates_dir
 from easyread.writers.docx_package import (
     add_font_to_table,
@@ -52,6 +65,13 @@ GAP_MM = 8.0  # between the picture column and the text, as in the PDF
 # foot of a page Word and LibreOffice count a bottom margin, and a row would not fit.
 ROW_GAP_MM = 4.0
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
+DATA_TABLE_STYLE = "Table Grid"  # thin borders on every cell: a table of figures
+CAPTION_STYLE = "Caption"
+_ALIGNMENTS = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -61,7 +81,7 @@ def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | No
     document = Document()
     geometry = page_geometry(config)
     set_up_page(document, geometry)
-    set_up_styles(document, config)
+    set_up_styles(document, config, deepest_heading=_deepest_heading(edition))
     add_page_numbers(document, edition.strings["page"], config.font_size)
     add_font_to_table(document, font_files(templates_dir() / "fonts"))
     _Layout(document, edition, geometry, numbered).write_all()
@@ -84,10 +104,12 @@ class _Layout:
 
     def write_all(self) -> None:
         # Setting a style by id: python-docx's lookup by name scans every style each time.
-        self.style_ids = {
-            name: self.document.styles[name].style_id
-            for name in (POINT_TEXT_STYLE, POINT_PICTURE_STYLE, "Heading 1", "Heading 2")
-        }
+        deepest = _deepest_heading(self.edition)
+        names = [POINT_TEXT_STYLE, POINT_PICTURE_STYLE]
+        names += [f"Heading {level}" for level in range(1, deepest + 1)]
+        if any(isinstance(b, Table) for s in self.edition.sections for b in s.blocks):
+            names += [DATA_TABLE_STYLE, CAPTION_STYLE]
+        self.style_ids = {name: self.document.styles[name].style_id for name in names}
         self.bookmarks = {
             id(section): _bookmark_name(index, section)
             for index, section in enumerate(self.edition.sections)
@@ -140,26 +162,65 @@ class _Layout:
     def write_section(self, section: Section, *, new_page: bool) -> None:
         title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[id(section)])
         title.paragraph_format.page_break_before = new_page or None
-        table: Table | None = None
-        for block in section.blocks:
+        table: DocxTable | None = None
+        for block in self.edition.blocks(section):
             if isinstance(block, Heading):
-                self.add_heading(block, level=2)
+                if block.text:
+                    self.add_heading(block, level=max(2, min(block.level, 6)))
+                table = None
+                continue
+            if isinstance(block, Table):
+                self.add_data_table(block)
                 table = None
                 continue
             if table is None:
                 table = self.new_points_table()
             self.add_point_row(table, block, show_number=self.numbered and section.role == "body")
 
+    def add_data_table(self, source: Table) -> None:
+        """The source's table as a real Word table: a header row that repeats on each page,
+        thin borders, and the caption (if any) as a Caption paragraph just before it."""
+        if source.caption:
+            caption = self.document.add_paragraph()
+            self.set_style(caption, CAPTION_STYLE)
+            caption.paragraph_format.keep_with_next = True
+            for run in _trimmed(source.caption):
+                self.add_run(caption, run)
+        columns = max((len(row) for row in source.rows), default=0)
+        if not columns:
+            return
+        table = self.document.add_table(rows=0, cols=columns)
+        table._tbl.tblPr.get_or_add_tblStyle().val = self.style_ids[DATA_TABLE_STYLE]
+        width = Mm(self.geometry.text_width_mm / columns)
+        for row_cells in source.rows:
+            row = table.add_row()
+            _keep_row_on_one_page(row._tr)
+            if row_cells and row_cells[0].header:
+                _repeat_as_header_row(row._tr)
+            for index, cell in enumerate(row.cells):
+                cell.width = width
+                if index < len(row_cells):
+                    self.write_cell(cell, row_cells[index])
+        self.document.add_paragraph()  # Word runs two tables together without a paragraph
+
+    def write_cell(self, cell: _Cell, source: TableCell) -> None:
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = _ALIGNMENTS.get(source.align)
+        for run in _trimmed(source.runs):
+            added = self.add_run(paragraph, run)
+            if source.header and added is not None:
+                added.bold = True
+
     def add_heading(self, heading: Heading, *, level: int, bookmark: str = "") -> Paragraph:
         paragraph = self.document.add_paragraph()
-        self.set_style(paragraph, f"Heading {min(level, 2)}")
+        self.set_style(paragraph, f"Heading {level}")
         run = paragraph.add_run(_clean(heading.text))
         if bookmark:
             _wrap_in_bookmark(run._r, bookmark, self.bookmark_count)
             self.bookmark_count += 1
         return paragraph
 
-    def new_points_table(self) -> Table:
+    def new_points_table(self) -> DocxTable:
         picture_width = Mm(self.geometry.picture_mm)
         text_width = Mm(self.geometry.text_width_mm - self.geometry.picture_mm)
         table = self.document.add_table(rows=0, cols=2)
@@ -169,7 +230,7 @@ class _Layout:
         table.columns[1].width = text_width
         return table
 
-    def add_point_row(self, table: Table, point: Point, *, show_number: bool) -> None:
+    def add_point_row(self, table: DocxTable, point: Point, *, show_number: bool) -> None:
         row = table.add_row()
         _keep_row_on_one_page(row._tr)
         picture_cell, text_cell = row.cells
@@ -203,7 +264,7 @@ class _Layout:
     def set_style(self, paragraph: Paragraph, name: str) -> None:
         paragraph._p.get_or_add_pPr().style = self.style_ids[name]
 
-    def add_run(self, paragraph: Paragraph, run: Run) -> None:
+    def add_run(self, paragraph: Paragraph, run: Run) -> DocxRun | None:
         text = _clean(run.text)
         if run.link and run.link.lower().startswith(LINK_SCHEMES):
             rel_id = self.document.part.relate_to(run.link, RT.HYPERLINK, is_external=True)
@@ -212,10 +273,11 @@ class _Layout:
             link.set(qn("w:history"), "1")
             link.append(_run_element(text, bold=run.strong, style=HYPERLINK_STYLE))
             paragraph._p.append(link)
-            return
+            return None
         added = paragraph.add_run(text)
         if run.strong:
             added.bold = True
+        return added
 
     def add_picture(self, paragraph: Paragraph, picture: Picture, size_px: int, box_mm: float):
         prepared = self.edition.pictures.get(picture, size_px)
@@ -264,6 +326,28 @@ def _trimmed_runs(sentence: Sentence) -> list[Run]:
         runs[0] = _with_text(runs[0], runs[0].text.lstrip())
         runs[-1] = _with_text(runs[-1], runs[-1].text.rstrip())
     return runs
+
+
+def _trimmed(runs: list[Run]) -> list[Run]:
+    return _trimmed_runs(Sentence(list(runs), Source(Path(), 1)))
+
+
+def _deepest_heading(edition: Edition) -> int:
+    """The deepest heading level any writer draws (2 at least): Word's Heading 3 to 6 styles
+    are set up only when used, so a report without them keeps the same file, byte for byte."""
+    levels = [
+        block.level
+        for section in edition.sections
+        for block in section.blocks
+        if isinstance(block, Heading)
+    ]
+    return min(max([2, *levels]), 6)
+
+
+def _repeat_as_header_row(tr) -> None:  # noqa: ANN001
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _with_text(run: Run, text: str) -> Run:

@@ -76,7 +76,9 @@ def set_up_page(document: DocumentObject, geometry: PageGeometry) -> None:
     section.footer_distance = Mm(geometry.footer_mm)
 
 
-def set_up_styles(document: DocumentObject, config: ReportConfig) -> None:
+def set_up_styles(
+    document: DocumentObject, config: ReportConfig, *, deepest_heading: int = 2
+) -> None:
     size = config.font_size
     _set_document_defaults(document, config)
     styles = document.styles
@@ -87,6 +89,8 @@ def set_up_styles(document: DocumentObject, config: ReportConfig) -> None:
     # Sizes and spacing follow the PDF's style sheet (templates/css/base.css).
     _heading(styles["Heading 1"], size * 1.6, before=0, after=size * 0.8)
     _heading(styles["Heading 2"], size * 1.3, before=size * 1.56, after=size * 0.78)
+    for level in range(3, deepest_heading + 1):  # as h3 to h6 in templates/css/table.css
+        _heading(styles[f"Heading {level}"], size * 1.15, before=size * 1.15, after=size * 0.6)
     _heading(styles["Title"], size * 2.2, before=0, after=size * 1.1)
     _heading(styles["Subtitle"], size * 1.3, before=0, after=size * 1.3)
     _point_styles(document, size)

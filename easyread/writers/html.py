@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from easyread.edition import COVER_PX, PICTURE_PX, Edition
-from easyread.model import Heading, Picture, Point, Run, Sentence
+from easyread.model import Heading, Picture, Point, Run, Sentence, Table, TableCell
 from easyread.pictures import COVER_PICTURE_MM, PictureSet, prepare_pictures
 from easyread.resources import templates_dir
 
@@ -71,6 +71,23 @@ class RowView:
 class SubHeadingView:
     anchor: str
     runs: list[RunView]
+    level: int = 2  # h2 to h6
+
+
+@dataclass(frozen=True, slots=True)
+class CellView:
+    runs: list[RunView]
+    align: str = ""  # "left", "right", "center" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """A data table: column headers (th scope=col) when the source has a header row."""
+
+    anchor: str
+    caption: list[RunView]
+    header: list[CellView]
+    rows: list[list[CellView]]
 
 
 @dataclass(slots=True)
@@ -78,7 +95,7 @@ class SectionView:
     anchor: str
     role: str
     title: list[RunView]
-    blocks: list[RowView | SubHeadingView] = field(default_factory=list)
+    blocks: list[RowView | SubHeadingView | TableView] = field(default_factory=list)
     starts_page: bool = False
 
 
@@ -163,13 +180,16 @@ def _section_views(edition: Edition, images: _ImageSources) -> list[SectionView]
         if section.role == "body":
             first_body = False
         view = SectionView(anchor, section.role, _runs(section.title.runs), [], starts_page)
-        for block in section.blocks:
+        for block in edition.blocks(section):
+            block_anchor = f"{anchor}-{len(view.blocks) + 1}"
             if isinstance(block, Heading):
-                view.blocks.append(
-                    SubHeadingView(
-                        _unique(f"{anchor}-{len(view.blocks) + 1}", used), _runs(block.runs)
-                    )
-                )
+                if not block.text:
+                    continue  # a heading with no words: nothing to show or to read out
+                level = min(max(block.level, 2), 6)
+                runs = _runs(block.runs)
+                view.blocks.append(SubHeadingView(_unique(block_anchor, used), runs, level))
+            elif isinstance(block, Table):
+                view.blocks.append(_table(block, _unique(block_anchor, used)))
             else:
                 view.blocks.append(_row(block, images))
         views.append(view)
@@ -189,6 +209,17 @@ def _row(point: Point, images: _ImageSources) -> RowView:
     sentences = [runs for sentence in point.sentences if (runs := _sentence_runs(sentence))]
     picture = images.point(point.picture) if point.picture is not None else None
     return RowView(point.number, sentences, picture)
+
+
+def _table(table: Table, anchor: str) -> TableView:
+    header = [_cell(cell) for cell in table.header]
+    rows = [[_cell(cell) for cell in row] for row in table.body]
+    return TableView(anchor, _runs(table.caption), header, rows)
+
+
+def _cell(cell: TableCell) -> CellView:
+    runs = _runs([run for sentence in cell.sentences for run in [*sentence.runs, Run(" ")]])
+    return CellView(runs, cell.align if cell.align in ("left", "right", "center") else "")
 
 
 def _sentence_runs(sentence: Sentence) -> list[RunView]:
@@ -305,10 +336,21 @@ def _style(edition: Edition, *, for_print: bool, embed: bool) -> Markup:
     """The page's CSS: the fixed files from templates/css plus the report's own settings."""
     css_dir = templates_dir() / "css"
     parts = [_font_faces(embed), _settings_css(edition), _read_css(css_dir / "base.css")]
+    if _has_tables_or_deep_headings(edition):
+        # Only then: a report without them keeps the very same page, byte for byte.
+        parts.append(_read_css(css_dir / "table.css"))
     parts.append(_read_css(css_dir / ("print.css" if for_print else "screen.css")))
     if for_print:
         parts.append(_page_css(edition))
     return Markup("\n".join(parts))
+
+
+def _has_tables_or_deep_headings(edition: Edition) -> bool:
+    return any(
+        isinstance(block, Table) or (isinstance(block, Heading) and block.level > 2)
+        for section in edition.sections
+        for block in section.blocks
+    )
 
 
 def _read_css(path: Path) -> str:

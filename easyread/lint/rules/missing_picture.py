@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.lint.text import TextPiece, source_lines
-from easyread.model import Picture, Section
+from easyread.model import Picture, Section, section_pictures
 
 _EMPTY_PICTURE = re.compile(r"!\[\s*\]\([^)\n]*\)?")
 _GENERIC_ALT = frozenset(
@@ -104,11 +104,22 @@ def _is_file_name(label: str, src: str) -> bool:
 
 
 def _pictures(context: LintContext) -> Iterator[tuple[Section, Picture, TextPiece | None]]:
-    alt_pieces = {id(piece.point): piece for piece in context.pieces() if piece.kind == "alt"}
-    for section, point in context.report.points():
-        if section.role != "body" or point.picture is None:
+    """Every picture written in the author's sections (at the start of a point or anywhere
+    else), with its alt text piece. An alt piece starts 2 characters after its picture's '!['."""
+    alt_pieces = {
+        _alt_place(piece): piece for piece in context.pieces() if piece.kind == "alt" and piece.runs
+    }
+    for section in context.report.sections:
+        if section.role != "body":
             continue
-        yield section, point.picture, alt_pieces.get(id(point))
+        for picture in section_pictures(section):
+            source = picture.source
+            yield section, picture, alt_pieces.get((source.path, source.line, source.column + 2))
+
+
+def _alt_place(piece: TextPiece) -> tuple[object, int, int]:
+    source = piece.runs[0].source
+    return (source.path, source.line, source.column) if source else (None, 0, 0)
 
 
 def _empty_alt(
