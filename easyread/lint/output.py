@@ -8,12 +8,13 @@ The JSON schema is stable (version 1), documented in docs/lint.md:
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
+
+import orjson
 
 from easyread import __version__
 from easyread.errors import display_path
@@ -122,18 +123,57 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 
 
 def to_json(findings: list[Finding]) -> dict[str, Any]:
-    number = counts(findings)
     return {
         "version": JSON_VERSION,
-        "tool": {"name": "easyread", "version": __version__},
+        "tool": _tool_json(),
         "findings": [finding_json(finding) for finding in findings],
-        "summary": {
-            "files": len({finding.path for finding in findings}),
-            "findings": len(findings),
-            **number,
-            "fixable": sum(1 for finding in findings if finding.fix is not None),
-        },
+        "summary": _summary_json(findings),
     }
+
+
+def _tool_json() -> dict[str, str]:
+    return {"name": "easyread", "version": __version__}
+
+
+def _summary_json(findings: list[Finding]) -> dict[str, int]:
+    return {
+        "files": len({finding.path for finding in findings}),
+        "findings": len(findings),
+        **counts(findings),
+        "fixable": sum(1 for finding in findings if finding.fix is not None),
+    }
+
+
+# Findings are turned into JSON this many at a time, so a report with a hundred thousand
+# findings never holds all their dictionaries, or all of its JSON text, at once.
+_JSON_BATCH = 2_000
+
+
+def json_chunks(findings: list[Finding]) -> Iterator[bytes]:
+    """The bytes of `to_json(findings)` pretty-printed with an indent of 2, as json.dumps
+    writes it, in pieces. orjson's C encoder does the work: the pure-Python encoder that
+    json.dumps(indent=...) falls back to took a quarter of a whole `lint` run."""
+    yield b'{\n  "version": %d,\n  "tool": ' % JSON_VERSION
+    yield _indented(orjson.dumps(_tool_json(), option=orjson.OPT_INDENT_2))
+    if not findings:
+        yield b',\n  "findings": [],\n  "summary": '
+    else:
+        yield b',\n  "findings": [\n'
+        for start in range(0, len(findings), _JSON_BATCH):
+            batch = [finding_json(finding) for finding in findings[start : start + _JSON_BATCH]]
+            text = orjson.dumps(batch, option=orjson.OPT_INDENT_2)
+            if start:
+                yield b",\n"
+            # Drop the batch's own "[\n" and "\n]", and move it in one level: the only
+            # line breaks in orjson's output are its own, as it writes "\n" in a string.
+            yield b"  " + _indented(text[2:-2])
+        yield b'\n  ],\n  "summary": '
+    yield _indented(orjson.dumps(_summary_json(findings), option=orjson.OPT_INDENT_2))
+    yield b"\n}\n"
+
+
+def _indented(text: bytes) -> bytes:
+    return text.replace(b"\n", b"\n  ")
 
 
 def to_sarif(findings: list[Finding]) -> dict[str, Any]:
@@ -238,12 +278,26 @@ def write(
     findings: list[Finding], fmt: str, stream: IO[str], *, color: bool, summary: bool
 ) -> None:
     if fmt == "json":
-        # dumps, then one write: json.dump writes each small piece to the stream on its own.
-        stream.write(json.dumps(to_json(findings), indent=2, ensure_ascii=False) + "\n")
+        _write_bytes(json_chunks(findings), stream)
     elif fmt == "sarif":
-        stream.write(json.dumps(to_sarif(findings), indent=2, ensure_ascii=False) + "\n")
+        _write_bytes(iter([orjson.dumps(to_sarif(findings), option=orjson.OPT_INDENT_2)]), stream)
+        stream.write("\n")
     elif fmt == "github":
         for finding in findings:
             stream.write(github_line(finding) + "\n")
     else:
         write_text(findings, stream, color=color, summary=summary)
+
+
+def _write_bytes(chunks: Iterator[bytes], stream: IO[str]) -> None:
+    """Write UTF-8 chunks to a text stream: straight to its bytes underneath when it has them
+    (standard output), else decoded (a StringIO in tests)."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and (getattr(stream, "encoding", "") or "").lower() in ("utf-8", "utf8"):
+        stream.flush()
+        for chunk in chunks:
+            buffer.write(chunk)
+        buffer.flush()
+        return
+    for chunk in chunks:
+        stream.write(chunk.decode("utf-8"))
