@@ -158,3 +158,28 @@ def test_the_build_scores_the_authors_words_not_the_bold_it_adds(report_copy: Pa
     built = report_copy / "out" / f"{output(result, 'html').stem}-readability.json"
     assert built.read_text(encoding="utf-8") == _score_json(report_copy)
     assert read_report(report_copy).sections[1].points[-1].runs[0].strong is False
+
+
+def _build_with_dysphagia(report: Path, setting: str) -> str:
+    section = report / "02-what-we-found.md"
+    text = section.read_text(encoding="utf-8")
+    section.write_text(
+        text + "\nSome people have dysphagia. Dysphagia means it is hard to swallow.\n",
+        encoding="utf-8",
+    )
+    config = report / "easyread.toml"
+    config.write_text(config.read_text(encoding="utf-8") + setting, encoding="utf-8")
+    result = build(report, out_dir=report / "out", formats=["html"], run_checks=False)
+    page = output(result, "html").read_text(encoding="utf-8")
+    return page[: page.index('id="words-to-know"')]  # the body, before Words to know
+
+
+def test_the_build_keeps_the_authors_emphasis(report_copy: Path) -> None:
+    body = _build_with_dysphagia(report_copy, "")
+    assert "have dysphagia." in body
+    assert "<strong>dysphagia</strong>" not in body
+
+
+def test_bold_first_use_bolds_an_explained_glossary_word_when_asked(report_copy: Path) -> None:
+    body = _build_with_dysphagia(report_copy, "\n[glossary]\nbold-first-use = true\n")
+    assert "have <strong>dysphagia</strong>." in body

@@ -1,4 +1,9 @@
-"""Emphasis the edition adds: a glossary hard word made bold where the report first uses it.
+"""Emphasis the edition may add, when the author asks for it with `[glossary] bold-first-use`.
+
+Bold comes from the author. With `bold-first-use = true`, a glossary hard word is shown in bold
+where the report first uses it, but only when the same sentence or the next one explains it
+("Dysphagia means ..."): "About this document" tells readers that a bold word is explained
+straight after it. A word the author made bold already counts as its first use.
 
 The report itself is never changed. The edition gets its own copy of each body section whose
 words it emphasises (sections, points and sentences without a change are shared), so lint and
@@ -10,12 +15,13 @@ from __future__ import annotations
 import dataclasses
 
 from easyread.glossary import Glossary, Match
+from easyread.glossary.explanation import is_explained
 from easyread.glossary.words_to_know import overlaps_code
 from easyread.model import Point, Report, Run, Section, Sentence, Source
 
 
 def emphasised_body(report: Report, glossary: Glossary) -> list[Section]:
-    """The body sections with each hard word bold at its first use (splitting runs as needed)."""
+    """The body sections with each explained hard word bold at its first use."""
     done: set[str] = set()
     return [_section(section, glossary, done) for section in report.sections]
 
@@ -33,28 +39,45 @@ def _section(section: Section, glossary: Glossary, done: set[str]) -> Section:
 
 
 def _point(point: Point, glossary: Glossary, done: set[str]) -> Point:
-    sentences = [_sentence(sentence, glossary, done) for sentence in point.sentences]
+    sentences = list(point.sentences)
+    for index, sentence in enumerate(sentences):
+        following = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        sentences[index] = _sentence(sentence, following, glossary, done)
     if all(new is old for new, old in zip(sentences, point.sentences, strict=True)):
         return point
     return dataclasses.replace(point, sentences=sentences)
 
 
-def _sentence(sentence: Sentence, glossary: Glossary, done: set[str]) -> Sentence:
+def _sentence(sentence: Sentence, following: str, glossary: Glossary, done: set[str]) -> Sentence:
+    text = sentence.text
     to_bold: list[Match] = []
-    for match in glossary.find(sentence.text):
+    for match in glossary.find(text):
         entry = match.entry
         if entry.kind != "hard-word" or entry.key in done:
             continue
         if overlaps_code(sentence.runs, match.start, match.end):
             continue
-        done.add(entry.key)
-        to_bold.append(match)
+        if _all_strong(sentence.runs, match.start, match.end):
+            done.add(entry.key)  # the author made it bold
+        elif is_explained(match.text, entry, text[match.end :], following):
+            done.add(entry.key)
+            to_bold.append(match)
     if not to_bold:
         return sentence
     runs = sentence.runs
     for match in to_bold:
         runs = embolden(runs, match.start, match.end)
     return Sentence(runs, sentence.source)
+
+
+def _all_strong(runs: list[Run], start: int, end: int) -> bool:
+    offset = 0
+    for run in runs:
+        run_start, run_end = offset, offset + len(run.text)
+        offset = run_end
+        if run_start < end and run_end > start and not run.strong:
+            return False
+    return True
 
 
 def embolden(runs: list[Run], start: int, end: int) -> list[Run]:

@@ -32,6 +32,7 @@ __all__ = [
     "GlossaryError",
     "GlossaryFile",
     "Match",
+    "bolds_first_uses",
     "builtin_files",
     "load_glossary",
     "merge",
@@ -39,7 +40,7 @@ __all__ = [
     "read_glossary_file",
 ]
 
-SETTINGS = ("files", "disable", "builtin")
+SETTINGS = ("files", "disable", "builtin", "bold-first-use")
 _REMEMBERED_TEXTS = 200_000
 
 
@@ -204,11 +205,18 @@ def load_glossary(config: ReportConfig | None = None, extra: Iterable[Path] = ()
     )
 
 
+def bolds_first_uses(config: ReportConfig | None) -> bool:
+    """`[glossary] bold-first-use = true`: the outputs show a glossary hard word in bold where
+    the report first uses it and explains it straight after. Off unless the author asks."""
+    return _settings(config).bold_first_use
+
+
 class _Settings:
     def __init__(self) -> None:
         self.files: list[Path] = []
         self.disable: list[tuple[str, Path | None, int | None]] = []
         self.builtin: list[str] | None = None
+        self.bold_first_use = False
 
 
 def _settings(config: ReportConfig | None) -> _Settings:
@@ -221,7 +229,11 @@ def _settings(config: ReportConfig | None) -> _Settings:
     for key in table:
         if key not in SETTINGS:
             close = difflib.get_close_matches(key, SETTINGS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "use files, disable or builtin"
+            hint = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else "use files, disable, builtin or bold-first-use"
+            )
             raise ConfigError(
                 f"unknown setting '{key}' in [glossary]",
                 path=path,
@@ -245,6 +257,15 @@ def _settings(config: ReportConfig | None) -> _Settings:
                     hint=f"did you mean '{close[0]}'?" if close else f"use: {', '.join(known)}",
                 )
         settings.builtin = wanted
+    bold = table.get("bold-first-use", False)
+    if not isinstance(bold, bool):
+        raise ConfigError(
+            "'bold-first-use' in [glossary] must be true or false",
+            path=path,
+            line=_toml_line(path, "bold-first-use"),
+            hint="write bold-first-use = true or leave it out",
+        )
+    settings.bold_first_use = bold
     return settings
 
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from easyread.glossary import Match
+from easyread.glossary.explanation import is_explained
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.lint.rules.jargon import first_hard_word_uses
 from easyread.lint.text import TextPiece
-
-_EXPLAINS = re.compile(r"^(?:(?:this|it|that) means|this is)\b|\bmeans\b", re.IGNORECASE)
 
 
 class HardWord(Rule):
@@ -82,19 +80,12 @@ class HardWord(Rule):
 
 def explained_next(piece: TextPiece, match: Match) -> bool:
     """True if the sentence itself, or the next one in the point, says what the word means."""
-    if _EXPLAINS.search(piece.text[match.end :]):
-        return True
     point = piece.point
-    if point is None:
-        return False
-    index = next(
-        (i for i, sentence in enumerate(point.sentences) if sentence.runs is piece.runs), None
-    )
-    if index is None or index + 1 >= len(point.sentences):
-        return False
-    following = point.sentences[index + 1].text.strip()
-    if _EXPLAINS.search(following):
-        return True
-    words = {canonical(match.text).casefold(), match.entry.term.casefold()}
-    lowered = following.casefold()
-    return any(re.search(rf"\b{re.escape(word)}", lowered) for word in words)
+    following = ""
+    if point is not None:
+        index = next(
+            (i for i, sentence in enumerate(point.sentences) if sentence.runs is piece.runs), None
+        )
+        if index is not None and index + 1 < len(point.sentences):
+            following = point.sentences[index + 1].text
+    return is_explained(match.text, match.entry, piece.text[match.end :], following)
