@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from easyread.config import ReportConfig, find_config, load_config
 from easyread.errors import EasyReadError, SourceError
@@ -13,6 +15,9 @@ from easyread.lint import engine, fixer, output
 from easyread.lint.findings import Finding, at_or_above
 from easyread.lint.settings import FAIL_LEVELS, SCOPES, LintSettings, load_settings
 from easyread.model import Report
+
+if TYPE_CHECKING:
+    from easyread.importer import ImportedReport
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
 
@@ -67,6 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 class _Target:
     report: Report
     settings: LintSettings
+    document: ImportedReport | None = None  # a Word, OpenDocument or HTML file checked directly
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,11 +82,21 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     config = load_config(args.config) if args.config else None
-    targets = [_Target(report, _settings(report, args)) for report in _reports(args, config)]
+    targets = [
+        _Target(report, _settings(report, args), document)
+        for report, document in _reports(args, config)
+    ]
+    if (args.diff or args.fix) and any(target.document for target in targets):
+        raise SourceError(
+            "--fix and --diff change Markdown files, not Word or other documents",
+            hint="make a report folder with 'easyread import' first, then fix that",
+        )
     findings: list[Finding] = []
     failing: list[Finding] = []
     for target in targets:
         found = engine.lint_report(target.report, target.settings)
+        if target.document is not None:
+            found = in_document(found, target.document)
         findings.extend(found)
         failing.extend(f for f in found if _fails(f, target.settings.fail_on))
     if args.diff or args.fix:
@@ -151,29 +167,65 @@ def _settings(report: Report, args: argparse.Namespace) -> LintSettings:
     return settings
 
 
-def _reports(args: argparse.Namespace, config: ReportConfig | None) -> list[Report]:
+def in_document(findings: list[Finding], document: ImportedReport) -> list[Finding]:
+    """Findings in a document's converted Markdown, moved to the document's own paragraphs."""
+    moved = []
+    for finding in findings:
+        start = document.locate(finding.path, finding.line, finding.column)
+        if start is None:
+            moved.append(dataclasses.replace(finding, path=document.source, fix=None))
+            continue
+        end = document.locate(finding.path, finding.end_line, max(finding.end_column - 1, 1))
+        end_line, end_column = (end.paragraph, end.column + 1) if end else (start.paragraph, 1)
+        moved.append(
+            dataclasses.replace(
+                finding,
+                path=document.source,
+                line=start.paragraph,
+                column=start.column,
+                end_line=end_line,
+                end_column=max(end_column, start.column + 1)
+                if end_line == start.paragraph
+                else end_column,
+                fix=None,
+                paragraph=start.paragraph,
+                heading=start.heading,
+            )
+        )
+    return sorted(moved, key=Finding.full_sort_key)
+
+
+def _reports(
+    args: argparse.Namespace, config: ReportConfig | None
+) -> list[tuple[Report, ImportedReport | None]]:
+    from easyread.importer import is_importable, read_imported
     from easyread.reader import read_files, read_report, read_stdin
 
     paths = args.paths or ["."]
-    reports: list[Report] = []
+    reports: list[tuple[Report, ImportedReport | None]] = []
     files: list[Path] = []
     for name in paths:
         if name == "-":
             text = sys.stdin.read().replace("\r\n", "\n").replace("\r", "\n")
-            reports.append(read_stdin(text, config=config or _nearest_config(Path.cwd())))
+            reports.append((read_stdin(text, config=config or _nearest_config(Path.cwd())), None))
             continue
         path = Path(name)
         if path.is_dir():
             report = read_report(path, check_pictures=False)
             if config is not None:
                 report.config = config
-            reports.append(report)
+            reports.append((report, None))
+        elif path.is_file() and is_importable(path):
+            document = read_imported(path)
+            if config is not None:
+                document.report.config.tables = config.tables  # [lint] settings from --config
+            reports.append((document.report, document))
         elif path.is_file():
             if path.suffix.lower() not in (".md", ".markdown"):
                 raise SourceError(
                     "this is not a Markdown file",
                     path=path,
-                    hint="give a report folder or files whose names end in .md",
+                    hint="give a report folder, .md files, or a .docx, .odt or .html document",
                 )
             files.append(path)
         else:
@@ -181,7 +233,7 @@ def _reports(args: argparse.Namespace, config: ReportConfig | None) -> list[Repo
                 "this file or folder does not exist", path=path, hint="check the name"
             )
     if files:
-        reports.append(read_files(files, config=config or _nearest_config(files[0])))
+        reports.append((read_files(files, config=config or _nearest_config(files[0])), None))
     return reports
 
 

@@ -117,6 +117,18 @@ def load_report(paths: list[str]) -> Any:
         return read_stdin(sys.stdin.read(), config=config)
     if len(paths) == 1 and Path(paths[0]).is_dir():
         return read_report(Path(paths[0]), check_pictures=False)
+    from easyread.importer import is_importable, read_imported
+
+    documents = [Path(path) for path in paths if is_importable(Path(path))]
+    if documents:
+        if len(paths) > 1:
+            raise EasyReadError(
+                "give one Word or other document on its own",
+                path=documents[0],
+                hint="score each document with its own 'easyread score'",
+            )
+        # Every place shown is then the document's own: "line" is the paragraph's number.
+        return read_imported(documents[0]).report_at_document_places()
     files = [Path(path) for path in paths]
     for path in files:
         if path.is_dir():

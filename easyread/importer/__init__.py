@@ -17,11 +17,13 @@ from easyread.errors import SourceError
 from easyread.importer.document import Document
 from easyread.importer.folder import write_report_folder
 from easyread.importer.markdown import Place, RenderedReport, SectionFile, render
+from easyread.importer.places import DocumentPlace, PlaceFinder, report_at_document_places
 from easyread.model import Report
 from easyread.reader import parse_section
 
 __all__ = [
     "IMPORTABLE",
+    "DocumentPlace",
     "ImportedReport",
     "Place",
     "RenderedReport",
@@ -80,10 +82,15 @@ class ImportedReport:
     source: Path
     report: Report
     files: dict[Path, SectionFile]  # each section's (virtual) path -> its Markdown and places
+    finder: PlaceFinder
 
-    def place(self, path: Path, line: int) -> Place | None:
-        section = self.files.get(path)
-        return section.place(line) if section is not None else None
+    def locate(self, path: Path, line: int, column: int) -> DocumentPlace | None:
+        """The paragraph, heading and character of the document for a place in its Markdown."""
+        return self.finder.locate(path, line, column)
+
+    def report_at_document_places(self) -> Report:
+        """The model with every source moved to the document's paragraphs (for score)."""
+        return report_at_document_places(self.report, self.finder, self.source)
 
 
 def read_imported(path: Path) -> ImportedReport:
@@ -98,4 +105,4 @@ def read_imported(path: Path) -> ImportedReport:
         files[virtual] = section_file
         sections.append(parse_section(virtual, section_file.text, number))
     report = Report(root=path.parent, config=config, sections=sections)
-    return ImportedReport(source=path, report=report, files=files)
+    return ImportedReport(path, report, files, PlaceFinder(report, files))

@@ -235,13 +235,15 @@ class _SectionWriter:
         self.flush_picture()
         self.pending = (picture, paragraph)
 
-    def with_pending(self, point: list[Inline]) -> list[Inline]:
-        """The point with the waiting picture in front, if it has none of its own."""
+    def with_pending(self, point: list[Inline], paragraph: int) -> tuple[list[Inline], int]:
+        """The point with the waiting picture in front, on a line of its own (the picture keeps
+        its own paragraph number), if the point has no picture of its own."""
         if self.pending is not None and not isinstance(point[0], PictureData):
-            point = [self.pending[0], *point]
+            picture, picture_paragraph = self.pending
             self.pending = None
+            return [picture, LineBreak(paragraph), *point], picture_paragraph
         self.flush_picture()
-        return point
+        return point, paragraph
 
     def heading(self, block: Heading) -> None:
         self.flush_picture()
@@ -262,12 +264,13 @@ class _SectionWriter:
 
     def list_item(self, block: ListItem) -> None:
         for index, point in enumerate(_points(block.content)):
+            paragraph = block.paragraph
             if index == 0:
-                point = self.with_pending(point)
+                point, paragraph = self.with_pending(point, paragraph)
                 if self.lists.depth < 0:
                     self.out.blank()
             marker, indent = self.lists.item(block.depth, block.ordered)
-            lines = self.renderer.point_lines(point, block.paragraph)
+            lines = self.renderer.point_lines(point, paragraph)
             more = " " * (len(indent) + len(marker))
             for number, (text, paragraph) in enumerate(lines):
                 line = f"{indent}{marker}{text}" if number == 0 else more + text
@@ -279,9 +282,9 @@ class _SectionWriter:
             if not has_words(point):
                 self.keep_picture(_pictures(point)[0], block.paragraph)
                 continue
-            point = self.with_pending(point)
+            point, first = self.with_pending(point, block.paragraph)
             self.out.blank()
-            for text, paragraph in self.renderer.point_lines(point, block.paragraph):
+            for text, paragraph in self.renderer.point_lines(point, first):
                 self.out.add(text, Place(paragraph, self.heading_text))
 
 

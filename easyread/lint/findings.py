@@ -23,6 +23,10 @@ class Finding:
     text: str  # the matched text as it appears in the model
     suggestion: str | None = None  # plain words: what to write instead
     fix: str | None = None  # replacement for exactly `text` (safe fixes only), else None
+    # For a document checked directly (easyread lint REPORT.docx): `line` is then the paragraph
+    # and `column` the character in it; `heading` is the heading the paragraph is under.
+    paragraph: int | None = None
+    heading: str | None = None
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (str(self.path), self.line, self.column, self.rule)

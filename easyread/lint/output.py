@@ -39,11 +39,23 @@ def _shown_path(path: Path, cwd: str) -> str:
     return Path(display_path(path)).as_posix()
 
 
+def where(finding: Finding) -> str:
+    """path:line:column, or for a document checked directly "REPORT.docx, paragraph 12
+    (under 'What we found')"."""
+    if finding.paragraph is not None:
+        return f"{shown_path(finding.path)}, {paragraph_place(finding)}"
+    return f"{shown_path(finding.path)}:{finding.line}:{finding.column}"
+
+
+def paragraph_place(finding: Finding) -> str:
+    text = f"paragraph {finding.paragraph}"
+    if finding.heading:
+        text += f" (under '{finding.heading}')"
+    return text
+
+
 def plain_line(finding: Finding) -> str:
-    line = (
-        f"{shown_path(finding.path)}:{finding.line}:{finding.column}: "
-        f"{finding.severity} {finding.rule} {finding.message}"
-    )
+    line = f"{where(finding)}: {finding.severity} {finding.rule} {finding.message}"
     if finding.suggestion:
         line += f" ({finding.suggestion})"
     return line
@@ -92,12 +104,17 @@ def _write_rich(findings: list[Finding], stream: IO[str], *, summary: bool) -> N
             current = finding.path
             console.print(Text(shown_path(finding.path), style="bold underline"))
         line = Text("  ")
-        line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
+        if finding.paragraph is not None:
+            line.append(f"paragraph {finding.paragraph}".ljust(15), style="dim")
+        else:
+            line.append(f"{finding.line}:{finding.column}".ljust(8), style="dim")
         line.append(finding.severity.ljust(8), style=_STYLE.get(finding.severity, ""))
         line.append(finding.rule.ljust(20), style="magenta")
         line.append(finding.message)
         if finding.suggestion:
             line.append(f" ({finding.suggestion})", style="green")
+        if finding.heading:
+            line.append(f" under '{finding.heading}'", style="dim")
         console.print(line)
     if summary:
         if findings:
@@ -107,7 +124,7 @@ def _write_rich(findings: list[Finding], stream: IO[str], *, summary: bool) -> N
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "path": shown_path(finding.path),
         "line": finding.line,
         "column": finding.column,
@@ -120,6 +137,10 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "suggestion": finding.suggestion,
         "fixable": finding.fix is not None,
     }
+    if finding.paragraph is not None:
+        data["paragraph"] = finding.paragraph
+        data["heading"] = finding.heading
+    return data
 
 
 def to_json(findings: list[Finding]) -> dict[str, Any]:
@@ -217,6 +238,11 @@ def to_sarif(findings: list[Finding]) -> dict[str, Any]:
         }
         if finding.rule in rules:
             result["ruleIndex"] = ids.index(finding.rule)
+        if finding.paragraph is not None:
+            # In a document checked directly, the region's line is the paragraph's number.
+            location = result["locations"][0]
+            location["logicalLocations"] = [{"name": finding.heading or "", "kind": "section"}]
+            result["properties"] = {"paragraph": finding.paragraph, "heading": finding.heading}
         results.append(result)
     return {
         "$schema": SARIF_SCHEMA,
@@ -246,9 +272,13 @@ def _dedent(text: str) -> str:
 
 
 def _message(finding: Finding) -> str:
+    text = finding.message
     if finding.suggestion:
-        return f"{finding.message} {finding.suggestion}"
-    return finding.message
+        text = f"{text} {finding.suggestion}"
+    if finding.paragraph is not None:
+        place = paragraph_place(finding)
+        text = f"{place[0].upper()}{place[1:]}: {text}"
+    return text
 
 
 def github_line(finding: Finding) -> str:
