@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from easyread.errors import display_path
-from easyread.model import Heading, Point, Report, Section, Sentence, Source
+from easyread.model import Heading, Point, Report, Section, Sentence, Source, Table
 from easyread.reader.sentences import word_spans
 from easyread.score.formulas import Counts, Measures, measures
 from easyread.score.glossary import GlossaryLike, glossary_hits, load_report_glossary
@@ -198,7 +198,9 @@ class _Scorer:
 
     def section(self, section: Section) -> SectionScore:
         points = [self.point(block) for block in section.blocks if isinstance(block, Point)]
-        headings = [self.heading(heading) for heading in section.headings]
+        points += self.tables_and_notes(section)
+        headings = [self.heading(h) for h in section.headings if h.text and not h.implied]
+        headings += [self.text_unit("heading", text, source) for text, source in _labels(section)]
         alt_texts = [
             self.text_unit("alt-text", block.picture.alt, block.picture.source)
             for block in section.blocks
@@ -231,17 +233,38 @@ class _Scorer:
         )
 
     def point(self, point: Point) -> PointScore:
-        sentences = [self.sentence(s, point) for s in point.sentences]
+        return self.unit(point.number, point.source, point.sentences, in_list=point.in_list)
+
+    def tables_and_notes(self, section: Section) -> list[PointScore]:
+        """Each table row and each footnote, scored like a point: its words are the report's
+        words too. They are numbered "3.t1.2" (section 3, table 1, row 2) and "3.n1" (note 1)."""
+        units: list[PointScore] = []
+        for table in (block for block in section.blocks if isinstance(block, Table)):
+            for index, row in enumerate(table.body, start=1):
+                sentences = [sentence for cell in row for sentence in cell.sentences]
+                if sentences:
+                    number = f"{section.number}.t{table.number}.{index}"
+                    units.append(self.unit(number, row[0].source, sentences, in_list=False))
+        for note in section.footnotes:
+            if note.sentences:
+                number = f"{section.number}.n{note.number}"
+                units.append(self.unit(number, note.source, note.sentences, in_list=False))
+        return units
+
+    def unit(
+        self, number: str, source: Source, sentences: list[Sentence], *, in_list: bool
+    ) -> PointScore:
+        scored = [self.sentence(sentence, number, in_list) for sentence in sentences]
         counts = Counts()
-        for sentence in sentences:
+        for sentence in scored:
             counts.add(sentence.counts)
         return PointScore(
-            number=point.number,
-            source=point.source,
-            in_list=point.in_list,
+            number=number,
+            source=source,
+            in_list=in_list,
             counts=counts,
             measures=self.measures(counts),
-            sentences=sentences,
+            sentences=scored,
         )
 
     def heading(self, heading: Heading) -> TextScore:
@@ -251,7 +274,7 @@ class _Scorer:
         counts, words = self.count(text, bold=[])
         return TextScore(kind, text.strip(), source, counts, words)
 
-    def sentence(self, sentence: Sentence, point: Point) -> SentenceScore:
+    def sentence(self, sentence: Sentence, point: str, in_list: bool) -> SentenceScore:
         text = sentence.text
         bold = _bold_ranges(sentence)
         counts, words = self.count(text, bold)
@@ -259,8 +282,8 @@ class _Scorer:
         return SentenceScore(
             text=text,
             source=sentence.source,
-            point=point.number,
-            in_list=point.in_list,
+            point=point,
+            in_list=in_list,
             counts=counts,
             measures=self.measures(counts),
             words=words,
@@ -366,6 +389,16 @@ def _difficulty(counts: Counts, lists: WordLists, reasons: list[Reason], max_wor
     for reason in reasons:
         total += _REASON_WEIGHTS.get(reason.kind, 0.0) * len(reason.words)
     return total
+
+
+def _labels(section: Section) -> list[tuple[str, Source]]:
+    """Table captions and header cells: counted with the headings."""
+    labels: list[tuple[str, Source]] = []
+    for table in (block for block in section.blocks if isinstance(block, Table)):
+        if table.caption and table.caption_source is not None:
+            labels.append(("".join(run.text for run in table.caption), table.caption_source))
+        labels += [(cell.text, cell.source) for cell in table.header if cell.text]
+    return labels
 
 
 def _total(units: list[TextScore]) -> Counts:
