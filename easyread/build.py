@@ -83,7 +83,7 @@ def build(
         clock.lap(result, "lint")
 
     stage("Preparing the pictures")
-    edition = edition_for_build(report, glossary, out_dir / ".cache" / "pictures")
+    edition = edition_for_build(report, glossary, None)
     result.pictures_processed = edition.pictures.stats.processed
     result.pictures_reused = edition.pictures.stats.reused
     result.notes.extend(edition.pictures.stats.warnings)

@@ -12,14 +12,22 @@ import os
 import tempfile
 from pathlib import Path
 
+import platformdirs
+
 
 def cache_dir() -> Path:
-    """Where easyread keeps files it can make again: EASYREAD_CACHE_DIR or the user cache."""
+    """Where easyread keeps files it can make again: EASYREAD_CACHE_DIR or the user's cache
+    folder (on Linux ~/.cache/easyread, or under XDG_CACHE_HOME)."""
     configured = os.environ.get("EASYREAD_CACHE_DIR", "").strip()
     if configured:
         return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    return Path(base) / "easyread"
+    return Path(platformdirs.user_cache_dir("easyread", appauthor=False))
+
+
+def picture_cache_dir() -> Path:
+    """Prepared pictures: in the user's cache, never in a report folder (which may come from
+    a stranger, and whose files easyread must not trust as its own)."""
+    return cache_dir() / "pictures"
 
 
 def cmudict_file() -> Path | None:

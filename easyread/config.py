@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from easyread import files
 from easyread.errors import ConfigError, decode_utf8
 
 CONFIG_NAME = "easyread.toml"
@@ -337,16 +338,17 @@ def as_date(value: Any) -> dt.date | None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    """easyread.toml, which must be a file in its report folder (a link may not lead out)."""
+    if not path.exists() and not path.is_symlink():
         raise ConfigError(
             "there is no easyread.toml here",
             path=path,
             hint="run 'easyread init' to start a report",
-        ) from None
-    except OSError as error:
-        raise ConfigError(f"cannot read this file ({error.strerror})", path=path) from None
+        )
+    try:
+        data = files.read_bytes(path, [path.absolute().parent], what=f"'{path.name}'")
+    except files.FileRefused as refused:
+        raise refused.as_error(ConfigError, path) from None
     return decode_utf8(data, path, ConfigError)
 
 

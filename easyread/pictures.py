@@ -8,16 +8,20 @@ with unchanged pictures does no picture work at all.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
+import re
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
+from easyread import files
+from easyread.cache import picture_cache_dir
 from easyread.errors import PictureError
 from easyread.model import Picture
 from easyread.output import output_error, remove_stale_parts, temporary_file
@@ -28,7 +32,7 @@ COVER_PICTURE_MM = 90.0
 MAX_PIXELS = 60_000_000  # larger than any camera photo; a bigger file is a decompression bomb
 MAX_SIDE = 30_000  # a picture 1 pixel high and a million wide is not a picture either
 MAX_FILE_BYTES = 200_000_000
-_CACHE_VERSION = "2"
+_CACHE_VERSION = "3"
 _ALLOWED_FORMATS = {"PNG", "JPEG", "GIF", "WEBP", "BMP", "TIFF", "MPO"}
 _KNOWN_OTHER_SUFFIXES = {
     ".svg": "a drawing (SVG)", ".svgz": "a drawing (SVG)", ".heic": "an iPhone photo (HEIC)",
@@ -62,9 +66,17 @@ class PictureStats:
 class PictureSet:
     """Prepared pictures, looked up by the model's Picture."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None, roots: list[Path] | None = None) -> None:
         self._by_key: dict[tuple[Path, int], PreparedPicture] = {}
         self.stats = PictureStats()
+        self.cache_dir = cache_dir if cache_dir is not None else picture_cache_dir()
+        self.roots = roots
+
+    def roots_for(self, picture: Picture) -> list[Path]:
+        """Where this picture's file may be: the report folder, or easyread's own pictures."""
+        assert picture.path is not None
+        own = self.roots if self.roots is not None else [picture.path.parent]
+        return [*own, *files.package_roots()]
 
     def add(self, picture: Picture, size_px: int, prepared: PreparedPicture) -> None:
         assert picture.path is not None
@@ -78,60 +90,100 @@ class PictureSet:
         return len(self._by_key)
 
 
-def prepare_pictures(items: Iterable[tuple[Picture, int]], cache_dir: Path) -> PictureSet:
-    """Prepare each (picture, longest side in pixels) once, reusing the cache."""
+def prepare_pictures(
+    items: Iterable[tuple[Picture, int]],
+    cache_dir: Path | None = None,
+    roots: Sequence[Path] | None = None,
+) -> PictureSet:
+    """Prepare each (picture, longest side in pixels) once, reusing the cache.
+
+    Each picture's file is read only if it is inside `roots` (the report folder; easyread's own
+    pictures are always allowed). Without `roots`, the folders the pictures were found in."""
+    cache_dir = cache_dir if cache_dir is not None else picture_cache_dir()
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise output_error(cache_dir, error, "choose another folder with --out") from None
     remove_stale_parts(cache_dir)
-    pictures = PictureSet()
+    pictures = PictureSet(cache_dir, list(roots) if roots is not None else None)
     done: dict[tuple[Path, int], PreparedPicture] = {}
     for picture, size_px in items:
         assert picture.path is not None
         key = (picture.path, size_px)
         if key not in done:
-            done[key] = _prepare_one(picture, size_px, cache_dir, pictures.stats)
+            done[key] = _prepare_one(picture, size_px, pictures)
         pictures.add(picture, size_px, done[key])
     return pictures
 
 
-def _prepare_one(
-    picture: Picture, size_px: int, cache_dir: Path, stats: PictureStats
-) -> PreparedPicture:
+def _prepare_one(picture: Picture, size_px: int, pictures: PictureSet) -> PreparedPicture:
     assert picture.path is not None
-    data = _read_bytes(picture)
-    digest = hashlib.sha256(data + f"|{size_px}|{_CACHE_VERSION}".encode()).hexdigest()[:24]
-    for suffix, media_type in ((".png", "image/png"), (".jpg", "image/jpeg")):
-        cached = _cached(cache_dir / f"{digest}{suffix}")
-        if cached is not None:
-            stats.reused += 1
-            return PreparedPicture(picture.path, cached[0], cached[1], cached[2], media_type)
+    cache_dir, stats = pictures.cache_dir, pictures.stats
+    data = _read_bytes(picture, pictures.roots_for(picture))
+    key = hashlib.sha256(data + f"|{size_px}|{_CACHE_VERSION}".encode()).hexdigest()[:32]
+    cached = _cached(cache_dir, key)
+    if cached is not None:
+        stats.reused += 1
+        path, width, height, media_type, moves = cached
+        if moves:  # the warning comes back with every build, not only the first
+            stats.warnings.append(_moving_warning(picture))
+        return PreparedPicture(picture.path, path, width, height, media_type)
+    warned = len(stats.warnings)
     image, is_photo = _open_checked(picture, data, size_px, stats)
+    moves = len(stats.warnings) > warned
     image.thumbnail((size_px, size_px), Image.Resampling.LANCZOS, reducing_gap=3.0)
     image = _on_white(image)
     suffix, media_type = (".jpg", "image/jpeg") if is_photo else (".png", "image/png")
-    target = cache_dir / f"{digest}{suffix}"
     try:
-        _save_atomically(image, target, is_photo)
+        target = _save_in_cache(image, cache_dir, key, suffix, is_photo, moves)
     except OSError as error:
-        raise output_error(target, error, "free some space or choose another folder") from None
+        raise output_error(cache_dir, error, "free some space or choose another folder") from None
     stats.processed += 1
     return PreparedPicture(picture.path, target, image.width, image.height, media_type)
 
 
-def _cached(path: Path) -> tuple[Path, int, int] | None:
+# The cache holds two kinds of file, both written by easyread and nothing else:
+#   <key>.entry         "<sha256 of the picture> <suffix> <width> <height> <moves>"; the key is
+#                       the hash of the author's file and the size it is prepared for, and
+#                       <moves> is 1 for an animated picture (its warning is given again);
+#   <sha256><suffix>    the prepared picture, named by the hash of its own bytes.
+# A picture is used only if its bytes still have the hash in its name: a file changed, cut off
+# or swapped for a link (read_bytes refuses links and anything but regular files) is made again.
+_ENTRY = re.compile(
+    r"^(?P<digest>[0-9a-f]{64}) (?P<suffix>\.png|\.jpg) (?P<w>\d{1,5}) (?P<h>\d{1,5})"
+    r" (?P<moves>[01])$"
+)
+_MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg"}
+
+
+def _cached(cache_dir: Path, key: str) -> tuple[Path, int, int, str, bool] | None:
     """A picture prepared by an earlier build, or None (a damaged one is thrown away)."""
-    if not path.is_file():
+    entry = cache_dir / f"{key}.entry"
+    if not entry.exists() and not entry.is_symlink():
         return None
     try:
-        with _strict_pillow(), Image.open(path) as image:
-            width, height = image.size
-            image.verify()
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        path.unlink(missing_ok=True)
+        found = _ENTRY.match(files.read_bytes(entry, [cache_dir], limit=200).decode("ascii"))
+    except (files.FileRefused, UnicodeDecodeError):
+        found = None
+    if found is None:
+        _throw_away(entry)
         return None
-    return path, width, height
+    path = cache_dir / f"{found['digest']}{found['suffix']}"
+    try:
+        data = files.read_bytes(path, [cache_dir], limit=MAX_FILE_BYTES)
+    except files.FileRefused:
+        data = b""
+    if hashlib.sha256(data).hexdigest() != found["digest"]:  # changed since easyread wrote it
+        _throw_away(entry, path)
+        return None
+    media_type = _MEDIA_TYPES[found["suffix"]]
+    return path, int(found["w"]), int(found["h"]), media_type, found["moves"] == "1"
+
+
+def _throw_away(*paths: Path) -> None:
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _fail(picture: Picture, message: str, hint: str) -> PictureError:
@@ -144,23 +196,19 @@ def _fail(picture: Picture, message: str, hint: str) -> PictureError:
     )
 
 
-def _read_bytes(picture: Picture) -> bytes:
+def _read_bytes(picture: Picture, roots: list[Path]) -> bytes:
     assert picture.path is not None
+    what = f"the picture '{picture.src}'"
     try:
-        size = picture.path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        return files.read_bytes(picture.path, roots, limit=MAX_FILE_BYTES, what=what)
+    except files.FileRefused as refused:
+        if refused.kind == "too-big":
             raise _fail(
                 picture,
-                f"the picture '{picture.src}' is a very big file ({size // 1_000_000} MB)",
+                f"{what} is a very big file",
                 "make it smaller than 6000 by 6000 pixels and save it again as PNG or JPEG",
-            )
-        return picture.path.read_bytes()
-    except OSError as error:
-        raise _fail(
-            picture,
-            f"the picture '{picture.src}' cannot be read ({error.strerror})",
-            "check that the file is there and that you may open it",
-        ) from None
+            ) from None
+        raise _fail(picture, refused.message, refused.hint) from None
 
 
 def _open_checked(
@@ -182,10 +230,7 @@ def _open_checked(
                     "make it smaller than 6000 by 6000 pixels and save it again",
                 )
             if getattr(opened, "is_animated", False) and opened.format != "MPO":
-                stats.warnings.append(
-                    f"{picture.source}: '{name}' moves (it is animated). "
-                    "Only its first picture is used"
-                )
+                stats.warnings.append(_moving_warning(picture))
             opened.seek(0)
             is_photo = opened.format in ("JPEG", "MPO")
             if opened.format == "JPEG":
@@ -209,6 +254,12 @@ def _open_checked(
             f"easyread cannot read the colours of '{name}' ({_reason(error)})",
             "save it again as an RGB picture in PNG or JPEG",
         ) from None
+
+
+def _moving_warning(picture: Picture) -> str:
+    return (
+        f"{picture.source}: '{picture.src}' moves (it is animated). Only its first picture is used"
+    )
 
 
 class _strict_pillow:
@@ -317,14 +368,30 @@ def _on_white(image: Image.Image) -> Image.Image:
     return Image.frombytes("RGB", rgb.size, rgb.tobytes())
 
 
-def _save_atomically(image: Image.Image, target: Path, is_photo: bool) -> None:
+def _save_in_cache(
+    image: Image.Image, cache_dir: Path, key: str, suffix: str, is_photo: bool, moves: bool
+) -> Path:
+    """Save the picture under the hash of its bytes, then the entry that finds it by `key`."""
+    stream = io.BytesIO()
+    if is_photo:
+        image.save(stream, "JPEG", quality=88, optimize=True, dpi=(DPI, DPI))
+    else:
+        image.save(stream, "PNG", compress_level=6, dpi=(DPI, DPI))
+    data = stream.getvalue()
+    digest = hashlib.sha256(data).hexdigest()
+    target = cache_dir / f"{digest}{suffix}"
+    _write_atomically(target, data)
+    _write_atomically(
+        cache_dir / f"{key}.entry",
+        f"{digest} {suffix} {image.width} {image.height} {int(moves)}".encode("ascii"),
+    )
+    return target
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
     temporary = temporary_file(target)
     try:
-        with temporary.open("wb") as stream:
-            if is_photo:
-                image.save(stream, "JPEG", quality=88, optimize=True, dpi=(DPI, DPI))
-            else:
-                image.save(stream, "PNG", compress_level=6, dpi=(DPI, DPI))
+        temporary.write_bytes(data)
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)

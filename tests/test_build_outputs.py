@@ -86,7 +86,10 @@ def test_words_to_know_lists_bold_and_glossary_words_once(built_sample: BuildRes
             assert len(re.findall(rf"\b{word}s?\b [A-Z]", after)) == 1, (fmt, word)
 
 
-def test_a_rebuild_with_unchanged_pictures_prepares_none(tmp_path: Path, sample_dir: Path) -> None:
+def test_a_rebuild_with_unchanged_pictures_prepares_none(
+    tmp_path: Path, sample_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path / "cache"))
     first = build(sample_dir, out_dir=tmp_path, formats=["html"], run_checks=False)
     again = build(sample_dir, out_dir=tmp_path, formats=["html"], run_checks=False)
     assert first.pictures_processed > 30

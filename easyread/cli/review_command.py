@@ -157,8 +157,7 @@ def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
         )
     out_dir = args.out or report.root / "out"
     ensure_folder(out_dir)
-    cache = out_dir / ".cache" / "pictures"
-    edition = make_edition(report, cache, [])
+    edition = make_edition(report, None, [])
     name = output_name(report)
     made = []
     if "pdf" in formats:

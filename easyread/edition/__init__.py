@@ -184,12 +184,13 @@ def _count(number: int, one: str, many: str) -> str:
 
 def make_edition(
     report: Report,
-    cache_dir: Path,
+    cache_dir: Path | None = None,
     back_pages: list[BackPage] | None = None,
     *,
     body: list[Section] | None = None,
 ) -> Edition:
-    """Add the front and back pages and prepare every picture once.
+    """Add the front and back pages and prepare every picture once (into `cache_dir`, by
+    default the user's picture cache).
 
     `body` is the report's sections as the edition shows them (by default, as written)."""
     language = matter_language(report.config.language)
@@ -200,7 +201,7 @@ def make_edition(
     if find_out_more is not None:
         back.append(find_out_more)
     edition = Edition(report, front, list(body or report.sections), back, strings)
-    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir)
+    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir, [report.root])
     return edition
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from easyread import files
 from easyread.edition import BackPageBuilder, load_strings, matter_dir, matter_language
 from easyread.glossary import Entry, Glossary
 from easyread.glossary.words_to_know import bold_phrases, words_to_know
@@ -89,9 +90,11 @@ def words_to_know_section(
 def _entry_picture(report: Report, entry: Entry, used: Picture | None) -> tuple[Path, str]:
     if entry.picture:
         name = f"{entry.picture}.png"
-        for folder in (report.root / "pictures", matter_dir() / "pictures"):
-            candidate = folder / name
-            if candidate.is_file() and candidate.resolve().is_relative_to(folder.resolve()):
+        # Checked against the report folder itself, so that a pictures/ folder that is a link
+        # leading out of the report does not carry an outside file in.
+        for root in (report.root, matter_dir()):
+            candidate = root / "pictures" / name
+            if files.is_readable_inside(candidate, [root]):
                 return candidate, f"A picture of {entry.picture.replace('-', ' ')}"
     if used is not None and used.path is not None:
         return used.path, used.alt

@@ -197,10 +197,14 @@ def load_glossary(config: ReportConfig | None = None, extra: Iterable[Path] = ()
     """The built-in glossaries with the project's own files merged over them."""
     settings = _settings(config)
     builtin = builtin_files(settings.builtin)
-    project = [*settings.files, *(Path(path) for path in extra)]
+    inside = (settings.base,) if settings.base is not None else None
+    project = [
+        *(_stamp(path, inside) for path in settings.files),
+        *(_stamp(Path(path), None) for path in extra),  # named by the user: read where they are
+    ]
     return _load(
-        tuple(_stamp(path) for path in builtin),
-        tuple(_stamp(path) for path in project),
+        tuple(_stamp(path, None) for path in builtin),
+        tuple(project),
         tuple(settings.disable),
     )
 
@@ -217,6 +221,7 @@ class _Settings:
         self.disable: list[tuple[str, Path | None, int | None]] = []
         self.builtin: list[str] | None = None
         self.bold_first_use = False
+        self.base: Path | None = None  # the report folder the project's files must be in
 
 
 def _settings(config: ReportConfig | None) -> _Settings:
@@ -226,6 +231,7 @@ def _settings(config: ReportConfig | None) -> _Settings:
     table: dict[str, Any] = config.tables.get("glossary", {}) or {}
     path = config.path
     base = path.parent if path is not None else Path.cwd()
+    settings.base = base
     for key in table:
         if key not in SETTINGS:
             close = difflib.get_close_matches(key, SETTINGS, n=1, cutoff=0.6)
@@ -300,24 +306,30 @@ def _toml_line(path: Path | None, key: str) -> int | None:
     return toml_line(toml_lines(path), key, ["glossary"])
 
 
-def _stamp(path: Path) -> tuple[Path, int, int]:
-    """A file with its change time and size, so cached glossaries notice edits."""
+Stamp = tuple[Path, int, int, tuple[Path, ...] | None]
+
+
+def _stamp(path: Path, roots: tuple[Path, ...] | None) -> Stamp:
+    """A file with its change time and size, so cached glossaries notice edits, and the folders
+    it must be inside (None: a file the user named)."""
     try:
         stat = path.stat()
-    except OSError:
-        return path, -1, -1
-    return path, stat.st_mtime_ns, stat.st_size
+    except (OSError, ValueError):
+        return path, -1, -1, roots
+    return path, stat.st_mtime_ns, stat.st_size, roots
 
 
 @lru_cache(maxsize=64)
-def _read_stamped(path: Path, mtime: int, size: int) -> GlossaryFile:
-    return read_glossary_file(path)
+def _read_stamped(
+    path: Path, mtime: int, size: int, roots: tuple[Path, ...] | None
+) -> GlossaryFile:
+    return read_glossary_file(path, roots)
 
 
 @lru_cache(maxsize=16)
 def _load(
-    builtin: tuple[tuple[Path, int, int], ...],
-    project: tuple[tuple[Path, int, int], ...],
+    builtin: tuple[Stamp, ...],
+    project: tuple[Stamp, ...],
     disable: tuple[tuple[str, Path | None, int | None], ...],
 ) -> Glossary:
     builtins = [_read_stamped(*stamp) for stamp in builtin]

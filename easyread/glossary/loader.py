@@ -7,12 +7,15 @@ their start line: an error can then say "health.yaml:212: ..." instead of only w
 from __future__ import annotations
 
 import difflib
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from easyread import files
 from easyread.errors import decode_utf8
 from easyread.glossary.entry import KINDS, Entry, GlossaryError
 
@@ -35,20 +38,23 @@ class GlossaryFile:
     disabled: list[tuple[str, int]] = field(default_factory=list)  # (term, line)
 
 
-def read_glossary_file(path: Path) -> GlossaryFile:
-    """Read one glossary file. Raises GlossaryError naming the file and line."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+def read_glossary_file(path: Path, roots: Sequence[Path] | None = None) -> GlossaryFile:
+    """Read one glossary file. Raises GlossaryError naming the file and line.
+
+    With `roots` (the report folder), the file must be inside them, links included; without,
+    it is a file the user named on the command line, read where it is."""
+    if not path.exists() and not path.is_symlink():
         raise GlossaryError(
             "this glossary file does not exist",
             path=path,
             hint="check the file name in [glossary] files in easyread.toml",
-        ) from None
-    except OSError as error:
-        raise GlossaryError(
-            f"cannot read this glossary file ({error.strerror})", path=path
-        ) from None
+        )
+    if roots is None:
+        roots = [Path(os.path.realpath(path)).parent]
+    try:
+        data = files.read_bytes(path, [*roots, *files.package_roots()], what="this glossary file")
+    except files.FileRefused as refused:
+        raise refused.as_error(GlossaryError, path) from None
     text = decode_utf8(data, path, GlossaryError, what="this glossary file")
     return parse_glossary(text, path)
 

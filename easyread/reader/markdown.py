@@ -59,6 +59,7 @@ _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}")
 _LOOKS_LIKE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
+_HIDDEN = re.compile("[\x00-\x1f\x7f]")  # %00 and other control codes, once %-decoded
 # Characters that are not text: they break Word files and show as boxes in a PDF.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # An inline HTML tag whose content is never text: skipped up to its closing tag.
@@ -800,10 +801,15 @@ def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:
     fail = _picture_failure(picture, section_path)
     # markdown-it writes spaces and accents in a link as %20 and %C3%A9: undo that.
     name = urllib.parse.unquote(picture.src.strip())
+    if _HIDDEN.search(name):
+        raise fail(
+            f"the picture path '{_short(picture.src.strip())}' holds a hidden character",
+            "write the picture's file name again, without codes such as %00",
+        )
     root = root.resolve()
     try:
         candidate = (section_path.parent / name).resolve()
-    except (OSError, RuntimeError):  # a loop of symbolic links
+    except (OSError, RuntimeError, ValueError):  # a loop of symbolic links
         raise fail(
             f"the picture '{_short(name)}' is a link that goes round in a circle",
             "replace the link with a copy of the picture",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from easyread import files
 from easyread.config import (
     CONFIG_NAME,
     ReportConfig,
@@ -28,11 +30,10 @@ def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     if not root.is_dir():
         raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
     config_path = root / CONFIG_NAME
-    if config_path.is_symlink():
-        _check_inside(config_path, root)
-    config = load_config(config_path) if config_path.is_file() else default_config(root)
+    present = config_path.exists() or config_path.is_symlink()
+    config = load_config(config_path) if present else default_config(root)
     paths = section_paths(root, config)
-    sections = [read_section_file(path, number) for number, path in enumerate(paths, start=1)]
+    sections = [read_section_file(path, number, root) for number, path in enumerate(paths, start=1)]
     report = Report(root=root, config=config, sections=sections, cover=_cover(root, config))
     if check_pictures:
         resolve_pictures(report)
@@ -56,20 +57,35 @@ def read_stdin(text: str, *, config: ReportConfig | None = None) -> Report:
     return Report(root=root, config=config, sections=[section])
 
 
-def read_section_file(path: Path, number: int) -> Section:
-    return parse_section(path, read_source_text(path), number)
+def read_section_file(path: Path, number: int, root: Path | None = None) -> Section:
+    return parse_section(path, read_source_text(path, root), number)
 
 
-def read_source_text(path: Path) -> str:
+def read_source_text(path: Path, root: Path | None = None) -> str:
+    """A section's text. With `root`, the file must be inside that folder (links included);
+    without it, it is a file the user named, read wherever it is."""
+    roots = [root] if root is not None else [_own_folder(path)]
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise SourceError("this file does not exist", path=path, hint="check its name") from None
-    except OSError as error:
-        raise SourceError(f"cannot read this file ({error.strerror})", path=path) from None
+        data = files.read_bytes(path, [*roots, *files.package_roots()], what="this file")
+    except files.FileRefused as refused:
+        if refused.kind == "outside":
+            raise SourceError(
+                "this section file is a link to a file outside the report folder",
+                path=path,
+                hint="copy the file into the report folder instead of linking to it",
+            ) from None
+        raise refused.as_error(SourceError, path) from None
     hint = "open it in your editor and save it again as UTF-8"
     text = decode_utf8(data, path, SourceError, hint=hint)
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _own_folder(path: Path) -> Path:
+    """The folder a file the user named really is in, so that it is always inside."""
+    try:
+        return Path(os.path.realpath(path)).parent
+    except (OSError, ValueError):
+        return path.absolute().parent
 
 
 def section_paths(root: Path, config: ReportConfig) -> list[Path]:

@@ -8,20 +8,23 @@ One TOML file per checking session, in the report's `reviews/` folder, named
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from easyread import files
 from easyread.config import as_date
-from easyread.errors import ConfigError
+from easyread.errors import ConfigError, decode_utf8
 from easyread.model import Report, Section
 from easyread.output import write_text_atomically
 from easyread.records.fingerprint import section_fingerprint
 
 REVIEWS_FOLDER = "reviews"
 FORMAT_VERSION = 1
+RECORD_LIMIT = 5 * files.MEGABYTE  # a record holds the checked sections' text: far less
 _RECORD_KEYS = {"format", "group", "date", "paid", "facilitator", "note", "checkers", "sections"}
 _CHECKER_KEYS = {"name", "consent-to-be-named", "has-learning-disability"}
 _SECTION_KEYS = {"file", "number", "title", "fingerprint", "text"}
@@ -94,7 +97,11 @@ def load_records(report_root: Path) -> list[ReviewRecord]:
     folder = reviews_dir(report_root)
     if not folder.is_dir():
         return []
-    records = [load_record(path) for path in sorted(folder.glob("*.toml")) if path.is_file()]
+    records = [
+        load_record(path, report_root)
+        for path in sorted(folder.glob("*.toml"))
+        if path.is_file() or path.is_symlink()
+    ]
     return sorted(records, key=lambda record: (record.date, record.path or Path()))
 
 
@@ -246,11 +253,15 @@ def toml_multiline(text: str) -> str:
 # -- reading a record ---------------------------------------------------------------------------
 
 
-def load_record(path: Path) -> ReviewRecord:
+def load_record(path: Path, report_root: Path | None = None) -> ReviewRecord:
+    """One record. In a report's reviews/ folder it must be a file inside the report (a link
+    that leads out is refused); a record the user names is read where it is."""
+    roots = [report_root] if report_root is not None else [Path(os.path.realpath(path)).parent]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read this review record ({error})", path=path) from None
+        data = files.read_bytes(path, roots, limit=RECORD_LIMIT, what="this review record")
+    except files.FileRefused as refused:
+        raise refused.as_error(ConfigError, path) from None
+    text = decode_utf8(data, path, ConfigError, what="this review record")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
 from easyread.edition.review_strings import how_to_path, review_strings
 from easyread.model import Heading, Point, Report, Section
@@ -59,8 +60,8 @@ class ReviewCopy:
 
 
 def default_cache(report: Report) -> Path:
-    """The build's picture cache: under the output folder, never among the sources."""
-    return report.root / "out" / ".cache" / "pictures"
+    """The picture cache: the user's, never inside the report folder."""
+    return picture_cache_dir()
 
 
 def _picture_folders(edition: Edition) -> list[Path]:

@@ -314,8 +314,7 @@ def _screen_pictures(edition: Edition) -> PictureSet:
         items.append((cover, SCREEN_SIZES[COVER_PX]))
     if not items:
         return PictureSet()
-    cache_dir = edition.pictures.get(items[0][0], _print_size(items[0][1])).path.parent
-    return prepare_pictures(items, cache_dir)
+    return prepare_pictures(items, edition.pictures.cache_dir, edition.pictures.roots)
 
 
 def _print_size(screen_px: int) -> int:
