@@ -17,7 +17,14 @@ from easyread.glossary import Glossary, load_glossary
 from easyread.lint import summary_for_build as lint_summary
 from easyread.lint.engine import paused_gc
 from easyread.model import Report
-from easyread.output import atomic_target, ensure_folder
+from easyread.output import (
+    OutputSet,
+    atomic_target,
+    current_set,
+    ensure_folder,
+    output_errors,
+    outside_any_set,
+)
 from easyread.reader import read_report
 from easyread.score import summary_for_build as score_summary
 from easyread.score import write_score_report
@@ -89,13 +96,16 @@ def build(
     result.notes.extend(edition.pictures.stats.warnings)
     clock.lap(result, "pictures")
 
-    _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock)
-    result.notes.extend(_length_notes(result))
+    # Every output is written to a temporary file; they replace the last good set together,
+    # only once all of them (the readability report too) have been written.
+    with OutputSet():
+        _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock)
+        result.notes.extend(_length_notes(result))
 
-    if run_checks:
-        stage("Scoring readability")
-        _score(report, glossary, out_dir, result)
-        clock.lap(result, "score")
+        if run_checks:
+            stage("Scoring readability")
+            _score(report, glossary, out_dir, result)
+            clock.lap(result, "score")
     return result
 
 
@@ -114,7 +124,9 @@ def _write_outputs(
     pending: Future[float] | None = None
     with _side_process(side_by_side) as pool:
         if pool is not None:
-            pending = pool.submit(_write_timed, edition, "docx", targets["docx"])
+            # The other process fills a temporary file that this process's set renames.
+            temporary = current_set().reserve(targets["docx"])
+            pending = pool.submit(_write_timed, edition, "docx", temporary, targets["docx"])
         for fmt in ("pdf", "html", "docx"):
             if fmt not in wanted or (fmt == "docx" and pending is not None):
                 continue
@@ -135,9 +147,11 @@ def _write_one(edition: Edition, fmt: str, target: Path) -> int | None:
         return get_writer(fmt).write(edition, temporary)
 
 
-def _write_timed(edition: Edition, fmt: str, target: Path) -> float:
+def _write_timed(edition: Edition, fmt: str, temporary: Path, final: Path) -> float:
+    """In the side process: write straight into the temporary file the set reserved."""
     started = time.perf_counter()
-    _write_one(edition, fmt, target)
+    with outside_any_set(), output_errors(final):
+        get_writer(fmt).write(edition, temporary)
     return time.perf_counter() - started
 
 

@@ -51,6 +51,22 @@ class EasyReadError(Exception):
     def __str__(self) -> str:
         return self.one_line()
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # An error raised in the DOCX side process must keep its file and line on the way back.
+        where = (self.path, self.line, self.column, self.hint)
+        return _rebuild_error, (type(self), self.message, *where)
+
+
+def _rebuild_error(
+    kind: type[EasyReadError],
+    message: str,
+    path: Path | None,
+    line: int | None,
+    column: int | None,
+    hint: str | None,
+) -> EasyReadError:
+    return kind(message, path=path, line=line, column=column, hint=hint)
+
 
 class ConfigError(EasyReadError):
     """A problem in easyread.toml."""

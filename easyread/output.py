@@ -9,11 +9,18 @@ Temporary files are hidden and end in `.part` (`.report.pdf.<host>-<pid>.<random
 never look like outputs. A build that is killed (power cut, SIGKILL) cannot delete its own; the
 next build in that folder removes those whose process is no longer running on this computer, and
 any `.part` file older than a day.
+
+Outputs that belong together change together (`OutputSet`): inside `with OutputSet():` every
+atomic write only makes its temporary file, and the renames all happen at the end, when every
+output has been written. If anything fails, the temporaries are deleted and the folder keeps the
+last good set. The renames themselves are listed first in a journal (`.easyread-outputs.journal`),
+so that a build killed halfway through them is finished by the next command that writes there.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import errno
 import hashlib
 import os
@@ -23,6 +30,11 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; two builds into one folder at once may mix sets
+    fcntl = None  # type: ignore[assignment]
 
 from easyread.errors import OutputError
 
@@ -34,6 +46,11 @@ _OUTPUT_ERRNOS = {
 }  # fmt: skip
 # Ours, and files a writer makes beside ours (`.<our temporary name>.<random>`).
 _PART = re.compile(r"^\..*\.(?P<host>[0-9a-f]{6})-(?P<pid>\d+)\.[^.]+\.part(\.[^.]+)?$")
+JOURNAL = ".easyread-outputs.journal"
+LOCK = ".easyread-outputs.lock"
+_collecting: contextvars.ContextVar[OutputSet | None] = contextvars.ContextVar(
+    "easyread_output_set", default=None
+)
 
 
 def ensure_folder(folder: Path) -> None:
@@ -54,6 +71,7 @@ def ensure_folder(folder: Path) -> None:
             path=folder,
             hint="choose another folder with --out",
         )
+    finish_interrupted_set(folder)
     remove_stale_parts(folder)
 
 
@@ -74,22 +92,195 @@ def temporary_file(final: Path, *, suffix: str = ".part") -> Path:
 
 @contextlib.contextmanager
 def atomic_target(final: Path) -> Iterator[Path]:
-    """A temporary path to write to; renamed to `final` only if the block succeeds."""
+    """A temporary path to write to; renamed to `final` only if the block succeeds.
+
+    Inside `with OutputSet():` the rename waits until the whole set has been written."""
+    outputs = _collecting.get()
     temporary = temporary_file(final)
+    kept = False
+    token = _collecting.set(None)  # what a writer writes on its way is not part of the set
     try:
         try:
-            yield temporary
-        except OSError as error:
-            if error.errno in _OUTPUT_ERRNOS:
-                raise output_error(final, error, _hint_for(error)) from None
-            raise
+            with output_errors(final):
+                yield temporary
+        finally:
+            _collecting.reset(token)
+        if outputs is not None:
+            outputs.add(temporary, final)
+            kept = True
+            return
         try:
             _give_usual_permissions(temporary, final)
             os.replace(temporary, final)
         except OSError as error:
             raise output_error(final, error, _hint_for(error)) from None
     finally:
+        if not kept:
+            temporary.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def outside_any_set() -> Iterator[None]:
+    """Atomic writes that rename at once, even where a set is being written (a forked process
+    inherits the set of the process it came from, but can never rename that set's files)."""
+    token = _collecting.set(None)
+    try:
+        yield
+    finally:
+        _collecting.reset(token)
+
+
+def current_set() -> OutputSet:
+    """The set being written (inside `with OutputSet():`)."""
+    outputs = _collecting.get()
+    if outputs is None:
+        raise RuntimeError("no set of outputs is being written")
+    return outputs
+
+
+class OutputSet:
+    """Outputs that appear together or not at all.
+
+    Use as `with OutputSet():`; every `atomic_target` inside (in this thread) keeps its
+    temporary file, and leaving the block without an error renames them all into place. A
+    second process can write into `reserve(final)` and the set renames that file too."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Path, Path]] = []
+        self._token: contextvars.Token[OutputSet | None] | None = None
+
+    def __enter__(self) -> OutputSet:
+        self._token = _collecting.set(self)
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        assert self._token is not None
+        _collecting.reset(self._token)
+        if kind is None:
+            self.commit()
+        else:
+            self.discard()
+
+    def reserve(self, final: Path) -> Path:
+        """A temporary file for `final` that another process will fill."""
+        temporary = temporary_file(final)
+        self.add(temporary, final)
+        return temporary
+
+    def add(self, temporary: Path, final: Path) -> None:
+        self.pending.append((temporary, final))
+
+    def discard(self) -> None:
+        for temporary, _ in self.pending:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+        self.pending.clear()
+
+    def commit(self) -> None:
+        """Rename every temporary file into place, listed first in each folder's journal."""
+        current = Path(".")
+        try:
+            for folder, moves in _by_folder(self.pending).items():
+                with _folder_lock(folder):
+                    for temporary, current in moves:
+                        _give_usual_permissions(temporary, current)
+                    current = folder / JOURNAL
+                    journal = _write_journal(folder, moves)
+                    for temporary, current in moves:
+                        os.replace(temporary, current)
+                    journal.unlink()
+        except OSError as error:
+            self.discard()
+            raise output_error(current, error, _hint_for(error)) from None
+        self.pending.clear()
+
+
+def _by_folder(moves: list[tuple[Path, Path]]) -> dict[Path, list[tuple[Path, Path]]]:
+    folders: dict[Path, list[tuple[Path, Path]]] = {}
+    for temporary, final in moves:
+        folders.setdefault(final.parent, []).append((temporary, final))
+    return folders
+
+
+def _write_journal(folder: Path, moves: list[tuple[Path, Path]]) -> Path:
+    """The renames to make, as `temporary<TAB>final` names, written whole and flushed to disk."""
+    text = "".join(f"{temporary.name}\t{final.name}\n" for temporary, final in moves)
+    journal = folder / JOURNAL
+    temporary = temporary_file(journal)
+    try:
+        with temporary.open("w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, journal)
+    finally:
         temporary.unlink(missing_ok=True)
+    return journal
+
+
+def finish_interrupted_set(folder: Path) -> list[Path]:
+    """Finish the renames of a set whose build was killed while renaming. Returns the outputs
+    it put in place. The journal names only files in this folder: a temporary file of ours
+    (hidden, `.part`) and a visible output name."""
+    journal = folder / JOURNAL
+    if not journal.is_file() or journal.is_symlink():
+        return []
+    done: list[Path] = []
+    with _folder_lock(folder):
+        try:
+            lines = journal.read_text(encoding="utf-8").splitlines()[:100]
+        except (OSError, UnicodeDecodeError):
+            lines = []
+        for line in lines:
+            temporary_name, _, final_name = line.partition("\t")
+            if not _is_journal_pair(temporary_name, final_name):
+                continue
+            temporary = folder / temporary_name
+            if temporary.is_file() and not temporary.is_symlink():
+                with contextlib.suppress(OSError):
+                    os.replace(temporary, folder / final_name)
+                    done.append(folder / final_name)
+        with contextlib.suppress(OSError):
+            journal.unlink()
+    return done
+
+
+def _is_journal_pair(temporary: str, final: str) -> bool:
+    plain = re.compile(r"^[^/\\\x00]+$")
+    return (
+        bool(plain.match(temporary) and plain.match(final))
+        and _looks_temporary(temporary)
+        and not final.startswith(".")
+    )
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """One set at a time renames into a folder, so two builds never leave a mixed set."""
+    if fcntl is None:
+        yield
+        return
+    try:
+        descriptor = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        yield  # a folder we cannot lock in (read-only): the renames will fail on their own
+        return
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+@contextlib.contextmanager
+def output_errors(final: Path) -> Iterator[None]:
+    """A full disk or a folder that cannot be written, while writing `final`, as one line."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno in _OUTPUT_ERRNOS:
+            raise output_error(final, error, _hint_for(error)) from None
+        raise
 
 
 def write_text_atomically(final: Path, text: str) -> None:
