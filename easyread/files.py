@@ -27,6 +27,8 @@ from pathlib import Path
 
 from easyread.errors import EasyReadError
 
+_PACKAGE = Path(__file__).resolve().parent
+_DATA = ("templates", "glossary")
 MEGABYTE = 1_000_000
 # No real section, settings file, glossary or review record comes near these.
 SOURCE_LIMIT = 20 * MEGABYTE
@@ -60,14 +62,10 @@ class FileRefused(Exception):
 
 
 def package_roots() -> list[Path]:
-    """easyread's own data folders (templates, glossaries), which every read may use."""
-    from easyread.resources import data_dir  # the package's data, found once
-
-    roots = []
-    for name in ("templates", "glossary"):
-        with contextlib.suppress(FileNotFoundError):
-            roots.append(data_dir(name))
-    return roots
+    """easyread's own data folders (templates, glossaries), which every read may use: in
+    easyread/_data when installed, the top-level folders in a source checkout."""
+    places = [_PACKAGE / "_data" / name for name in _DATA] + [_PACKAGE.parent / n for n in _DATA]
+    return [place for place in places if place.is_dir()]
 
 
 def read_bytes(

@@ -15,16 +15,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from easyread import files
 from easyread.config import as_date
 from easyread.errors import ConfigError, decode_utf8
+from easyread.files import MEGABYTE, FileRefused, read_bytes
 from easyread.model import Report, Section
 from easyread.output import write_text_atomically
 from easyread.records.fingerprint import section_fingerprint
 
 REVIEWS_FOLDER = "reviews"
 FORMAT_VERSION = 1
-RECORD_LIMIT = 5 * files.MEGABYTE  # a record holds the checked sections' text: far less
+RECORD_LIMIT = 5 * MEGABYTE  # a record holds the checked sections' text: far less
 _RECORD_KEYS = {"format", "group", "date", "paid", "facilitator", "note", "checkers", "sections"}
 _CHECKER_KEYS = {"name", "consent-to-be-named", "has-learning-disability"}
 _SECTION_KEYS = {"file", "number", "title", "fingerprint", "text"}
@@ -258,8 +258,8 @@ def load_record(path: Path, report_root: Path | None = None) -> ReviewRecord:
     that leads out is refused); a record the user names is read where it is."""
     roots = [report_root] if report_root is not None else [Path(os.path.realpath(path)).parent]
     try:
-        data = files.read_bytes(path, roots, limit=RECORD_LIMIT, what="this review record")
-    except files.FileRefused as refused:
+        data = read_bytes(path, roots, limit=RECORD_LIMIT, what="this review record")
+    except FileRefused as refused:
         raise refused.as_error(ConfigError, path) from None
     text = decode_utf8(data, path, ConfigError, what="this review record")
     try:
