@@ -1,0 +1,59 @@
+"""What the picture rules share: each point's picture with its file, and a finding at it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from easyread.lint.findings import Finding
+from easyread.lint.rules.base import LintContext
+from easyread.model import Picture, Point, Section
+
+
+@dataclass(frozen=True, slots=True)
+class UsedPicture:
+    section: Section
+    point: Point
+    picture: Picture
+    file: Path | None  # None when the file is not there (the build names that problem)
+
+
+def used_pictures(context: LintContext) -> Iterator[UsedPicture]:
+    """Every picture at the start of a point in the author's sections."""
+    for section, point in context.report.points():
+        if section.role != "body" or point.picture is None:
+            continue
+        yield UsedPicture(section, point, point.picture, picture_file(context, point.picture))
+
+
+def picture_file(context: LintContext, picture: Picture) -> Path | None:
+    """The picture's file, if it is there and inside the report folder."""
+    if picture.path is not None:
+        return picture.path if picture.path.is_file() else None
+    if "://" in picture.src or picture.src.startswith(("/", "data:")):
+        return None
+    root = context.report.root.resolve()
+    candidate = (context.report.root / picture.src).resolve()
+    if candidate.is_relative_to(root) and candidate.is_file():
+        return candidate
+    return None
+
+
+def picture_finding(
+    context: LintContext, used: UsedPicture, message: str, suggestion: str
+) -> Finding:
+    source = used.picture.source
+    text = f"![{used.picture.alt}]({used.picture.src})"
+    return Finding(
+        rule=context.rule,
+        severity=context.severity,
+        message=message,
+        path=source.path,
+        line=source.line,
+        column=source.column,
+        end_line=source.line,
+        end_column=source.column + len(text),
+        text=text,
+        suggestion=suggestion,
+    )

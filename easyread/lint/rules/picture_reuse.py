@@ -1,0 +1,99 @@
+"""The picture-reuse rule."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from easyread.lint.findings import Finding
+from easyread.lint.rules._pictures import UsedPicture, picture_finding, used_pictures
+from easyread.lint.rules.base import LintContext, Rule
+from easyread.pictograms.words import lemma_words, synonyms
+
+_ARTICLES = ("a ", "an ", "the ")
+
+
+class PictureReuse(Rule):
+    """One picture used for different ideas.
+
+    In Easy Read the same picture stands for the same idea all through the document, and a
+    reader learns what it means. When one picture is described with different words in
+    different places, or sits beside points that have nothing in common, the reader cannot
+    tell what it stands for. Give the picture one description, or choose a different picture
+    for the other idea (`easyread pictures suggest --all` shows pictures for each point).
+
+    A point counts as very different when it shares none of its less common words with any
+    other point the picture is used for: words used in more than a fifth of the report's points
+    (such as the report's own topic) are left out of the comparison.
+    """
+
+    id = "picture-reuse"
+    description = "One picture used with different descriptions or for very different points."
+    severity = "warning"
+    options = {"common-share": 0.2}
+    option_help = {"common-share": "words in more than this share of the points are not compared"}
+    examples_fail = [
+        "# Visits\n\n![A pill](pill.png) Take your medicines.\n\n"
+        "![A sweet](pill.png) Ask about your medicines.\n",
+        "# Visits\n\n![A clock](clock.png) Your appointment is at 2pm.\n\n"
+        "![A clock](clock.png) We planted trees in the garden.\n",
+    ]
+    examples_pass = [
+        "# Visits\n\n![A pill](pill.png) Take your medicines.\n\n"
+        "![A pill](pill.png) Ask your doctor about your medicines.\n",
+        "# Visits\n\n![A pill](pill.png) Take your medicines.\n\n"
+        "![A clock](clock.png) We planted trees in the garden.\n",
+    ]
+
+    def check(self, context: LintContext) -> Iterator[Finding]:
+        uses = list(used_pictures(context))
+        by_picture: dict[str, list[UsedPicture]] = {}
+        for used in uses:
+            key = str(used.file) if used.file is not None else used.picture.src
+            by_picture.setdefault(key, []).append(used)
+        common = _common_words(uses, float(context.options["common-share"]))
+        for group in by_picture.values():
+            first = group[0]
+            words = [_words(used, common) for used in group]
+            for index, later in enumerate(group[1:], 1):
+                if _alt(later) != _alt(first):
+                    yield picture_finding(
+                        context,
+                        later,
+                        f"This picture is described as '{later.picture.alt}' here and as "
+                        f"'{first.picture.alt}' at point {first.point.number}.",
+                        "Use one description for one picture, or a different picture here.",
+                    )
+                elif words[index] and not any(
+                    words[index] & other for number, other in enumerate(words) if number != index
+                ):
+                    yield picture_finding(
+                        context,
+                        later,
+                        f"This picture is also used for point {first.point.number}, and this "
+                        "point has nothing in common with the points it is used for.",
+                        "Use the same picture only for the same idea. Choose another picture.",
+                    )
+
+
+def _alt(used: UsedPicture) -> str:
+    text = " ".join(used.picture.alt.lower().split()).rstrip(".")
+    for article in _ARTICLES:
+        text = text.removeprefix(article)
+    return text
+
+
+def _words(used: UsedPicture, common: frozenset[str]) -> set[str]:
+    """The point's less common words with their synonyms ("harm" also counts as "risk")."""
+    related = synonyms()
+    words = set(lemma_words(used.point.text)) - common
+    return words | {other for word in words for other in related.get(word, ())}
+
+
+def _common_words(uses: list[UsedPicture], share: float) -> frozenset[str]:
+    points = {id(used.point): used.point for used in uses}
+    counts: Counter[str] = Counter()
+    for point in points.values():
+        counts.update(set(lemma_words(point.text)))
+    limit = max(3, share * len(points))
+    return frozenset(word for word, count in counts.items() if count > limit)

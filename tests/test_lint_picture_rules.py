@@ -1,0 +1,85 @@
+"""The picture rules on real report folders: records, print resolution and reuse."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PIL import Image
+
+from easyread.lint.engine import lint_report
+from easyread.lint.settings import LintSettings
+from easyread.pictograms.records import PictureRecord, add_record
+from easyread.reader import read_report
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "leder-annual-report"
+
+
+def report(folder: Path, body: str, pictures: dict[str, int]) -> Path:
+    (folder / "pictures").mkdir(parents=True)
+    for name, side in pictures.items():
+        Image.new("RGB", (side, side // 2 or 1), (90, 90, 200)).save(folder / "pictures" / name)
+    (folder / "01-a.md").write_text(f"# Test\n\n{body}", encoding="utf-8")
+    return folder
+
+
+def findings(root: Path, rule: str) -> list:
+    found = lint_report(read_report(root), LintSettings())
+    return [finding for finding in found if finding.rule == rule]
+
+
+def test_a_picture_with_no_record_is_named_and_a_recorded_one_is_not(tmp_path):
+    root = report(
+        tmp_path,
+        "![A house](pictures/a.png) We met.\n\n![A dog](pictures/b.png) We walked.\n",
+        {"a.png": 600, "b.png": 600},
+    )
+    add_record(root, PictureRecord("a.png", source="Our own photo", licence="CC0"))
+    found = findings(root, "picture-record")
+    assert [(f.line, f.text) for f in found] == [(5, "![A dog](pictures/b.png)")]
+    assert "easyread pictures add pictures/b.png" in found[0].suggestion
+
+
+def test_the_sample_has_a_record_for_every_picture():
+    assert findings(SAMPLE, "picture-record") == []
+
+
+def test_a_picture_under_150_ppi_at_45_mm_says_the_size_it_needs(tmp_path):
+    root = report(
+        tmp_path,
+        "![A house](pictures/small.png) We met.\n\n![A dog](pictures/big.png) We walked.\n",
+        {"small.png": 20, "big.png": 266},
+    )
+    found = findings(root, "picture-resolution")
+    assert len(found) == 1
+    assert "20 by 10 pixels" in found[0].message and "only 11 pixels per inch" in found[0].message
+    assert "at least 266 pixels" in found[0].suggestion
+
+
+def test_one_picture_for_different_words_or_different_points_is_warned(tmp_path):
+    root = report(
+        tmp_path,
+        "![A pill](pictures/p.png) Take your medicines.\n\n"
+        "![Tablets](pictures/p.png) Ask about your medicines.\n\n"
+        "![A pill](pictures/p.png) Our garden has new trees.\n\n"
+        "![A pill](pictures/p.png) Your medicines are free.\n",
+        {"p.png": 600},
+    )
+    found = findings(root, "picture-reuse")
+    assert [f.line for f in found] == [5, 7]
+    assert "'Tablets' here and as 'A pill' at point 1.1" in found[0].message
+    assert "nothing in common" in found[1].message
+
+
+def test_the_samples_reused_pictures_that_stand_for_other_ideas_are_named(tmp_path):
+    copy = tmp_path / "sample"
+    shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("out", ".easyread-cache"))
+    lines = sorted((f.path.name, f.line) for f in findings(copy, "picture-reuse"))
+    # The man and woman for "autistic adults" and for "6 in 10 were men", the bar chart for
+    # "things got a little better", the hourglass for "help came too late": each stands for
+    # another idea elsewhere in the sample, and a designer would choose again there.
+    assert lines == [
+        ("04-who-died-in-2025.md", 11),
+        ("05-age-when-people-died.md", 15),
+        ("07-deaths-that-could-have-been-stopped.md", 12),
+    ]
