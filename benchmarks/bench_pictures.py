@@ -4,7 +4,7 @@ Run: python benchmarks/bench_pictures.py [--part tuning|held-aside|all]
 
 Accuracy: the sample report is copied to a temporary folder with every picture taken out of
 its Markdown, and `suggest` is asked for every point. A point is a hit when the picture its
-author chose, or one that benchmarks/data/picture_equivalents.toml lists as equal (that list
+author chose (the [chosen] table, as the sample was when the list was written), or one that benchmarks/data/picture_equivalents.toml lists as equal (that list
 was written and committed before suggest was first run), is among the top 3. A skin-tone
 variant counts as its base pictogram. The keyword and synonym data were tuned on sections
 1-8; sections 9-16 are held aside and given on their own.
@@ -35,16 +35,6 @@ EQUIVALENTS = Path(__file__).resolve().parent / "data" / "picture_equivalents.to
 _PICTURE = re.compile(r"!\[[^\]]*\]\([^)]*\)\s*")
 
 
-def author_pictures() -> dict[tuple[str, str], str]:
-    """(file name, point number) → the picture file the author chose."""
-    report = read_report(SAMPLE)
-    return {
-        (section.path.name, point.number): Path(point.picture.src).name
-        for section, point in report.points()
-        if point.picture is not None
-    }
-
-
 def report_without_pictures(folder: Path) -> Path:
     copy = folder / "report"
     shutil.copytree(SAMPLE, copy, ignore=shutil.ignore_patterns("out", ".easyread-cache"))
@@ -58,7 +48,7 @@ def measure_accuracy(part: str) -> list[str]:
         data = tomllib.load(stream)
     accepted: dict[str, list[str]] = data["accepted"]
     parts = {"tuning": data["split"]["tuning"], "held-aside": data["split"]["held-aside"]}
-    chosen = author_pictures()
+    chosen: dict[str, str] = data["chosen"]
     library = load_library()
     lines = []
     with tempfile.TemporaryDirectory() as temporary:
@@ -68,7 +58,7 @@ def measure_accuracy(part: str) -> list[str]:
     first: dict[str, list[bool]] = {"tuning": [], "held-aside": []}
     for suggestion in suggestions:
         file_name = suggestion.section.path.name
-        picture = chosen[(file_name, suggestion.point.number)]
+        picture = chosen[suggestion.point.number]
         good = set(accepted[picture])
         families = [match.pictogram.family for match in suggestion.matches]
         which = next(name for name, prefixes in parts.items() if file_name[:2] in prefixes)

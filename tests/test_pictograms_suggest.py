@@ -84,6 +84,17 @@ def test_apply_writes_the_picture_its_record_and_the_markdown(tmp_path, capsys):
     assert "My own picture" not in text and text.count("](pictures/") == 3
 
 
+def test_apply_keeps_a_picture_on_its_own_line_without_a_trailing_space(tmp_path, capsys):
+    root = small_report(tmp_path / "r")
+    path = root / "01-health.md"
+    path.write_text("# Your health\n\n![A pill](pictures/mine.png)\nGo to the hospital.\n")
+    assert main(["pictures", "suggest", str(root), "--apply", "1.1=1"]) == 0
+    assert (
+        path.read_text()
+        == "# Your health\n\n![Hospital](pictures/hospital.png)\nGo to the hospital.\n"
+    )
+
+
 @pytest.mark.parametrize("choice", ["1.1=9", "7.7=1", "1.1", "x=y"])
 def test_a_wrong_choice_changes_nothing(tmp_path, capsys, choice):
     root = small_report(tmp_path / "r")

@@ -104,7 +104,10 @@ def _put_in_markdown(path: Path, point: Point, src: str, alt: str) -> None:
         found = _PICTURE_MARKUP.match(line, start)
         if found is None:
             raise _moved(path, point)
-        line = line[:start] + markup + line[found.end() :]
+        rest = line[found.end() :]
+        if not rest.strip():  # the picture had a line of its own: keep it so, with no space
+            markup = markup.rstrip()
+        line = line[:start] + markup + rest
     else:
         first_words = point.sentences[0].text[:12] if point.sentences else ""
         if not _starts_point(line[start:], first_words):
