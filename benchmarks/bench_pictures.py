@@ -4,9 +4,10 @@ Run: python benchmarks/bench_pictures.py [--part tuning|held-aside|all]
 
 Accuracy: the sample report is copied to a temporary folder with every picture taken out of
 its Markdown, and `suggest` is asked for every point. A point is a hit when the picture its
-author chose (the [chosen] table, as the sample was when the list was written), or one that benchmarks/data/picture_equivalents.toml lists as equal (that list
-was written and committed before suggest was first run), is among the top 3. A skin-tone
-variant counts as its base pictogram. The keyword and synonym data were tuned on sections
+author chose (the [chosen] table: the sample as it was when the list was written), or one
+that benchmarks/data/picture_equivalents.toml lists as equal (that list was written and
+committed before suggest was first run), is among the top 3. A skin-tone variant counts as
+its base pictogram. The keyword and synonym data were tuned on sections
 1-8; sections 9-16 are held aside and given on their own.
 
 Speed: the library is loaded once (its load time is shown), then searched in the warm process
