@@ -34,9 +34,7 @@ from easyread.reader import read_files
 from easyread.reader.sentences import count_words
 
 ROOT = Path(__file__).resolve().parent / "accuracy"
-JARGON_RULES = frozenset(
-    {"jargon", "hard-word", "uncommon-word", "wordy-phrase", "nominalisation"}
-)
+JARGON_RULES = frozenset({"jargon", "hard-word", "uncommon-word", "wordy-phrase", "nominalisation"})
 ACRONYM_RULES = frozenset({"acronym-undefined"})
 LONG_RULES = frozenset({"long-sentence"})
 EASY_READ_RULES = JARGON_RULES | ACRONYM_RULES | LONG_RULES | {"passive-voice"}

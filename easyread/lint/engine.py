@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from easyread.lint.findings import Finding
+from easyread.lint.precedence import one_per_problem
 from easyread.lint.rules import LintContext, all_rules
 from easyread.lint.rules.base import SharedState
 from easyread.lint.settings import LintSettings, load_settings
@@ -71,6 +72,7 @@ def _lint(
                 finding = dataclasses.replace(finding, severity=context.severity)
             findings.append(finding)
     findings = _drop_suppressed(report, findings)
+    findings = one_per_problem(findings)
     if settings.accept:
         findings = [item for item in findings if item.text.casefold() not in settings.accept]
     return sorted(set(findings), key=Finding.full_sort_key)

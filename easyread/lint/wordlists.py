@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from easyread.glossary import Entry, Glossary
 from easyread.resources import data_dir
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -32,6 +33,18 @@ def wordy_phrases() -> dict[str, tuple[str, ...]]:
         " ".join(phrase.split()).lower(): tuple(_as_list(plain))
         for phrase, plain in _mapping("wordy-phrases.yaml").items()
     }
+
+
+@cache
+def wordy_phrase_glossary() -> Glossary:
+    """The wordy phrases as a glossary of their own: the glossary's matcher finds every form
+    ("commenced", "made use of") in one pass over the report."""
+    path = wordlist_path("wordy-phrases.yaml")
+    entries = [
+        Entry(term=phrase, kind="jargon", plain="", suggest=plain, path=path)
+        for phrase, plain in wordy_phrases().items()
+    ]
+    return Glossary(entries)
 
 
 @cache
