@@ -19,7 +19,8 @@ _DETERMINERS = (
 
 
 # "... is a", "... means an": the noun says what something is, which is how explanations work.
-_DEFINES = re.compile(r"\b(?:is|are|was|means)\s+(?:a|an)\s*$", re.IGNORECASE)
+_DEFINES = re.compile(r"\b(?:is|are|was|means)\s*$", re.IGNORECASE)
+_A_OR_AN = re.compile(r"an?\s", re.IGNORECASE)
 
 
 class Nominalisation(Rule):
@@ -45,6 +46,7 @@ class Nominalisation(Rule):
     ]
     examples_pass = [
         "# Our plan\n\nWe will carry out the plan in May.\n",
+        "# Words\n\nA post-mortem is an examination of a body after death.\n",
         "# Deaths\n\nThe family told us about 20 deaths. We sent a notification.\n",
         "# Our plan\n\nRead the Implementation Of Care Act Guide.\n",
     ]
@@ -60,7 +62,7 @@ class Nominalisation(Rule):
                 start, end = match.span()
                 if noun[:1].isupper() and match.start("noun") > 0:
                     continue  # a name ("the Provision Of Care Act"), not a sentence's words
-                if _DEFINES.search(piece.text, 0, start):
+                if _A_OR_AN.match(match.group()) and _DEFINES.search(piece.text, 0, start):
                     continue  # "A post-mortem is an examination of ...": saying what a word means
                 if piece.is_code(start, end):
                     continue
