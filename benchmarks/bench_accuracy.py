@@ -9,7 +9,9 @@ Prints precision and recall per class on each half:
 
 - jargon: findings of jargon, hard-word, uncommon-word, wordy-phrase and nominalisation. A
   finding is right if it overlaps a marked word or phrase; a mark is found if a finding overlaps
-  it. Every use of a marked phrase counts (whole words, any case, with -s, -es, -d, -ed or -ing).
+  it. Every use of a marked phrase counts (whole words, any case, with -s, -es, -d, -ed or -ing),
+  as the guide says; the recall counting each marked phrase once (found if any use is) is
+  printed too, since a hard word is reported only where it is first used.
 - acronym: findings of acronym-undefined, against the marked acronyms.
 - long-sentence: findings of long-sentence, against the marked first words.
 
@@ -50,6 +52,8 @@ class Score:
     marks: int = 0
     misses: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    phrases_found: int = 0  # marked words or phrases with at least one use found
+    phrases: int = 0
 
     @property
     def precision(self) -> float:
@@ -91,12 +95,16 @@ def score_jargon(text: str, marks: list[str], findings: list[Finding], score: Sc
             score.right += 1
         else:
             score.wrong.append(f"{finding.rule}:{finding.text}")
+    phrases_found: set[str] = set()
     for m_start, m_end, phrase in spans:
         score.marks += 1
         if any(start < m_end and m_start < end for start, end in found_spans):
             score.found += 1
+            phrases_found.add(phrase)
         else:
             score.misses.append(text[m_start:m_end] if phrase else phrase)
+    score.phrases += len({phrase for _, _, phrase in spans})
+    score.phrases_found += len(phrases_found)
 
 
 def score_acronyms(marks: list[str], findings: list[Finding], score: Score) -> None:
@@ -177,6 +185,10 @@ def main() -> None:
             print(f"{half:<5} {name:<14} {score.precision:>9.2f} {score.recall:>7.2f} "
                   f"{score.right:>7}/{score.findings:<7} {score.found:>5}/{score.marks:<6}  "
                   f"{target}")  # fmt: skip
+            if score.phrases:
+                print(f"{'':<20} recall counting each marked word or phrase once: "
+                      f"{score.phrases_found / score.phrases:.2f} "
+                      f"({score.phrases_found}/{score.phrases})")  # fmt: skip
             if args.verbose:
                 print(f"      missed: {sorted(set(score.misses))}")
                 print(f"      wrong:  {sorted(set(score.wrong))}")

@@ -62,7 +62,15 @@ def _ends_with_abbreviation(text: str, dot_at: int, punctuation: str) -> bool:
     while word_start > 0 and not text[word_start - 1].isspace():
         word_start -= 1
     word = text[word_start : dot_at + 1].lower().lstrip("(\"'‘“")
+    if word == "no.":
+        return _digit_follows(text, dot_at + 1)  # "No. 5" is a number; "No. All jabs" is not
     return word in ABBREVIATIONS
+
+
+def _digit_follows(text: str, at: int) -> bool:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at < len(text) and text[at].isdigit()
 
 
 def word_spans(text: str) -> Iterator[tuple[int, int]]:

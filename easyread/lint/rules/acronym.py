@@ -21,7 +21,9 @@ from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece
 
 # Acronyms nearly everyone knows; `[lint] allow-acronyms` replaces this list.
-DEFAULT_ALLOWED = frozenset({"NHS", "UK", "GP", "TV", "OK", "BBC", "DVD", "ID", "MP", "CCTV"})
+DEFAULT_ALLOWED = frozenset(
+    {"NHS", "UK", "GP", "TV", "OK", "BBC", "DVD", "ID", "MP", "CCTV", "COVID", "COVID-19"}
+)
 CHECKED = ("heading", "sentence", "alt")
 
 _IN_BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,200})\)")
@@ -157,7 +159,7 @@ class AcronymUndefined(Rule):
         "# Your care\n\nThe ICBs pay for your care.\n",
         "# Reviews\n\nThe LeDeR team looks at deaths.\n",
         "# Getting help\n\nGo to A&E if it is an emergency.\n",
-        "# Staying safe\n\nCOVID-19 is an illness.\n",
+        "# Staying safe\n\nSARS-CoV-2 is a virus.\n",
         "# Your care\n\nThe CQC checks care homes. The Care Quality Commission (CQC) is a team.\n",
     ]
     examples_pass = [

@@ -9,7 +9,7 @@ from easyread.glossary.explanation import is_explained
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.lint.rules.jargon import first_hard_word_uses
+from easyread.lint.rules.jargon import first_hard_word_uses, suggestion_text
 from easyread.lint.text import TextPiece
 
 
@@ -59,13 +59,14 @@ class HardWord(Rule):
         word = canonical(match.text)
         plain = match.entry.plain
         if not piece.is_strong(match.start, match.end):
+            plainer = suggestion_text(match.entry.suggest)
             return context.finding(
                 piece,
                 match.start,
                 match.end,
                 f"'{word}' is a hard word. Make it bold the first time you use it.",
                 f"Write **{word}** and say what it means in the next sentence. "
-                f"For example: {plain}",
+                f"For example: {plain}" + (f" Or: {plainer}" if plainer else ""),
             )
         if need_explanation and not explained_next(piece, match):
             return context.finding(

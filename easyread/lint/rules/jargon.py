@@ -28,9 +28,9 @@ class Jargon(Rule):
     the change for you ("Deliver" at the start of a sentence becomes "Give").
 
     A word written with a capital inside a sentence is taken to be part of a name ("the Care
-    Quality Commission") and is not reported. Acronyms are left to the acronym rules. A hard
-    word that is bold where it is first used is being explained on purpose, so it is not
-    reported again here.
+    Quality Commission") and is not reported. Acronyms are left to the acronym rules, and the
+    glossary's hard words to the hard-word rule: a hard word is explained once, where it is
+    first used, so it is one problem, reported once, not once for every use.
     """
 
     id = "jargon"
@@ -55,17 +55,12 @@ class Jargon(Rule):
         glossary = context.glossary()
         if glossary is None:
             return
-        explained = {
-            match.entry.key
-            for piece, match in first_hard_word_uses(context)
-            if piece.is_strong(match.start, match.end)
-        }
         for piece, matches in zip(context.pieces(), context.glossary_matches(), strict=True):
             if not matches or piece.kind not in CHECKED:
                 continue
             for match in matches:
                 entry = match.entry
-                if not is_jargon(entry) or entry.key in explained:
+                if not is_jargon(entry):
                     continue
                 if piece.is_code(match.start, match.end) or in_a_name(piece, match):
                     continue
@@ -98,9 +93,9 @@ _STARTS_A_SENTENCE_OR_QUOTE = frozenset((".", "!", "?", ":", '"', "“", "‘", 
 
 
 def is_jargon(entry: Entry) -> bool:
-    if entry.kind == "acronym":
-        return False
-    return entry.kind == "jargon" or bool(entry.suggest)
+    """Jargon entries, reported at every use. A hard word is one problem, not one per use: the
+    hard-word rule reports its first use (bold it and explain it, or use the plainer word)."""
+    return entry.kind == "jargon"
 
 
 def jargon_message(match: Match) -> str:

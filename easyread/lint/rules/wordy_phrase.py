@@ -28,8 +28,8 @@ class WordyPhrase(Rule):
     its plain words. When there is exactly one plain choice and the text uses the phrase in
     its plain form, `easyread lint --fix` can make the change. Words written with a capital
     inside a sentence are taken to be part of a name and are not reported, and neither are
-    words inside a glossary term (the glossary rules report those) or in bold (a hard word the
-    report explains). Picture descriptions are not checked.
+    words inside a glossary term (the glossary rules report those) or that the report makes
+    bold somewhere (a hard word it explains). Picture descriptions are not checked.
     """
 
     id = "wordy-phrase"
@@ -45,6 +45,7 @@ class WordyPhrase(Rule):
         "# Our plan\n\nWe used the room every week. Some people came.\n",
         "# Our plan\n\nRead the With A View To Change Guide.\n",
         "# Our plan\n\nThey fill in a **do not attempt resuscitation** form. It means ...\n",
+        "# Deaths\n\nSome deaths are **avoidable**. Avoidable means ... 4 were avoidable.\n",
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -56,13 +57,18 @@ class WordyPhrase(Rule):
                 pieces.append(piece)
                 terms.append(Spans((match.start, match.end) for match in known))
         found = glossary.find_all([piece.text for piece in pieces])
+        explained = {
+            match.entry.key
+            for piece, matches in zip(pieces, found, strict=True)
+            for match in matches
+            if piece.is_strong(match.start, match.end)
+        }
         for piece, matches, taken in zip(pieces, found, terms, strict=True):
             for match in matches:
                 if piece.is_code(match.start, match.end) or in_a_name(piece, match):
                     continue
-                start, end = match.start, match.end
-                if taken.overlaps(start, end) or piece.is_strong(start, end):
-                    continue  # a glossary term, or a hard word the author explains in bold
+                if match.entry.key in explained or taken.overlaps(match.start, match.end):
+                    continue  # a hard word the author explains in bold, or a glossary term
                 finding = context.finding(
                     piece,
                     match.start,
