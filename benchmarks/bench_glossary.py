@@ -139,7 +139,9 @@ def main() -> None:
     )
 
     if builtin_files():
-        real = load_glossary()
+        start = time.perf_counter()
+        real = load_glossary()  # the first call in this process reads and checks every file
+        read = time.perf_counter() - start
         start = time.perf_counter()
         real.find("warm up")
         build = time.perf_counter() - start
@@ -147,7 +149,8 @@ def main() -> None:
         text = synthetic_text(100_000, real_terms)
         seconds = best_time(lambda: real.matcher.find(text), 3)
         print(
-            f"built-in glossary ({len(real.entries)} entries, automaton {build * 1000:.0f} ms): "
+            f"built-in glossary ({len(real.entries)} entries in {len(builtin_files())} files, "
+            f"read and checked in {read * 1000:.0f} ms, automaton {build * 1000:.0f} ms): "
             f"{100_000 / seconds:,.0f} words/s on 100,000 words"
         )
 
