@@ -436,3 +436,33 @@ def test_load_document_keeps_paragraph_numbers(council: Path) -> None:
     numbers = [block.paragraph for block in document.blocks if not isinstance(block, Table)]
     assert numbers == sorted(numbers)
     assert numbers[0] == 3  # after the title and the cover picture
+
+
+def test_data_tables_and_headings_of_any_level_are_kept(tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("Deaths by age", 1)
+    document.add_paragraph("Table 1: Deaths by age")
+    table = document.add_table(rows=3, cols=3)
+    rows = [["Age", "Men", "Women | other"], ["Under 50", "1,200", "900"], ["Over 50", "*2*", ""]]
+    for row_number, row in enumerate(rows):
+        for column, value in enumerate(row):
+            table.cell(row_number, column).text = value
+    table.cell(0, 1).paragraphs[0].runs[0].bold = True
+    document.add_heading("Older people", 2)
+    document.add_heading("People over 80", 3)
+    document.add_paragraph("Few people lived past 80.")
+    document.add_heading("Details", 4)
+    document.add_paragraph("More details here.")
+    document.save(tmp_path / "ages.docx")
+    report = read_report(imported(tmp_path, tmp_path / "ages.docx"))
+    section = report.sections[0]
+    (kept,) = section.tables
+    assert [[cell.text for cell in row] for row in kept.rows] == [
+        ["Age", "Men", "Women | other"],
+        ["Under 50", "1,200", "900"],
+        ["Over 50", "*2*", ""],
+    ]
+    assert all(cell.header for cell in kept.rows[0])
+    assert [run.text for run in kept.rows[0][1].runs if run.strong] == ["Men"]
+    headings = [(block.level, block.text) for block in section.blocks if isinstance(block, Heading)]
+    assert headings == [(2, "Older people"), (3, "People over 80"), (4, "Details")]

@@ -10,11 +10,12 @@ markers, the picture before the words) do not count.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.importer.markdown import SectionFile
-from easyread.model import Heading, Point, Report, Run, Section, Sentence, Source
+from easyread.model import Report, Run, Section, Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +88,21 @@ def _work_out_offsets(entry: _LineRuns, text: str) -> None:
 
 
 def _run_lists(section: Section) -> list[list[Run]]:
-    found = [section.title.runs]
-    for block in section.blocks:
-        if isinstance(block, Heading):
-            found.append(block.runs)
-        elif isinstance(block, Point):
-            found.extend(sentence.runs for sentence in block.sentences)
-    return found
+    """Every run of the section with a place: titles, headings, points, table cells, notes."""
+    return [list(_runs_in(section))]
+
+
+def _runs_in(value: object) -> Iterator[Run]:
+    if isinstance(value, Run):
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _runs_in(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            inner = getattr(value, item.name)
+            if isinstance(inner, list | Run) or dataclasses.is_dataclass(inner):
+                yield from _runs_in(inner)
 
 
 def report_at_document_places(report: Report, finder: PlaceFinder, document: Path) -> Report:
@@ -101,44 +110,29 @@ def report_at_document_places(report: Report, finder: PlaceFinder, document: Pat
     the document, the line is the paragraph and the column the character in it. For score,
     which only shows places and never reads the text back."""
 
-    def moved(source: Source | None) -> Source | None:
-        if source is None:
-            return None
+    def moved(source: Source) -> Source:
         place = finder.locate(source.path, source.line, source.column)
         if place is None:
             return Source(document, 1, 1)
         return Source(document, place.paragraph, place.column)
 
-    def run(item: Run) -> Run:
-        return dataclasses.replace(item, source=moved(item.source))
+    def copy(value: object) -> object:
+        if isinstance(value, Source):
+            return moved(value)
+        if isinstance(value, list):
+            return [copy(item) for item in value]
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {}
+            for item in dataclasses.fields(value):
+                inner = getattr(value, item.name)
+                if isinstance(inner, Source | list) or dataclasses.is_dataclass(inner):
+                    changes[item.name] = copy(inner)
+            return dataclasses.replace(value, **changes)
+        return value
 
-    def sentence(item: Sentence) -> Sentence:
-        return dataclasses.replace(
-            item, runs=[run(piece) for piece in item.runs], source=moved(item.source)
-        )
-
-    def block(item: Heading | Point) -> Heading | Point:
-        if isinstance(item, Heading):
-            return dataclasses.replace(
-                item, runs=[run(piece) for piece in item.runs], source=moved(item.source)
-            )
-        picture = item.picture
-        if picture is not None:
-            picture = dataclasses.replace(picture, source=moved(picture.source))
-        return dataclasses.replace(
-            item,
-            sentences=[sentence(piece) for piece in item.sentences],
-            picture=picture,
-            source=moved(item.source),
-        )
-
-    sections = [
-        dataclasses.replace(
-            section,
-            path=document,
-            title=block(section.title),
-            blocks=[block(item) for item in section.blocks],
-        )
-        for section in report.sections
-    ]
+    sections = []
+    for section in report.sections:
+        moved_section = copy(section)
+        assert isinstance(moved_section, Section)
+        sections.append(dataclasses.replace(moved_section, path=document))
     return dataclasses.replace(report, sections=sections)
