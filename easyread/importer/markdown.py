@@ -369,12 +369,20 @@ def _sections(blocks: list[Block], title: str) -> list[tuple[_Title, list[Block]
                 groups[-1][1].append(Paragraph(list(rest), block.paragraph))
             continue
         if not groups:
+            if isinstance(block, Paragraph) and _same_words(plain_text(block.content), title):
+                continue  # the title written again at the top of the page
             first = block.paragraph if not isinstance(block, Table) else block.paragraphs[0]
             groups.append((_Title(title, first), []))
         groups[-1][1].append(block)
     if not groups:
         groups.append((_Title(title, 1), []))
     return groups
+
+
+def _same_words(first: str, second: str) -> bool:
+    return first.split() != [] and [w.casefold() for w in first.split()] == [
+        w.casefold() for w in second.split()
+    ]
 
 
 def _first_title(blocks: list[Block]) -> str:
