@@ -41,6 +41,9 @@ def _frame(name: str, alt: str | None) -> str:
 
 
 ODT_BODY = f"""
+<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><office:change-info>
+<dc:creator>An editor</dc:creator><dc:date>2026-01-05T10:00:00</dc:date></office:change-info>
+<text:p>Deleted words.</text:p></text:deletion></text:changed-region></text:tracked-changes>
 <text:p text:style-name="Title">Help at home</text:p>
 <text:p>{_frame("cover", "A house with a green door")}</text:p>
 <text:h text:outline-level="1">Getting help</text:h>
@@ -72,6 +75,7 @@ website</text:a>.<text:s text:c="3"/>Or phone us.</text:p>
 </table:table>
 <text:p>Table 1: Hours of care</text:p>
 <table:table table:name="Hours">
+  <table:table-column table:number-columns-repeated="2"/>
   <table:table-header-rows><table:table-row>
     <table:table-cell><text:p>Who</text:p></table:table-cell>
     <table:table-cell><text:p>Hours</text:p></table:table-cell>
@@ -82,9 +86,7 @@ website</text:a>.<text:s text:c="3"/>Or phone us.</text:p>
   </table:table-row>
 </table:table>
 <text:p>{_frame("blank", None)}</text:p>
-<text:p>This picture has no description.</text:p>
-<text:tracked-changes><text:changed-region text:id="c1"><text:deletion>
-<text:p>Deleted words.</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:p>This picture has no description.<text:change text:change-id="c1"/></text:p>
 """
 
 ODT_STYLES = """
@@ -101,6 +103,9 @@ ODT_STYLES = """
   </text:list-style>
 </office:automatic-styles>
 """
+
+
+PICTURE_COLOURS = {"cover": (0, 120, 0), "coins": (200, 160, 0), "blank": (90, 90, 90)}
 
 
 def write_odt(
@@ -141,7 +146,15 @@ def write_odt(
         + mimetype.decode()
         + '"/>'
         f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
-        f"{encryption}</manifest:file-entry></manifest:manifest>"
+        f"{encryption}</manifest:file-entry>"
+        '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>'
+        '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
+        + "".join(
+            f'<manifest:file-entry manifest:full-path="Pictures/{name}.png"'
+            ' manifest:media-type="image/png"/>'
+            for name in PICTURE_COLOURS
+        )
+        + "</manifest:manifest>"
     )
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
@@ -149,8 +162,7 @@ def write_odt(
         archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("styles.xml", styles, compress_type=zipfile.ZIP_DEFLATED)
         archive.writestr("meta.xml", meta, compress_type=zipfile.ZIP_DEFLATED)
-        colours = {"cover": (0, 120, 0), "coins": (200, 160, 0), "blank": (90, 90, 90)}
-        for name, colour in colours.items():
+        for name, colour in PICTURE_COLOURS.items():
             archive.writestr(f"Pictures/{name}.png", png_bytes(colour))
     return path
 

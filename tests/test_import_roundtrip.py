@@ -115,3 +115,16 @@ def test_building_the_imported_report_and_importing_again_changes_nothing(
     assert sorted(p.name for p in (second / "pictures").iterdir()) == sorted(
         p.name for p in (imported / "pictures").iterdir()
     )
+
+
+def test_the_sample_web_page_imports_to_the_same_points_and_settings(
+    built_sample: BuildResult, sample_dir: Path, tmp_path: Path
+) -> None:
+    page = next(output.path for output in built_sample.outputs if output.format == "html")
+    target = tmp_path / "from-html"
+    assert main(["import", str(page), str(target)]) == 0
+    assert outline(read_report(target)) == outline(read_report(sample_dir))
+    original = load_config(sample_dir / "easyread.toml")
+    again = load_config(target / "easyread.toml")
+    for key in ("title", "subtitle", "organisation", "date", "language", "cover_alt"):
+        assert getattr(again, key) == getattr(original, key), key

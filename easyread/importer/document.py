@@ -99,6 +99,14 @@ class Document:
     left_out: list[str] = field(default_factory=list)
 
 
+def easy_read_date(text: str) -> dt.date | None:
+    """'30 June 2026', the way easyread writes a date on its cover."""
+    try:
+        return dt.datetime.strptime(text.strip(), "%d %B %Y").date()
+    except ValueError:
+        return None
+
+
 def plain_text(content: list[Inline]) -> str:
     """The words of some inlines, without pictures, with spaces tidied."""
     words = (item.text if isinstance(item, Text) else " " for item in content)

@@ -12,7 +12,6 @@ gives the title, subtitle, picture, organisation and date back to easyread.toml.
 
 from __future__ import annotations
 
-import datetime as dt
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from easyread.importer.document import (
     PictureData,
     Text,
     cells_as_points,
+    easy_read_date,
     has_words,
     pictures_in,
     plain_text,
@@ -409,7 +409,7 @@ class _DocxReader:
         if not self.easyread_made or pictures_in(content):
             return False
         text = plain_text(content)
-        date = _easy_read_date(text)
+        date = easy_read_date(text)
         if date is not None and document.date is None:
             document.date = date
         elif not document.organisation:
@@ -607,14 +607,6 @@ def _part_name(folder: str, target: str) -> str:
 def _dc(core: etree._Element, tag: str) -> str:
     element = core.find(f"{{{DC}}}{tag}")
     return " ".join((element.text or "").split()) if element is not None else ""
-
-
-def _easy_read_date(text: str) -> dt.date | None:
-    """'30 June 2026', the way easyread writes a date on its cover."""
-    try:
-        return dt.datetime.strptime(text.strip(), "%d %B %Y").date()
-    except ValueError:
-        return None
 
 
 def _not_word(path: Path) -> SourceError:

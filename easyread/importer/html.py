@@ -32,6 +32,7 @@ from easyread.importer.document import (
     PictureData,
     Text,
     cells_as_points,
+    easy_read_date,
     has_words,
     pictures_in,
     table_from_cells,
@@ -219,6 +220,10 @@ class _HtmlReader:
             for name, key in fields.items():
                 if name in node.classes():
                     setattr(self.document, key, " ".join(_text_of(node).split()))
+            if "cover-date" in node.classes():
+                self.document.date = easy_read_date(_text_of(node))
+                if self.document.date is not None:
+                    self.document.edition = ""
             if "cover-picture" in node.classes():
                 pictures = pictures_in(self._inlines(node))
                 if pictures:
