@@ -18,10 +18,15 @@ from easyread.edition import make_edition
 from easyread.reader import read_report
 from easyread.writers import html as html_writer
 
+# A real browser: about a minute on this machine.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE_DIR = ROOT / "tests" / "axe"
 SAMPLE = ROOT / "samples" / "leder-annual-report"
 MINI = ROOT / "tests" / "data" / "mini-report"
+# Every Markdown construct: sub-headings h3-h6, a data table with a caption, footnotes, code.
+CONSTRUCTS = ROOT / "tests" / "data" / "every-construct"
 
 
 def _browser() -> str:
@@ -68,7 +73,7 @@ BAD_PAGE = """<!DOCTYPE html><html><head><title>Bad</title></head><body>
 def test_axe_finds_no_violations_on_wide_and_phone_screens(tmp_path: Path) -> None:
     _browser()
     pages = []
-    for name, report in (("sample", SAMPLE), ("mini", MINI)):
+    for name, report in (("sample", SAMPLE), ("mini", MINI), ("constructs", CONSTRUCTS)):
         edition = make_edition(read_report(report), tmp_path / "cache")
         page = tmp_path / f"{name}.html"
         html_writer.write(edition, page)
@@ -76,13 +81,13 @@ def test_axe_finds_no_violations_on_wide_and_phone_screens(tmp_path: Path) -> No
     bad = tmp_path / "bad.html"
     bad.write_text(BAD_PAGE, encoding="utf-8")
     results = run_axe([*pages, bad], [1280, 360])
-    assert len(results) == 6
-    for result in results[:4]:
+    assert len(results) == 8
+    for result in results[:6]:
         assert result["passes"] > 10, "axe ran its checks"
         assert result["outsideRequests"] == [], "the page opens from disk and fetches nothing"
         assert result["violations"] == [], json.dumps(result, indent=2)
     # The same check does catch a bad page, so the passes above mean something.
-    for result in results[4:]:
+    for result in results[6:]:
         found = {violation["id"] for violation in result["violations"]}
         assert {"image-alt", "html-has-lang", "color-contrast"} <= found, found
         assert result["outsideRequests"] == ["http://127.0.0.1:9/picture.png"]
