@@ -81,7 +81,12 @@ def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | No
     document = Document()
     geometry = page_geometry(config)
     set_up_page(document, geometry)
-    set_up_styles(document, config, deepest_heading=_deepest_heading(edition))
+    set_up_styles(
+        document,
+        config,
+        deepest_heading=_deepest_heading(edition),
+        tables=_has_tables(edition),
+    )
     add_page_numbers(document, edition.strings["page"], config.font_size)
     add_font_to_table(document, font_files(templates_dir() / "fonts"))
     _Layout(document, edition, geometry, numbered).write_all()
@@ -107,7 +112,7 @@ class _Layout:
         deepest = _deepest_heading(self.edition)
         names = [POINT_TEXT_STYLE, POINT_PICTURE_STYLE]
         names += [f"Heading {level}" for level in range(1, deepest + 1)]
-        if any(isinstance(b, Table) for s in self.edition.sections for b in s.blocks):
+        if _has_tables(self.edition):
             names += [DATA_TABLE_STYLE, CAPTION_STYLE]
         self.style_ids = {name: self.document.styles[name].style_id for name in names}
         self.bookmarks = {
@@ -342,6 +347,10 @@ def _deepest_heading(edition: Edition) -> int:
         if isinstance(block, Heading)
     ]
     return min(max([2, *levels]), 6)
+
+
+def _has_tables(edition: Edition) -> bool:
+    return any(isinstance(block, Table) for section in edition.sections for block in section.blocks)
 
 
 def _repeat_as_header_row(tr) -> None:  # noqa: ANN001

@@ -77,7 +77,11 @@ def set_up_page(document: DocumentObject, geometry: PageGeometry) -> None:
 
 
 def set_up_styles(
-    document: DocumentObject, config: ReportConfig, *, deepest_heading: int = 2
+    document: DocumentObject,
+    config: ReportConfig,
+    *,
+    deepest_heading: int = 2,
+    tables: bool = False,
 ) -> None:
     size = config.font_size
     _set_document_defaults(document, config)
@@ -91,6 +95,8 @@ def set_up_styles(
     _heading(styles["Heading 2"], size * 1.3, before=size * 1.56, after=size * 0.78)
     for level in range(3, deepest_heading + 1):  # as h3 to h6 in templates/css/table.css
         _heading(styles[f"Heading {level}"], size * 1.15, before=size * 1.15, after=size * 0.6)
+    if tables:  # a table's caption: body size and bold, as in the PDF (not Word's small blue)
+        _heading(styles["Caption"], size, before=size * 0.5, after=size * 0.4)
     _heading(styles["Title"], size * 2.2, before=0, after=size * 1.1)
     _heading(styles["Subtitle"], size * 1.3, before=0, after=size * 1.3)
     _point_styles(document, size)
