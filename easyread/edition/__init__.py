@@ -35,7 +35,7 @@ from easyread.pictures import (
     pixels_for,
     prepare_pictures,
 )
-from easyread.reader.markdown import check_picture_src, parse_section
+from easyread.reader.markdown import UNREAD_PICTURE, check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 
@@ -154,6 +154,10 @@ def _unshown(section: Section) -> list[tuple[str, Source]]:
     for block in section.blocks:
         if isinstance(block, CodeBlock):
             items.append(("code", block.source))
+    for point in section.points:
+        for sentence in point.sentences:
+            if "![" in sentence.text and UNREAD_PICTURE.search(sentence.text):
+                items.append(("unread-picture", sentence.source))
     shown = {id(point.picture) for point in section.points if point.picture is not None}
     for picture in section_pictures(section):
         if id(picture) not in shown:
@@ -167,6 +171,8 @@ _UNSHOWN = {
     "hidden": ("piece of text hidden by an HTML comment was left out",
                "pieces of text hidden by HTML comments were left out"),
     "code": ("code block is shown as plain text", "code blocks are shown as plain text"),
+    "unread-picture": ("picture Markdown cannot read is shown as text",
+                       "pictures Markdown cannot read are shown as text"),
     "picture": ("picture that is not at the start of a point is not shown",
                 "pictures that are not at the start of a point are not shown"),
 }  # fmt: skip
@@ -175,6 +181,7 @@ _ADVICE = {
     "hidden": "Move the text out of the comment.",
     "code": "Write it as sentences.",
     "picture": "Give each picture its own point.",
+    "unread-picture": "If its file name has spaces, put the name in <>.",
 }
 
 

@@ -57,7 +57,9 @@ _PARSER.disable("text_join")
 _COMMENTS_ONLY = re.compile(r"^\s*(?:<!--(?:(?!-->).)*?-->\s*)+$", re.DOTALL)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}")
-_LOOKS_LIKE_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
+# `![words](address)` that Markdown left as text (a space or a bracket in the address, or an
+# address markdown-it refuses, such as file:): lint's picture-name rule and the build use it.
+UNREAD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 _HIDDEN = re.compile("[\x00-\x1f\x7f]")  # %00 and other control codes, once %-decoded
 # Characters that are not text: they break Word files and show as boxes in a PDF.
@@ -528,7 +530,6 @@ class _SectionBuilder:
             if kind == "text":
                 if child.content:
                     source = locator.find(child.content)
-                    self._refuse_unread_picture(child.content, source)
                     runs.append(Run(child.content, strong > 0, emphasis > 0, link, False, source))
             elif kind == "text_special":
                 source = locator.find(child.markup) if child.markup else None
@@ -597,25 +598,6 @@ class _SectionBuilder:
             locator.find(src)
         locator.find(")")
         return picture
-
-    def _refuse_unread_picture(self, text: str, source: Source | None) -> None:
-        """`![words](address)` that markdown-it left as text: the author meant a picture."""
-        found = _LOOKS_LIKE_PICTURE.search(text)
-        if found is None or source is None:
-            return
-        line = self.lines[source.line - 1] if source.line - 1 < len(self.lines) else ""
-        column = source.column + found.start()
-        if line[column - 1 : column - 1 + len(found.group())] != found.group():
-            return  # written with \ escapes: the author wants these characters as text
-        picture = Picture(found.group(1).strip("<>"), "", Source(self.path, source.line, column))
-        check_picture_address(picture, self.path)
-        raise SourceError(
-            "this looks like a picture, but easyread cannot read its file name",
-            path=self.path,
-            line=source.line,
-            column=column,
-            hint="if the name has spaces, put it in <>: ![words](<pictures/my picture.png>)",
-        )
 
     # -- places ------------------------------------------------------------------------------
     def _source(self, token: Token) -> Source:

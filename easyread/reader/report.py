@@ -16,8 +16,13 @@ from easyread.config import (
     toml_lines,
 )
 from easyread.errors import ConfigError, SourceError, decode_utf8
-from easyread.model import Picture, Report, Section, Source
-from easyread.reader.markdown import check_picture_src, parse_section
+from easyread.model import Picture, Report, Section, Sentence, Source
+from easyread.reader.markdown import (
+    UNREAD_PICTURE,
+    check_picture_address,
+    check_picture_src,
+    parse_section,
+)
 
 IGNORED_FILES = {"readme.md", "changelog.md", "license.md", "sources.md"}
 
@@ -140,10 +145,16 @@ def _check_inside(path: Path, root: Path) -> None:
 
 
 def resolve_pictures(report: Report) -> None:
-    """Check that each picture's file is inside the report folder and set its path."""
+    """Check that each picture's file is inside the report folder and set its path.
+
+    A picture Markdown left as text (`![words](file:///etc/passwd)`) is shown as text, but an
+    address that points outside the report is still refused, as for a real picture."""
     for section, point in report.points():
         if point.picture is not None:
             point.picture.path = check_picture_src(point.picture, section.path, report.root)
+        for sentence in point.sentences:
+            if "![" in sentence.text:
+                _check_unread_pictures(sentence, section.path)
     if report.cover is not None:
         cover = report.cover
         try:
@@ -152,6 +163,26 @@ def resolve_pictures(report: Report) -> None:
             raise ConfigError(
                 error.message, path=report.config.path, line=cover.source.line, hint=error.hint
             ) from None
+
+
+def _check_unread_pictures(sentence: Sentence, section_path: Path) -> None:
+    text = sentence.text
+    for match in UNREAD_PICTURE.finditer(text):
+        source = _source_at(sentence, match.start()) or sentence.source
+        picture = Picture(match.group(1).strip().strip("<>"), "", source)
+        if picture.src:
+            check_picture_address(picture, section_path)
+
+
+def _source_at(sentence: Sentence, offset: int) -> Source | None:
+    """The place of text[offset] in the sentence, when its run is on one line as written."""
+    at = 0
+    for run in sentence.runs:
+        if at <= offset < at + len(run.text) and run.source is not None:
+            source = run.source
+            return Source(source.path, source.line, source.column + offset - at)
+        at += len(run.text)
+    return None
 
 
 def _cover(root: Path, config: ReportConfig) -> Picture | None:
