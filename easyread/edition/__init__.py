@@ -8,7 +8,7 @@ Their words live in templates/matter/<language>/, not in code.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -53,6 +53,8 @@ RenderBlock = Heading | Point | Table
 # Extra back pages come from other features (Words to know, Checked by): each is a function
 # from the report to a Section, or None when it has nothing to say.
 BackPage = Callable[[Report], Section | None]
+# The last page, made from all the pages before it (the picture credits).
+ClosingPage = Callable[[Report, list[Section]], Section | None]
 
 
 @dataclass(slots=True)
@@ -195,20 +197,31 @@ def make_edition(
     back_pages: list[BackPage] | None = None,
     *,
     body: list[Section] | None = None,
+    picture_roots: Sequence[Path] = (),
+    closing_page: ClosingPage | None = None,
 ) -> Edition:
     """Add the front and back pages and prepare every picture once (into `cache_dir`, by
     default the user's picture cache).
 
-    `body` is the report's sections as the edition shows them (by default, as written)."""
+    `body` is the report's sections as the edition shows them (by default, as written).
+    `picture_roots` are folders besides the report's that pictures may come from (the library
+    pictures the build draws). `closing_page` makes the last page from all the others (the
+    picture credits); with it, Find out more leaves out its general line about pictures."""
     language = matter_language(report.config.language)
     strings = load_strings(language)
     front = [about_section(language)]
+    body = list(body or report.sections)
     back = [page for make in back_pages or [] if (page := make(report)) is not None]
-    find_out_more = find_out_more_section(report, strings)
+    find_out_more = find_out_more_section(report, strings, credit_pictures=closing_page is None)
     if find_out_more is not None:
         back.append(find_out_more)
-    edition = Edition(report, front, list(body or report.sections), back, strings)
-    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir, [report.root])
+    if closing_page is not None:
+        closing = closing_page(report, [*front, *body, *back])
+        if closing is not None:
+            back.append(closing)
+    edition = Edition(report, front, body, back, strings)
+    roots = [report.root, *picture_roots]
+    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir, roots)
     return edition
 
 
@@ -248,7 +261,9 @@ def about_section(language: str) -> Section:
     return section
 
 
-def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | None:
+def find_out_more_section(
+    report: Report, strings: dict[str, str], *, credit_pictures: bool = True
+) -> Section | None:
     info = report.config.find_out_more
     path = report.config.path or report.root / "easyread.toml"
     builder = BackPageBuilder(path, strings["find-out-more"], "find-out-more")
@@ -273,7 +288,9 @@ def find_out_more_section(report: Report, strings: dict[str, str]) -> Section | 
         organisation = f"{strings['published-by']}: {report.config.organisation}."
         builder.point([Run(organisation)], pictures / "checked.png", "A tick")
     credits = [text for text in (report.config.note, report.config.picture_credits) if text]
-    credits += [strings["pictures-credit"], strings["easyread-credit"]]
+    if credit_pictures:
+        credits.append(strings["pictures-credit"])
+    credits.append(strings["easyread-credit"])
     builder.point([Run(" ".join(credits))], pictures / "pictures.png", "A framed picture")
     return builder.section()
 

@@ -1,7 +1,10 @@
 """The "Words to know" page the edition adds at the back.
 
 It lists each glossary word the report uses and each word the author made bold and explained in
-the next sentence, with its plain meaning and a picture. It only reads the report.
+the next sentence, with its plain meaning and a picture of its own: the glossary entry's
+picture, else the picture library's best match for the word itself, else a picture of books.
+Never the picture of a point that happens to use the word: a heart drawn for "heart problems"
+does not explain "resuscitation". It only reads the report.
 """
 
 from __future__ import annotations
@@ -12,41 +15,26 @@ from easyread import files
 from easyread.edition import BackPageBuilder, load_strings, matter_dir, matter_language
 from easyread.glossary import Entry, Glossary
 from easyread.glossary.words_to_know import bold_phrases, words_to_know
-from easyread.model import Picture, Report, Run, Section, Sentence
+from easyread.model import Report, Run, Section, Sentence
+from easyread.pictograms.library_pictures import best_picture_for_word, library_png
 from easyread.reader.sentences import split_sentences
 
 
-def words_to_know_page(report: Report, glossary: Glossary) -> Section | None:
-    """The page, or None when the report uses no word to explain."""
+def words_to_know_page(
+    report: Report, glossary: Glossary, library_dir: Path | None = None
+) -> Section | None:
+    """The page, or None when the report uses no word to explain. With a folder for library
+    pictures, a word with no glossary picture gets one from the picture library (when the
+    `pictures` extra is installed)."""
     entries = words_to_know(report, glossary)
-    pictures = first_pictures(report, glossary)
-    bold_words, bold_pictures = authors_bold_words(report, glossary)
+    bold_words = authors_bold_words(report, glossary)
     entries = sorted([*entries, *bold_words], key=lambda entry: entry.term.casefold())
-    pictures.update(bold_pictures)
-    return words_to_know_section(report, entries, pictures)
+    return words_to_know_section(report, entries, library_dir)
 
 
-def first_pictures(report: Report, glossary: Glossary) -> dict[str, Picture]:
-    """For each glossary word, the picture of the first point that uses it.
-
-    Sentence by sentence, as lint scans them: Glossary.find remembers its results per text,
-    so this matches nothing twice."""
-    pictures: dict[str, Picture] = {}
-    for _, point in report.points():
-        if point.picture is None:
-            continue
-        for sentence in point.sentences:
-            for match in glossary.find(sentence.text):
-                pictures.setdefault(match.entry.key, point.picture)
-    return pictures
-
-
-def authors_bold_words(
-    report: Report, glossary: Glossary
-) -> tuple[list[Entry], dict[str, Picture]]:
+def authors_bold_words(report: Report, glossary: Glossary) -> list[Entry]:
     """Bold words the glossaries do not know, explained by the sentence after them."""
     found: dict[str, Entry] = {}
-    pictures: dict[str, Picture] = {}
     for _, point in report.points():
         for index, sentence in enumerate(point.sentences[:-1]):
             explanation = point.sentences[index + 1].text.strip()
@@ -57,19 +45,13 @@ def authors_bold_words(
                 if glossary.lookup(phrase) is not None:
                     continue
                 found[key] = Entry(term=phrase, kind="hard-word", plain=explanation)
-                if point.picture is not None:
-                    pictures[key] = point.picture
-    return list(found.values()), pictures
+    return list(found.values())
 
 
 def words_to_know_section(
-    report: Report, entries: list[Entry], pictures: dict[str, Picture] | None = None
+    report: Report, entries: list[Entry], library_dir: Path | None = None
 ) -> Section | None:
-    """The "Words to know" page: each glossary word the report uses, with its plain meaning.
-
-    A word's picture is the glossary's own, else the picture of the point where the report
-    first uses the word (the author chose it for that meaning), else a picture of books.
-    """
+    """The "Words to know" page: each glossary word the report uses, with its plain meaning."""
     if not entries:
         return None
     language = matter_language(report.config.language)
@@ -77,7 +59,7 @@ def words_to_know_section(
     path = matter_dir() / language / "strings.toml"
     builder = BackPageBuilder(path, strings["words-to-know"], "words-to-know")
     for entry in entries:
-        picture_path, alt = _entry_picture(report, entry, (pictures or {}).get(entry.key))
+        picture_path, alt = _entry_picture(report, entry, library_dir)
         runs = [Run(entry.term[:1].upper() + entry.term[1:], strong=True)]
         sentences = [Sentence(runs, builder.source)]
         sentences += [
@@ -87,7 +69,7 @@ def words_to_know_section(
     return builder.section()
 
 
-def _entry_picture(report: Report, entry: Entry, used: Picture | None) -> tuple[Path, str]:
+def _entry_picture(report: Report, entry: Entry, library_dir: Path | None) -> tuple[Path, str]:
     if entry.picture:
         name = f"{entry.picture}.png"
         # Checked against the report folder itself, so that a pictures/ folder that is a link
@@ -96,6 +78,9 @@ def _entry_picture(report: Report, entry: Entry, used: Picture | None) -> tuple[
             candidate = root / "pictures" / name
             if files.is_readable_inside(candidate, [root]):
                 return candidate, f"A picture of {entry.picture.replace('-', ' ')}"
-    if used is not None and used.path is not None:
-        return used.path, used.alt
+    if library_dir is not None:
+        match = best_picture_for_word(entry.term)
+        path = library_png(match.pictogram, library_dir) if match is not None else None
+        if match is not None and path is not None:
+            return path, match.pictogram.alt_text
     return matter_dir() / "pictures" / "words.png", "A shelf of books"

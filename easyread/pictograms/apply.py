@@ -15,17 +15,17 @@ from pathlib import Path
 from easyread.errors import EasyReadError
 from easyread.model import Point, Section
 from easyread.output import write_bytes_atomically, write_text_atomically
-from easyread.pictograms.library import LIBRARY_NAME, LICENCE, LICENCE_URL, SOURCE, Pictogram
+from easyread.pictograms.library import LIBRARY_NAME, Pictogram
+from easyread.pictograms.library_pictures import library_record
 from easyread.pictograms.records import (
     PICTURES_FOLDER,
     PictureRecord,
     load_records,
     save_records,
 )
-from easyread.pictograms.render import PNG_SIDE_PX, render_png
+from easyread.pictograms.render import render_png
 
 _PICTURE_MARKUP = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)[ \t]*")
-CHANGES = f"drawn as a {PNG_SIDE_PX} by {PNG_SIDE_PX} pixel PNG on white"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,19 +34,6 @@ class Applied:
     pictogram: Pictogram
     picture: Path  # the PNG, in the report's pictures folder
     markdown: Path
-
-
-def library_record(file: str, pictogram: Pictogram) -> PictureRecord:
-    return PictureRecord(
-        file=file,
-        source=SOURCE,
-        licence=LICENCE,
-        author=pictogram.author,
-        licence_link=LICENCE_URL,
-        shows=pictogram.name,
-        library_id=f"{LIBRARY_NAME}:{pictogram.hexcode}",
-        changes=CHANGES,
-    )
 
 
 def apply_choices(root: Path, choices: list[tuple[Section, Point, Pictogram]]) -> list[Applied]:

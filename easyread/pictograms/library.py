@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from easyread.pictograms.words import lemma_words, pictograms_dir, synonyms
+from easyread.pictograms.words import lemma_words, meaning_words, pictograms_dir, synonyms
 
 LICENCE = "CC BY-SA 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -101,7 +101,7 @@ class Library:
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Pictograms for some words, best first."""
-        return self.rank(query_weights(lemma_words(text)), limit)
+        return self.rank(query_weights(meaning_words(text)), limit)
 
     def rank(self, weights: Mapping[str, float], limit: int = 10) -> list[Match]:
         """Pictograms for weighted query words (word → weight), best first."""

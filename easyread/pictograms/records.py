@@ -182,3 +182,17 @@ def add_picture_record(
     )
     add_record(root, record)
     return record
+
+
+def find_record(picture: Path, roots: tuple[Path, ...]) -> PictureRecord | None:
+    """A picture file's record, from the first of `roots` whose pictures folder holds it."""
+    from easyread.pictograms.library_pictures import library_picture_record
+
+    record = library_picture_record(picture)
+    if record is not None:
+        return record
+    resolved = picture.resolve()
+    for root in roots:
+        if resolved.is_relative_to((root / PICTURES_FOLDER).resolve()):
+            return load_records(root).get(record_key(root, picture))
+    return None

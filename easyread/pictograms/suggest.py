@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from easyread.model import Point, Report, Section
 from easyread.pictograms.library import SYNONYM_SHARE, Library, Match
-from easyread.pictograms.words import lemma_words, synonyms
+from easyread.pictograms.words import meaning_words, synonyms
 
 TOP = 3
 HARD_WORD_WEIGHT = 1.5
@@ -49,7 +49,7 @@ def suggest_for_report(
 
 
 def suggest_for_text(text: str, library: Library, top: int = TOP) -> list[Match]:
-    return library.rank(_with_synonyms(dict.fromkeys(lemma_words(text), 1.0)), top)
+    return library.rank(_with_synonyms(dict.fromkeys(meaning_words(text), 1.0)), top)
 
 
 def point_query(
@@ -61,9 +61,9 @@ def point_query(
         sentence_weight = FIRST_SENTENCE_WEIGHT if index == 0 else 1.0
         for run in sentence.runs:
             weight = sentence_weight * (HARD_WORD_WEIGHT if run.strong else 1.0)
-            for word in lemma_words(run.text):
+            for word in meaning_words(run.text):
                 weights[word] = max(weights.get(word, 0.0), weight)
-    for word in lemma_words(section.title.text):
+    for word in meaning_words(section.title.text):
         weights[word] = max(weights.get(word, 0.0), TITLE_WEIGHT)
     for word in weights:
         weights[word] *= _rarity(spread.get(word, 1), points)
@@ -83,7 +83,7 @@ def _word_spread(points: list[Point]) -> Counter[str]:
     """In how many points each word appears."""
     spread: Counter[str] = Counter()
     for point in points:
-        spread.update(set(lemma_words(point.text)))
+        spread.update(set(meaning_words(point.text)))
     return spread
 
 

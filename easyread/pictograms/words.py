@@ -66,6 +66,26 @@ def lemma_words(text: str) -> list[str]:
 
 
 @cache
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with (pictograms_dir() / "phrases.toml").open("rb") as stream:
+        table: dict[str, list[str]] = tomllib.load(stream)["phrases"]
+    ordered = sorted(table.items(), key=lambda item: -len(item[0]))  # longest phrase first
+    return tuple(
+        (re.compile(rf"\b{re.escape(phrase.lower())}\b"), " ".join(words))
+        for phrase, words in ordered
+    )
+
+
+def meaning_words(text: str) -> list[str]:
+    """Like lemma_words, after reading our phrases ("learning disability") as what they mean."""
+    lowered = text.lower().replace("’", "'")
+    for pattern, words in _phrases():
+        if pattern.search(lowered):
+            lowered = pattern.sub(f" {words} ", lowered)
+    return lemma_words(lowered)
+
+
+@cache
 def synonyms() -> dict[str, tuple[str, ...]]:
     """Each word of a synonym group, mapped to the other words of its groups."""
     with (pictograms_dir() / "synonyms.toml").open("rb") as stream:

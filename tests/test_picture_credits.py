@@ -1,0 +1,75 @@
+"""The credits page from the picture records, and Words to know's own pictures."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from easyread.edition.assemble import edition_for_build
+from easyread.edition.picture_credits import used_records
+from easyread.glossary import load_glossary
+from easyread.pictograms.records import PictureRecord, add_record, find_record
+from easyread.reader import read_report
+
+SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "leder-annual-report"
+pytestmark = pytest.mark.slow  # each test prepares every picture of the sample once
+
+
+def edition_of(root: Path, tmp_path: Path):
+    report = read_report(root)
+    return edition_for_build(report, load_glossary(report.config), tmp_path / "cache")
+
+
+def page(edition, slug: str):
+    return next(section for section in edition.back if section.slug == slug)
+
+
+def texts(section) -> str:
+    return " ".join(point.text for point in section.points)
+
+
+def test_every_printed_picture_that_needs_a_credit_is_credited(tmp_path):
+    edition = edition_of(SAMPLE, tmp_path)
+    credits = texts(page(edition, "picture-credits"))
+    printed = [p.picture.path for s in edition.sections for p in s.points if p.picture]
+    printed.append(edition.report.cover.path)
+    records = used_records(edition.report, printed)
+    assert len(records) >= 45
+    for record in records:
+        assert record.needs_attribution
+        assert record.author in credits and (record.shows or record.file) in credits
+        assert record.licence in credits and record.licence_link in credits
+    # The credits page credits its own picture too, and nothing is left without a record.
+    assert all(find_record(path, (SAMPLE,)) or "matter" in str(path) for path in printed)
+
+
+def test_the_credits_are_grouped_by_licence_and_unrecorded_pictures_are_not_claimed(tmp_path):
+    root = tmp_path / "report"
+    shutil.copytree(SAMPLE, root, ignore=shutil.ignore_patterns("out", ".easyread-cache"))
+    shutil.copy(root / "pictures" / "pill.png", root / "pictures" / "own.png")
+    shutil.copy(root / "pictures" / "pill.png", root / "pictures" / "unknown.png")
+    add_record(root, PictureRecord("own.png", source="Our own drawing", licence="CC0"))
+    path = root / "09-medicines.md"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("pictures/pill.png", "pictures/own.png", 1)
+    text = text.replace("pictures/stop.png", "pictures/unknown.png", 1)
+    path.write_text(text, encoding="utf-8")
+    credits = page(edition_of(root, tmp_path), "picture-credits")
+    licences = [point.text for point in credits.points if "licence" in point.text]
+    assert licences[0].startswith("You may share them under the licence CC BY-SA 4.0")
+    assert licences[1] == "You may share them under the licence CC0."
+    assert "Our own drawing" in texts(credits) and "unknown" not in texts(credits)
+
+
+def test_words_to_know_has_its_own_pictures_never_a_points(tmp_path):
+    edition = edition_of(SAMPLE, tmp_path)
+    words = page(edition, "words-to-know")
+    point_pictures = {p.picture.path for s in edition.body for p in s.points if p.picture}
+    pictures = {p.sentences[0].text: p.picture for p in words.points}
+    assert all(picture.path not in point_pictures for picture in pictures.values())
+    assert pictures["Avoidable"].path.name == "openmoji-26A0.png"  # warning
+    assert pictures["Avoidable"].alt == "Warning"
+    assert pictures["Hospital passport"].path.name == "openmoji-1FAAA.png"  # identification card
+    assert pictures["Autism"].path.name == "words.png"  # nothing in the library shows it
