@@ -7,17 +7,20 @@ copy, so a point that moved is still found, and a point that changed is marked a
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from easyread.errors import SourceError
 from easyread.model import Point, Report, Section
 from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.records.reviews import section_file
-from easyread.review.identity import ReviewIdentity, read_from_docx, read_from_pdf
+from easyread.review import untrusted
+from easyread.review.identity import PDF_KEY, ReviewIdentity, identity_json_from_properties
 from easyread.review.review_copy import point_number_from_field
 
 SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point
@@ -143,42 +146,31 @@ class Feedback:
 
 
 def read_review_file(path: Path, *, group: str = "") -> ReviewFile:
+    """One copy the group gave back. It comes from outside: see easyread.review.untrusted."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise SourceError("this file does not exist", path=path, hint="check its name")
-    if suffix == ".pdf":
-        return read_review_pdf(path, group=group)
-    if suffix == ".docx":
+    if suffix not in (".pdf", ".docx"):
+        raise SourceError(
+            "easyread can read feedback only from PDF and DOCX files",
+            path=path,
+            hint="give the filled review PDF or the DOCX copy with comments",
+        )
+    try:
+        untrusted.check_size(path)
+        if suffix == ".pdf":
+            return read_review_pdf(path, group=group)
         return read_review_docx(path, group=group)
-    raise SourceError(
-        "easyread can read feedback only from PDF and DOCX files",
-        path=path,
-        hint="give the filled review PDF or the DOCX copy with comments",
-    )
+    except untrusted.Refused as refused:
+        raise SourceError(refused.message, path=path, hint=refused.hint) from None
 
 
 def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted:
-            raise SourceError(
-                "this PDF is locked with a password",
-                path=path,
-                hint="save an unlocked copy and try again",
-            )
-        fields = reader.get_fields() or {}
-        metadata = reader.metadata
-    except (PdfReadError, OSError, ValueError) as error:
-        raise SourceError(
-            f"this PDF cannot be read ({error})",
-            path=path,
-            hint="check that the file is a whole PDF and not damaged",
-        ) from None
-    values = {name: field.get("/V") for name, field in fields.items()}
-    identity = read_from_pdf(dict(metadata) if metadata else None)
+    data = path.read_bytes()
+    untrusted.check_pdf_bytes(data)
+    fields, metadata = _pdf_fields_and_metadata(data, path)
+    values = {field.name: field.value for field in fields}
+    identity = _identity(metadata.get(PDF_KEY) if metadata else None)
     if identity is None and not any(point_number_from_field(name) for name in values):
         raise SourceError(
             "this PDF is not an easyread review copy",
@@ -188,9 +180,9 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
     review = ReviewFile(
         path=path,
         kind="pdf",
-        reviewer=_text(values.get("reviewer-name")),
-        group=_text(values.get("group")) or group,
-        date=_text(values.get("review-date")),
+        reviewer=_text(values.get("reviewer-name"), untrusted.MAX_NAME),
+        group=_text(values.get("group"), untrusted.MAX_NAME) or group,
+        date=_text(values.get("review-date"), untrusted.MAX_DATE),
         identity=identity,
     )
     by_number: dict[str, Response] = {}
@@ -203,7 +195,7 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
             number, Response(number, review.reviewer, review.group, review.date, path)
         )
         if kind == "notes":
-            response.notes = _text(value)
+            response.notes = _text(value, untrusted.MAX_NOTE)
         elif kind in ("understand", "not-understand", "change-picture"):
             setattr(response, kind.replace("-", "_"), _ticked(value))
     review.responses = [response for response in by_number.values() if not response.is_empty]
@@ -212,30 +204,74 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
     return review
 
 
+def _pdf_fields_and_metadata(
+    data: bytes, path: Path
+) -> tuple[list[untrusted.FormField], dict[str, Any]]:
+    """The form's fields and the document information, read with pypdf's warnings kept quiet
+    (a damaged copy gets one line from easyread, not pages from the library)."""
+    import io
+    import logging
+    import warnings
+
+    from pypdf import PdfReader
+
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise untrusted.Refused(
+                    "this PDF is locked with a password", "save an unlocked copy and try again"
+                )
+            fields = untrusted.pdf_form_fields(reader)
+            metadata = reader.metadata
+            info = {str(key): metadata[key] for key in metadata} if metadata else {}
+    except (untrusted.Refused, SourceError):
+        raise
+    except Exception as error:  # a hostile copy can make the library fail in any way
+        reason = untrusted.bounded(str(error) or type(error).__name__, 80)
+        raise SourceError(
+            f"this PDF cannot be read ({reason})",
+            path=path,
+            hint="check that the file is a whole PDF and not damaged",
+        ) from None
+    finally:
+        logger.setLevel(level)
+    return fields, info
+
+
+def _identity(text: object) -> ReviewIdentity | None:
+    if text is None:
+        return None
+    text = str(text)
+    untrusted.check_identity_json(text)
+    return ReviewIdentity.from_json(text)
+
+
 def _ticked(value: object) -> bool:
-    return value is not None and str(value) not in ("", "/Off", "Off", "/off")
+    return value is not None and str(value)[:10] not in ("", "/Off", "Off", "/off")
 
 
-def _text(value: object) -> str:
-    return "" if value is None else str(value).strip()
+def _text(value: object, limit: int) -> str:
+    return untrusted.bounded(value, limit).strip()
 
 
 def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as error:
-        raise SourceError(
-            f"this DOCX file cannot be read ({error})",
-            path=path,
-            hint="save it again from Word or LibreOffice as a .docx file",
-        ) from None
-    identity = read_from_docx(document)
-    anchors = comment_anchors(document.element.body)
+    """Comments from a DOCX copy. Only the document, comments and custom properties parts are
+    unpacked (within their limits): python-docx would load every part, pictures included."""
+    parts = untrusted.docx_parts(path)
+    body = untrusted.parse_xml(parts.document, "document")
+    identity = None
+    if parts.custom is not None:
+        identity = _identity(
+            identity_json_from_properties(untrusted.parse_xml(parts.custom, "custom"))
+        )
+    anchors = comment_anchors(body)
     review = ReviewFile(path, "docx", "", group, "", identity)
-    for comment in document.comments:
+    for comment in _comments(parts.comments):
         anchor = anchors.get(comment.comment_id)
         number = anchor.number if anchor else ""
         if not number:
@@ -244,15 +280,14 @@ def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
             )
             continue
         words = comment.text.strip()
-        date = comment.timestamp.date().isoformat() if comment.timestamp else ""
         response = Response(
             number=number,
-            reviewer=comment.author or "",
+            reviewer=comment.author,
             group=group,
-            date=date,
+            date=comment.date,
             review_file=path,
             notes=words,
-            quoted=anchor.text.strip() if anchor else "",
+            quoted=untrusted.bounded(anchor.text.strip(), untrusted.MAX_QUOTED) if anchor else "",
             not_understand=bool(_NOT_UNDERSTOOD.search(words)),
             change_picture=bool(_CHANGE_PICTURE.search(words)),
         )
@@ -261,10 +296,63 @@ def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
     if not review.responses and not review.notes:
         review.notes.append("this copy has no comments")
     reviewers = sorted({response.reviewer for response in review.responses if response.reviewer})
-    review.reviewer = ", ".join(reviewers)
+    review.reviewer = untrusted.bounded(", ".join(reviewers), untrusted.MAX_NAME)
     dates = sorted({response.date for response in review.responses if response.date})
     review.date = dates[-1] if dates else ""
     return review
+
+
+@dataclass(slots=True)
+class Comment:
+    comment_id: int
+    author: str
+    date: str
+    text: str
+
+
+def _comments(data: bytes | None) -> list[Comment]:
+    """The comments part, read with lxml: every id a number, every value cut to length."""
+    if data is None:
+        return []
+    from docx.oxml.ns import qn
+
+    root = untrusted.parse_xml(data, "comments")
+    found = []
+    for element in root.iter(qn("w:comment")):
+        if len(found) >= untrusted.MAX_COMMENTS:
+            raise untrusted.Refused(
+                f"this DOCX file has more than {untrusted.MAX_COMMENTS:,} comments"
+            )
+        raw_id = str(element.get(qn("w:id"), ""))
+        if not (raw_id.isascii() and raw_id.lstrip("-").isdigit() and len(raw_id) <= 10):
+            raise untrusted.Refused(
+                f"a comment in this DOCX file has a damaged number "
+                f"('{untrusted.bounded(raw_id, 20)}')",
+                "save it again from Word or LibreOffice as a .docx file",
+            )
+        paragraphs = [
+            "".join(text.text or "" for text in paragraph.iter(qn("w:t")))
+            for paragraph in element.iter(qn("w:p"))
+        ]
+        found.append(
+            Comment(
+                comment_id=int(raw_id),
+                author=untrusted.bounded(
+                    element.get(qn("w:author"), ""), untrusted.MAX_NAME
+                ).strip(),
+                date=_comment_date(element.get(qn("w:date"), "")),
+                text=untrusted.bounded("\n".join(paragraphs), untrusted.MAX_NOTE),
+            )
+        )
+    return found
+
+
+def _comment_date(value: object) -> str:
+    text = str(value or "")[: untrusted.MAX_DATE]
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        return ""
 
 
 @dataclass(slots=True)
@@ -286,7 +374,10 @@ def comment_anchors(body: object) -> dict[int, CommentAnchor]:
     tag_start, tag_end = qn("w:commentRangeStart"), qn("w:commentRangeEnd")
     tag_reference = qn("w:commentReference")
     current = ""
-    open_ranges: dict[int, tuple[str, list[str]]] = {}
+    # Each range keeps at most QUOTE_LIMIT characters, and a full one stops collecting: many
+    # ranges that never end cannot make this quadratic in time or memory.
+    open_ranges: dict[int, tuple[str, _Words]] = {}
+    collecting: dict[int, _Words] = {}
     anchors: dict[int, CommentAnchor] = {}
     for element in body.iter():  # type: ignore[attr-defined]
         tag = element.tag
@@ -294,16 +385,17 @@ def comment_anchors(body: object) -> dict[int, CommentAnchor]:
             number = _paragraph_number(element, tag_r, tag_t)
             if number:
                 current = number
-            for _, words in open_ranges.values():
-                if words:
-                    words.append("\n")
+            _collect(collecting, "\n", only_started=True)
         elif tag == tag_t:
-            for _, words in open_ranges.values():
-                words.append(element.text or "")
+            if element.text:
+                _collect(collecting, element.text)
         elif tag == tag_start:
-            open_ranges[_comment_id(element)] = (current, [])
+            comment_id = _comment_id(element)
+            open_ranges[comment_id] = (current, _Words())
+            collecting[comment_id] = open_ranges[comment_id][1]
         elif tag == tag_end:
             comment_id = _comment_id(element)
+            collecting.pop(comment_id, None)
             if comment_id in open_ranges:
                 number, words = open_ranges.pop(comment_id)
                 text = "".join(words)
@@ -317,6 +409,28 @@ def comment_anchors(body: object) -> dict[int, CommentAnchor]:
     for comment_id, (number, words) in open_ranges.items():  # a range that never ends
         anchors.setdefault(comment_id, CommentAnchor(number, "".join(words)))
     return anchors
+
+
+QUOTE_LIMIT = 2_000
+
+
+class _Words(list):
+    """The words of one comment's range so far, with their length."""
+
+    length = 0
+
+
+def _collect(collecting: dict[int, _Words], text: str, *, only_started: bool = False) -> None:
+    full = []
+    for comment_id, words in collecting.items():
+        if only_started and not words:
+            continue
+        words.append(text[:QUOTE_LIMIT])
+        words.length += len(words[-1])
+        if words.length >= QUOTE_LIMIT:
+            full.append(comment_id)
+    for comment_id in full:
+        del collecting[comment_id]
 
 
 def _comment_id(element: object) -> int:

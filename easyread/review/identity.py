@@ -92,25 +92,33 @@ class ReviewIdentity:
 
     @classmethod
     def from_json(cls, text: str) -> ReviewIdentity | None:
+        """The identity in `text`, or None when it is not one. A copy is untrusted: call
+        untrusted.check_identity_json first; every value here is checked and cut to length."""
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=_small_int, parse_constant=_no_constant)
             if not isinstance(data, dict) or data.get("easyread-review") != VERSION:
                 return None
             sections = [
                 SectionIdentity(
-                    file=str(section["file"]),
-                    number=int(section["number"]),
-                    title=str(section["title"]),
-                    fingerprint=str(section["fingerprint"]),
+                    file=_short(section["file"], 500),
+                    number=_whole_number(section["number"]),
+                    title=_short(section["title"], 2_000),
+                    fingerprint=_short(section["fingerprint"], 200),
                     points=[
-                        PointIdentity(str(p["number"]), str(p["fingerprint"]), str(p["text"]))
+                        PointIdentity(
+                            _short(p["number"], 20),
+                            _short(p["fingerprint"], 200),
+                            _short(p["text"], 20_000),
+                        )
                         for p in section["points"]
                     ],
                 )
                 for section in data["sections"]
             ]
-            return cls(title=str(data["title"]), made=str(data["made"]), sections=sections)
-        except (ValueError, KeyError, TypeError):
+            return cls(
+                title=_short(data["title"], 2_000), made=_short(data["made"], 40), sections=sections
+            )
+        except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
             return None
 
     def point(self, number: str) -> tuple[SectionIdentity, PointIdentity] | None:
@@ -119,6 +127,29 @@ class ReviewIdentity:
                 if point.number == number:
                     return section, point
         return None
+
+
+def _small_int(text: str) -> int:
+    if len(text) > 9:
+        raise ValueError("a number far bigger than any in a review copy")
+    return int(text)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number a review copy holds")
+
+
+def _whole_number(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("not a whole number")
+    return value
+
+
+def _short(value: object, limit: int) -> str:
+    if not isinstance(value, str | int):
+        raise TypeError("not text")
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def identity_of(report: Report, made: dt.datetime | None = None) -> ReviewIdentity:
@@ -207,6 +238,11 @@ def read_from_docx(document: Any) -> ReviewIdentity | None:
         root = etree.fromstring(part.blob)
     except etree.XMLSyntaxError:
         return None
+    return identity_from_properties(root)
+
+
+def identity_json_from_properties(root: Any) -> str | None:
+    """The identity's JSON, joined from the numbered custom properties (None if there are none)."""
     chunks: dict[str, str] = {}
     for prop in root.iter(f"{{{_CUSTOM_NS}}}property"):
         name = prop.get("name", "")
@@ -214,4 +250,9 @@ def read_from_docx(document: Any) -> ReviewIdentity | None:
             chunks[name] = "".join(prop.itertext())
     if not chunks:
         return None
-    return ReviewIdentity.from_json("".join(chunks[name] for name in sorted(chunks)))
+    return "".join(chunks[name] for name in sorted(chunks))
+
+
+def identity_from_properties(root: Any) -> ReviewIdentity | None:
+    text = identity_json_from_properties(root)
+    return None if text is None else ReviewIdentity.from_json(text)

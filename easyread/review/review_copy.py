@@ -47,7 +47,8 @@ def point_number_from_field(name: str) -> tuple[str, str] | None:
     stem, _, kind = name.partition("-")
     number = stem[1:].replace("_", ".")
     parts = number.split(".")
-    if len(parts) != 2 or not all(part.isdigit() for part in parts):
+    # isdigit() alone takes superscript digits such as '²', which int() refuses.
+    if len(parts) != 2 or not all(part.isascii() and part.isdigit() for part in parts):
         return None
     return number, kind
 
