@@ -8,7 +8,6 @@ each in a new process and checks its peak memory stays under 300 MB.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 import subprocess
