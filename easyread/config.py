@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread import files
-from easyread.errors import ConfigError, decode_utf8
+from easyread.errors import HIDDEN, ConfigError, decode_utf8, hidden_character
 
 CONFIG_NAME = "easyread.toml"
 FORMATS = ("pdf", "docx", "html")
@@ -92,7 +92,6 @@ _KEYS = {
     "find-out-more",
 }  # fmt: skip
 _FIND_OUT_MORE_KEYS = {"text", "website", "email", "phone", "address"}
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -241,11 +240,11 @@ class _Checker:
 
     def no_control_characters(self, key: str, value: str) -> None:
         # TOML lets "\u0007" through; such characters break Word files and show as boxes.
-        found = _CONTROL.search(value)
+        found = HIDDEN.search(value)
         if found:
             raise self.error(
                 key,
-                f"'{key}' holds a hidden control character (U+{ord(found.group()):04X})",
+                f"'{key}' holds {hidden_character(found.group())}",
                 "delete it: write the text again without \\u escapes",
             )
 

@@ -7,7 +7,34 @@ The command line turns them into exit code 2 and never shows a traceback (unless
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+
+# Characters that are not text. Control codes (NUL, BEL, ESC...) break Word files, show as
+# boxes in a PDF and can drive a terminal; direction controls (U+202E and its kin) make text
+# show in another order than it is read, which can hide what a sentence really says.
+HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# What a terminal would obey: escape sequences (colours, window titles, clearing the screen)
+# and every control code, C1 included; also the direction controls.
+_TERMINAL_SEQUENCE = re.compile(
+    "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?|\x1b[@-_]?"
+)
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def hidden_character(char: str) -> str:
+    """A hidden character in plain words: 'a hidden control character (U+0007)'."""
+    kind = "direction" if _DIRECTION.match(char) else "control"
+    return f"a hidden {kind} character (U+{ord(char):04X})"
+
+
+def for_terminal(text: str, *, one_line: bool = False) -> str:
+    """Text from a file, safe to print: no escape sequence or control code reaches the
+    terminal (a tab stays; a new line stays unless `one_line`)."""
+    text = _TERMINAL_SEQUENCE.sub("", text)
+    text = _TERMINAL_CONTROL.sub("", text)
+    return " ".join(text.split()) if one_line else text
 
 
 class EasyReadError(Exception):
@@ -46,7 +73,7 @@ class EasyReadError(Exception):
             text += " " + _sentence(self.hint)
         where = self.where()
         line = f"{where}: {text}" if where else text
-        return " ".join(line.split())
+        return for_terminal(line, one_line=True)
 
     def __str__(self) -> str:
         return self.one_line()

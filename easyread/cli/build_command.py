@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from easyread.errors import EasyReadError, display_path
+from easyread.errors import EasyReadError, display_path, for_terminal
 
 if TYPE_CHECKING:
     from easyread.build import BuildResult
@@ -92,4 +92,4 @@ def print_summary(result: BuildResult) -> None:
         file=out,
     )
     for note in result.notes:
-        print(note, file=out)
+        print(for_terminal(note), file=out)

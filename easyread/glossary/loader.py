@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from easyread import files
-from easyread.errors import decode_utf8
+from easyread.errors import HIDDEN, decode_utf8, hidden_character
 from easyread.glossary.entry import KINDS, Entry, GlossaryError
 
 ENTRY_KEYS = (
@@ -247,7 +247,18 @@ class _Checker:
         text = str(value)
         if required and not text.strip():
             raise self.error(node, f"'{key}' is empty", _missing_hint(key))
+        self.no_hidden_characters(node, key, text)
         return text
+
+    def no_hidden_characters(self, node: yaml.Node, key: str, text: str) -> None:
+        # YAML's "\a", "\e" and "\0" escapes let a bell, an escape or a NUL into a word.
+        found = HIDDEN.search(text)
+        if found:
+            raise self.error(
+                node,
+                f"'{key}' holds {hidden_character(found.group())}",
+                "delete it: write the text again without \\ escapes",
+            )
 
     def text_list(self, fields: dict[str, Any], key: str) -> tuple[str, ...]:
         if key not in fields:
@@ -262,6 +273,8 @@ class _Checker:
             isinstance(item, str) and item.strip() for item in value
         ):
             raise self.error(node, f"'{key}' must be a list of words", f"write it as {key}: [a, b]")
+        for item in value:
+            self.no_hidden_characters(node, key, item)
         return tuple(" ".join(item.split()) for item in value)
 
     def flag(self, fields: dict[str, Any], key: str) -> bool:

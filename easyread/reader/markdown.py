@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from easyread.errors import SourceError
+from easyread.errors import HIDDEN, SourceError, hidden_character
 from easyread.model import (
     Block,
     CodeBlock,
@@ -62,8 +62,6 @@ _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,20}")
 UNREAD_PICTURE = re.compile(r"!\[[^\]\n]*\]\(([^)\n]*)\)")
 _WINDOWS_PATH = re.compile(r"^[A-Za-z]:[\\/]")
 _HIDDEN = re.compile("[\x00-\x1f\x7f]")  # %00 and other control codes, once %-decoded
-# Characters that are not text: they break Word files and show as boxes in a PDF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 # An inline HTML tag whose content is never text: skipped up to its closing tag.
 _HIDDEN_CONTENT = re.compile(r"<(script|style)\b", re.IGNORECASE)
 # "Table 2: Deaths by age" or "Table 2. Deaths": a paragraph that names the table after it.
@@ -113,13 +111,13 @@ def _deepest_line(text: str) -> int:
 
 
 def _refuse_control_characters(path: Path, text: str) -> None:
-    found = _CONTROL.search(text)
+    found = HIDDEN.search(text)
     if found is None:
         return
     line = text.count("\n", 0, found.start()) + 1
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     raise SourceError(
-        f"there is a hidden control character (U+{ord(found.group()):04X}) here",
+        f"there is {hidden_character(found.group())} here",
         path=path,
         line=line,
         column=column,

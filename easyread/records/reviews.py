@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from easyread.config import as_date
-from easyread.errors import ConfigError, decode_utf8
+from easyread.errors import HIDDEN, ConfigError, decode_utf8, hidden_character
 from easyread.files import MEGABYTE, FileRefused, read_bytes
 from easyread.model import Report, Section
 from easyread.output import write_text_atomically
@@ -327,7 +327,19 @@ class _RecordReader:
             raise self.fail(key, f"'{key}' must be text", f'put it in quotes: {key} = "..."')
         if required and not value.strip():
             raise self.fail(key, f"'{key}' is missing", f'write {key} = "..."')
+        self.no_hidden_characters(key, value)
         return value.strip()
+
+    def no_hidden_characters(self, key: str, value: str) -> None:
+        # TOML's \u escapes let a NUL, a bell or an escape into a name; a record is printed
+        # in every output, so they stop here.
+        found = HIDDEN.search(value.replace("\t", " "))
+        if found:
+            raise self.fail(
+                key,
+                f"'{key}' holds {hidden_character(found.group())}",
+                "delete it: write the text again without \\u escapes",
+            )
 
     def boolean(self, data: dict[str, Any], key: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -366,6 +378,8 @@ class _RecordReader:
         text = data.get("text")
         if text is not None and not isinstance(text, str):
             raise self.fail("text", "'text' must be text", 'write text = """..."""')
+        if text is not None:
+            self.no_hidden_characters("text", text)
         return CheckedSection(
             file=file,
             fingerprint=fingerprint,

@@ -1,14 +1,20 @@
-"""The feedback report: Markdown for people, JSON and CSV for tools, a table on the terminal."""
+"""The feedback report: Markdown for people, JSON and CSV for tools, a table on the terminal.
+
+Every word in it that came from a review copy (notes, names, quoted words, titles) is data,
+never markup: it is escaped for Markdown and HTML in feedback.md, made safe from spreadsheet
+formulas in feedback.csv, and stripped of escape sequences and control codes on the terminal.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import display_path
+from easyread.errors import display_path, for_terminal
 from easyread.output import ensure_folder, write_text_atomically
 from easyread.review.feedback import Feedback, PointFeedback, Response, ReviewFile
 
@@ -125,25 +131,34 @@ def to_csv(feedback: Feedback) -> str:
     writer.writerow(CSV_COLUMNS)
     for point in feedback.points:
         for response in point.responses:
-            writer.writerow(
-                [
-                    point.number,
-                    str(point.point.source.path) if point.point else "",
-                    point.line or "",
-                    point.status,
-                    point.text,
-                    response.reviewer,
-                    response.group,
-                    response.date,
-                    _yes(response.understand),
-                    _yes(response.not_understand),
-                    _yes(response.change_picture),
-                    response.notes,
-                    response.quoted,
-                    str(response.review_file),
-                ]
-            )
+            row = [
+                point.number,
+                str(point.point.source.path) if point.point else "",
+                point.line or "",
+                point.status,
+                point.text,
+                response.reviewer,
+                response.group,
+                response.date,
+                _yes(response.understand),
+                _yes(response.not_understand),
+                _yes(response.change_picture),
+                response.notes,
+                response.quoted,
+                str(response.review_file),
+            ]
+            writer.writerow([csv_cell(str(cell)) for cell in row])
     return stream.getvalue()
+
+
+# A cell a spreadsheet would run as a formula (OWASP, "CSV injection"): it starts with = + - @,
+# a tab or a carriage return. A quote in front makes the spreadsheet show it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    text = for_terminal(text)
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _yes(value: bool) -> str:
@@ -154,7 +169,7 @@ def _yes(value: bool) -> str:
 
 
 def to_markdown(feedback: Feedback) -> str:
-    lines = [f"# Feedback on {feedback.report.title}", ""]
+    lines = [f"# Feedback on {markdown_text(feedback.report.title)}", ""]
     reviewers = {(r.reviewer, r.group) for p in feedback.points for r in p.responses}
     lines.append(
         f"{_count(len(feedback.files), 'review file')}, {_count(len(reviewers), 'reviewer')}, "
@@ -163,9 +178,12 @@ def to_markdown(feedback: Feedback) -> str:
     lines += ["", "## Review files", ""]
     for review in feedback.files:
         who = ", ".join(part for part in (review.reviewer, review.group, review.date) if part)
-        lines.append(f"- `{display_path(review.path)}` ({review.kind.upper()}): {who or 'no name'}")
+        lines.append(
+            f"- {markdown_text(display_path(review.path))} ({review.kind.upper()}): "
+            f"{markdown_text(who) or 'no name'}"
+        )
         for note in review.notes:
-            lines.append(f"  - **Note:** {note}.")
+            lines.append(f"  - **Note:** {markdown_text(note)}.")
     need = [point for point in feedback.by_need() if _needs_work(point)]
     lines += ["", "## Points that most need work", ""]
     if need:
@@ -188,10 +206,10 @@ def to_markdown(feedback: Feedback) -> str:
 
 
 def _markdown_point(point: PointFeedback) -> list[str]:
-    title = f"### Point {point.number}"
+    title = f"### Point {markdown_text(point.number)}"
     where = _where(point)
     if where:
-        title += f" ({where})"
+        title += f" ({markdown_text(where)})"
     lines = [title, ""]
     status = status_words(point)
     if status:
@@ -215,9 +233,9 @@ def _markdown_point(point: PointFeedback) -> list[str]:
             )
             if flag
         ]
-        who = response.reviewer or "A reviewer"
+        who = markdown_text(response.reviewer) or "A reviewer"
         if response.group:
-            who += f" ({response.group})"
+            who += f" ({markdown_text(response.group)})"
         said = "; ".join(ticks) if ticks else "no box ticked"
         line = f"- {who}: {said}."
         if response.notes:
@@ -227,6 +245,10 @@ def _markdown_point(point: PointFeedback) -> list[str]:
         lines.append(line)
     lines.append("")
     return lines
+
+
+def _plain(text: str) -> str:
+    return for_terminal(text, one_line=True)
 
 
 def _count(number: int, word: str) -> str:
@@ -240,11 +262,21 @@ def _short_where(point: PointFeedback) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Words for feedback.md, on one line, with Markdown and HTML made plain text."""
+    return markdown_text(" ".join(text.split()))
+
+
+# Everything Markdown or HTML would read as markup inside a line: emphasis, code, links and
+# pictures (a remote picture would be fetched by the viewer), tags, entities, table bars.
+_MARKUP = re.compile(r"([\\`*_\[\]<>!|&~(){}#])")
+
+
+def markdown_text(text: str) -> str:
+    return _MARKUP.sub(r"\\\1", for_terminal(text, one_line=True))
 
 
 def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_text(text)
 
 
 # -- terminal -------------------------------------------------------------------------------------
@@ -253,11 +285,14 @@ def _md_cell(text: str) -> str:
 def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = console or Console(highlight=False)
     for review in feedback.files:
         for note in review.notes:
-            console.print(f"[bold yellow]{display_path(review.path)}[/]: {note}.")
+            line = Text(_plain(display_path(review.path)), style="bold yellow")
+            line.append(f": {_plain(note)}.")
+            console.print(line)
     need = [point for point in feedback.by_need() if _needs_work(point)]
     if not need:
         console.print("No point needs work: every reviewer understood the points they ticked.")
@@ -270,13 +305,14 @@ def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) 
     table.add_column("Notes", justify="right")
     table.add_column("Text", overflow="ellipsis")
     for point in need[:limit]:
+        # Text cells, not strings: rich would read '[link=...]' in a string as markup.
         table.add_row(
-            point.number,
-            _short_where(point),
+            Text(_plain(point.number)),
+            Text(_plain(_short_where(point))),
             f"{point.not_understood} of {point.reviewers}",
             str(point.change_picture),
             str(point.notes),
-            _one_line(point.text)[:120],
+            Text(_plain(point.text)[:120]),
         )
     console.print(table)
     if len(need) > limit:
