@@ -143,3 +143,33 @@ def test_lint_checks_an_odt_and_a_web_page_directly(
     # Title 1, cover 2, heading 3, two paragraphs 4-5, five list items 6-10, headings 11-12,
     # the picture row 13-15, the caption 16, the table's four cells 17-20: the picture is 21.
     assert [(f["paragraph"], f["heading"]) for f in missing] == [(21, "Paying")]
+
+
+def test_a_page_nested_thousands_deep_imports_without_crashing(tmp_path: Path) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(
+        "<html><body><h1>Deep</h1>"
+        + "<div>" * 5000
+        + "deep words"
+        + "</div>" * 5000
+        + "<p>"
+        + "<b>" * 3000
+        + "bold words"
+        + "</b>" * 3000
+        + "</p></body></html>",
+        encoding="utf-8",
+    )
+    report = read_report(imported(tmp_path, page))
+    points = report.sections[0].points
+    assert [point.text for point in points] == ["deep words", "bold words"]
+    assert [run.text for run in points[1].runs if run.strong] == ["bold words"]
+
+
+def test_a_file_that_is_not_a_web_page_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "photo.html"
+    page.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(200))
+    assert main(["import", str(page), str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "not a web page" in err

@@ -184,6 +184,8 @@ class _Renderer:
         merged = _merged(texts)
         if not any(item.text.strip() for item in merged):
             return ""
+        if not any(item.bold or item.italic for item in merged):
+            return _texts_markdown(merged, italic=False, bold=False)  # escapes alone are exact
         for italic, bold in ((True, True), (False, True), (False, False)):
             text = _texts_markdown(merged, italic=italic, bold=bold)
             if _reads_back(text, merged, italic=italic, bold=bold):
