@@ -50,8 +50,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     odt = write_odt(originals / "help.odt")
     html = write_html(originals)
     docx = council_report(originals / "council.docx")
-    convert(program, work, "docx", [odt])
-    convert(program, work, "docx:MS Word 2007 XML", [html])
+    convert(program, work, "docx:MS Word 2007 XML", [odt, html])  # one start for both
     convert(program, work, "odt", [docx])
     for name in ("help.docx", "getting-about.docx", "council.odt"):
         assert (work / "converted" / name).is_file(), f"LibreOffice did not make {name}"

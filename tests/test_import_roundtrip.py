@@ -76,9 +76,9 @@ def _difference(first: Path, second: Path) -> float:
 
     def pixels(path: Path) -> list[int]:
         with Image.open(path) as image:
-            image = image.convert("RGBA")
-            white = Image.new("RGBA", image.size, (255, 255, 255, 255))
-            flat = Image.alpha_composite(white, image).convert("RGB").resize((32, 32))
+            small = image.convert("RGBA").resize((32, 32), Image.Resampling.BOX)
+            white = Image.new("RGBA", small.size, (255, 255, 255, 255))
+            flat = Image.alpha_composite(white, small).convert("RGB")
             return list(flat.tobytes())
 
     a, b = pixels(first), pixels(second)
