@@ -17,13 +17,13 @@ from functools import partial
 from pathlib import Path
 
 from weasyprint import HTML
-from weasyprint.images import RasterImage
 
 from easyread.edition import make_edition
 from easyread.reader import read_report
 from easyread.resources import templates_dir
 from easyread.writers import html as html_writer
 from easyread.writers import pdf as pdf_writer
+from easyread.writers import render
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "leder-annual-report"
 
@@ -51,27 +51,30 @@ def main() -> None:
             note("html page", timed(lambda: html_writer.write(edition, out / "r.html"))[1])
             page, seconds = timed(lambda: html_writer.render_html(edition, for_print=True))
             note("print html", seconds)
-            fetcher = pdf_writer.sandbox_fetcher(edition)
+            fetcher = render.sandbox_fetcher(edition)
             source = HTML(string=page, base_url=templates_dir().as_uri(), url_fetcher=fetcher)
             document, seconds = timed(partial(source.render, presentational_hints=True))
             note("weasyprint layout", seconds)
-            pdf, seconds = timed(
-                partial(document.write_pdf, pdf_variant="pdf/ua-1", pdf_identifier=True)
-            )
+            with render.pngs_passed_as_they_are():
+                pdf, seconds = timed(
+                    partial(document.write_pdf, pdf_variant="pdf/ua-1", pdf_identifier=True)
+                )
             note("weasyprint pdf", seconds)
-            note("footers", timed(partial(pdf_writer.mark_running_footers_as_artifacts, pdf))[1])
+            note("footers", timed(partial(render.mark_running_footers_as_artifacts, pdf))[1])
             pages, seconds = timed(lambda: pdf_writer.write(edition, out / "r.pdf"))
             note("pdf writer (all)", seconds)
-        fast = RasterImage._get_png_data
-        RasterImage._get_png_data = pdf_writer._original_png_data
-        try:
-            for _ in range(args.runs):
-                note(
-                    "pdf writer, png re-encoded",
-                    timed(lambda: pdf_writer.write(edition, out / "s.pdf"))[1],
-                )
-        finally:
-            RasterImage._get_png_data = fast
+        for _ in range(args.runs):
+            page = html_writer.render_html(edition, for_print=True)
+            reencoded = partial(
+                render.render_pdf,
+                page,
+                render.sandbox_fetcher(edition),
+                base_url=templates_dir().as_uri(),
+                presentational_hints=True,
+                identifier=True,
+                pngs_as_they_are=False,
+            )
+            note("pdf writer, png re-encoded", timed(reencoded)[1])
         print(f"report: {args.report}  pages: {pages}")
         sizes = {name: (out / name).stat().st_size / 1e6 for name in ("r.pdf", "r.html")}
         print(f"pdf: {sizes['r.pdf']:.2f} MB  html: {sizes['r.html']:.2f} MB")

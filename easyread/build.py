@@ -27,8 +27,8 @@ from easyread.output import (
 )
 from easyread.reader import read_report
 from easyread.score import summary_for_build as score_summary
-from easyread.score import write_score_report
 from easyread.writers import get_writer
+from easyread.writers.readability import write_score_report
 
 Stage = Callable[[str], None]
 MAX_EASY_READ_PAGES = 20  # the guidance warns over about 20 pages

@@ -89,6 +89,10 @@ class PictureSet:
     def __len__(self) -> int:
         return len(self._by_key)
 
+    def files(self) -> list[Path]:
+        """Every prepared file, once each."""
+        return list(dict.fromkeys(prepared.path for prepared in self._by_key.values()))
+
 
 def prepare_pictures(
     items: Iterable[tuple[Picture, int]],

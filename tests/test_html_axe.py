@@ -96,7 +96,8 @@ def test_axe_finds_no_violations_on_wide_and_phone_screens(tmp_path: Path) -> No
 def test_axe_finds_no_violations_in_the_readability_report(tmp_path: Path) -> None:
     """The readability report is shared with the team, so it must be accessible too."""
     _browser()
-    from easyread.score import summary_for_build, write_score_report
+    from easyread.score import summary_for_build
+    from easyread.writers.readability import write_score_report
 
     score, _ = summary_for_build(read_report(SAMPLE))
     page = next(path for path in write_score_report(score, tmp_path) if path.suffix == ".html")

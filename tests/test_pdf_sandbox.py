@@ -14,7 +14,7 @@ from easyread.edition import make_edition
 from easyread.reader import read_report
 from easyread.resources import templates_dir
 from easyread.writers.html import PICTURE_URL, TEMPLATE_URL
-from easyread.writers.pdf import RefusedURL, SandboxFetcher, sandbox_fetcher
+from easyread.writers.render import RefusedURL, SandboxFetcher, sandbox_fetcher
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini-report"

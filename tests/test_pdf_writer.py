@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from easyread.edition import Edition, make_edition
 from easyread.reader import read_report
 from easyread.writers import pdf as pdf_writer
+from easyread.writers import render
 from easyread.writers.html import picture_column_mm
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -221,7 +222,7 @@ def test_page_footers_are_artifacts_not_content(sample: Built, sample_pdf) -> No
 
 def test_pictures_go_into_the_pdf_without_being_compressed_again(sample: Built, sample_pdf) -> None:
     prepared = {
-        pdf_writer.png_image_data(sample.edition.picture(point.picture).read_bytes())
+        render.png_image_data(sample.edition.picture(point.picture).read_bytes())
         for section in sample.edition.sections
         for point in section.points
         if point.picture is not None
@@ -258,12 +259,12 @@ def test_png_data_is_reused_only_when_the_pdf_can_hold_it(mode, options, usable)
     png = bytearray(stream.getvalue())
     if options.get("interlaced"):  # Pillow cannot write one: set the IHDR interlace byte
         png[8 + 8 + 12] = 1
-    data = pdf_writer.png_image_data(bytes(png))
+    data = render.png_image_data(bytes(png))
     assert (data is not None) == usable
     if usable:
         channels = 3 if mode == "RGB" else 1
         assert len(zlib.decompress(data)) == 5 * (1 + 7 * channels)
-    assert pdf_writer.png_image_data(b"\xff\xd8\xff\xe0 a JPEG") is None
+    assert render.png_image_data(b"\xff\xd8\xff\xe0 a JPEG") is None
 
 
 def test_a_point_longer_than_a_page_flows_on_and_loses_nothing(tmp_path: Path) -> None:
@@ -283,3 +284,16 @@ def test_a_point_longer_than_a_page_flows_on_and_loses_nothing(tmp_path: Path) -
     assert "Short point after." in text
     assert built.pages > 10
     assert built.seconds < 20, "a long point must not make the layout slow"
+
+
+def test_weasyprint_is_left_as_it_was_outside_easyreads_own_renders() -> None:
+    """The PNG shortcut is on only inside render_pdf: importing easyread changes no library."""
+    from weasyprint.images import RasterImage
+
+    own = RasterImage.__dict__["_get_png_data"]
+    assert own is render._WEASYPRINT_PNG_DATA
+    with render.pngs_passed_as_they_are():
+        assert RasterImage.__dict__["_get_png_data"] is not own
+    assert RasterImage.__dict__["_get_png_data"] is own
+    with render.pngs_passed_as_they_are(False):
+        assert RasterImage.__dict__["_get_png_data"] is own

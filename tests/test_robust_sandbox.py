@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from easyread.cli import main
+from easyread.writers import render
 
 BAD = Path(__file__).resolve().parent / "data" / "bad"
 
@@ -119,11 +120,8 @@ def test_links_are_written_as_links_and_never_fetched(
     assert f"{url}/website" in html
 
 
-pdf = pytest.importorskip("easyread.writers.pdf", reason="the PDF writer is not there yet")
-
-
 def _fetcher(allowed: Path) -> object:
-    return pdf.SandboxFetcher([allowed], [])
+    return render.SandboxFetcher([allowed], [])
 
 
 def test_the_pdf_fetcher_reads_inside_its_folder(tmp_path: Path) -> None:
@@ -158,6 +156,6 @@ def test_the_pdf_fetcher_refuses_everything_else(
     if address.startswith("{allowed}"):
         address = "file://" + address.format(allowed=allowed)
     address = address.format(server=url)
-    with pytest.raises(pdf.RefusedURL):
+    with pytest.raises(render.RefusedURL):
         _fetcher(allowed).fetch(address)
     assert requests == []

@@ -10,7 +10,8 @@ import pytest
 
 from easyread.cli import main
 from easyread.reader import read_report
-from easyread.score import summary_for_build, write_score_report
+from easyread.score import summary_for_build
+from easyread.writers.readability import write_score_report
 
 HARD_SECTION = (
     "# Our plans\n\n"
@@ -160,10 +161,12 @@ def test_html_and_pdf_reports(report_dir: Path, tmp_path: Path, capsys) -> None:
 
 
 def test_pdf_fetcher_refuses_every_url() -> None:
-    from easyread.score.html import refuse_all_urls
+    from easyread.writers.readability import fetcher
+    from easyread.writers.render import RefusedURL
 
-    with pytest.raises(ValueError):
-        refuse_all_urls("https://example.org/tracker.png")
+    for url in ("https://example.org/tracker.png", "file:///etc/passwd", "easyread:template/x"):
+        with pytest.raises(RefusedURL):
+            fetcher().fetch(url)
 
 
 def test_build_hooks(sample_dir: Path, tmp_path: Path) -> None:

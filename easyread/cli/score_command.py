@@ -89,11 +89,11 @@ def run(args: argparse.Namespace) -> int:
         print_score(score, Console(highlight=False), comparison=comparison, show_points=args.points)
     written = []
     if args.html is not None:
-        from easyread.score.html import write_html
+        from easyread.writers.readability import write_html
 
         written.append(write_html(score, args.html, comparison))
     if args.pdf is not None:
-        from easyread.score.html import write_pdf
+        from easyread.writers.readability import write_pdf
 
         written.append(write_pdf(score, args.pdf, comparison))
     out = sys.stderr if args.format == "json" else sys.stdout

@@ -221,11 +221,12 @@ def make_edition(
             back.append(closing)
     edition = Edition(report, front, body, back, strings)
     roots = [report.root, *picture_roots]
-    edition.pictures = prepare_pictures(_pictures_to_prepare(edition), cache_dir, roots)
+    edition.pictures = prepare_pictures(pictures_shown(edition), cache_dir, roots)
     return edition
 
 
-def _pictures_to_prepare(edition: Edition) -> list[tuple[Picture, int]]:
+def pictures_shown(edition: Edition) -> list[tuple[Picture, int]]:
+    """Every picture the edition shows, with its longest side in pixels for print."""
     items = [
         (point.picture, PICTURE_PX)
         for section in edition.sections

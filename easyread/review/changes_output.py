@@ -11,13 +11,8 @@ from easyread.errors import display_path
 from easyread.output import ensure_folder, write_bytes_atomically
 from easyread.records.reviews import format_date
 from easyread.review.changes import ChangeList, change_words, group_by_part
-from easyread.review.render import (
-    environment,
-    font_faces,
-    page_counter_css,
-    render_pdf,
-    review_templates,
-)
+from easyread.review.render import render_review_pdf, review_templates
+from easyread.writers.templates import environment, font_faces, page_counter_content
 
 
 def intro(changes: ChangeList, strings: dict[str, str]) -> str:
@@ -84,16 +79,16 @@ def changes_html(changes: ChangeList, *, font_size: float, today: dt.date) -> st
         "fonts": font_faces(),
         "font_size": f"{font_size:g}",
         "page_size": f"{report.config.page_size} portrait",
-        "page_counter": page_counter_css(strings["page"].replace("<", "")),
+        "page_counter": page_counter_content(strings["page"].replace("<", "")),
     }
-    return environment().get_template("changes.html.j2").render(**context)
+    return environment().get_template("review/changes.html.j2").render(**context)
 
 
 def write_changes_pdf(
     changes: ChangeList, target: Path, *, font_size: float = 18.0, today: dt.date | None = None
 ) -> Path:
     html = changes_html(changes, font_size=font_size, today=today or dt.date.today())
-    pdf = render_pdf(html, roots=[changes.report.root], forms=False)
+    pdf = render_review_pdf(html, roots=[changes.report.root], forms=False)
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
     return target

@@ -22,7 +22,8 @@ from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 from easyread.review.identity import add_to_docx, add_to_pdf, identity_of
-from easyread.review.render import environment, font_faces, page_counter_css, render_pdf
+from easyread.review.render import render_review_pdf
+from easyread.writers.templates import environment, font_faces, page_counter_content
 
 DEFAULT_FONT_SIZE = 18.0
 PICTURE_MM = 38
@@ -87,7 +88,7 @@ def write_review_pdf(
     edition = edition or make_edition(report, cache_dir or default_cache(report), [])
     html = review_html(edition, font_size=font_size)
     roots = [report.root, *_picture_folders(edition)]
-    pdf = render_pdf(html, roots=roots, forms=True)
+    pdf = render_review_pdf(html, roots=roots, forms=True)
     pdf = add_to_pdf(pdf, identity_of(report))
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
@@ -126,7 +127,7 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
         "fonts": font_faces(),
         "font_size": f"{font_size:g}",
         "page_size": f"{report.config.page_size} portrait",
-        "page_counter": page_counter_css(strings["page"].replace("<", "")),
+        "page_counter": page_counter_content(strings["page"].replace("<", "")),
         "picture_mm": PICTURE_MM,
         **_feedback_widths(report.config.page_width_mm),
         "icons": ICONS,
@@ -138,7 +139,7 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
         "how_to": _how_to(report.config.language),
         "sections": [_section(edition, section, strings) for section in edition.body],
     }
-    return environment().get_template("review.html.j2").render(**context)
+    return environment().get_template("review/review.html.j2").render(**context)
 
 
 def _feedback_widths(page_width_mm: float) -> dict[str, Any]:

@@ -3,11 +3,10 @@
 Public API:
 - `score_report(report) -> ReportScore`
 - `summary_for_build(report, glossary) -> (ReportScore, one-line summary)`
-- `write_score_report(report_score, out_dir) -> [json path, html path]`
 - `report_to_json(report_score)` (schema in docs/score.md)
 """
 
-from easyread.score.build import summary_for_build, write_score_report
+from easyread.score.build import summary_for_build
 from easyread.score.scorer import ReportScore, score_report
 from easyread.score.serialize import SCHEMA_VERSION, report_to_json
 from easyread.score.summary import summary_line
@@ -19,5 +18,4 @@ __all__ = [
     "score_report",
     "summary_for_build",
     "summary_line",
-    "write_score_report",
 ]

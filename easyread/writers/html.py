@@ -10,16 +10,21 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from easyread.edition import COVER_PX, PICTURE_PX, Edition
+from easyread.edition import COVER_PX, PICTURE_PX, Edition, pictures_shown
 from easyread.model import Heading, Picture, Point, Run, Sentence, Table, TableCell
 from easyread.pictures import COVER_PICTURE_MM, PictureSet, prepare_pictures
 from easyread.resources import templates_dir
+from easyread.writers.templates import (
+    PICTURE_URL,
+    TEMPLATE_URL,
+    css_string,
+    environment,
+    page_counter_content,
+)
 
 TEMPLATE = "report.html.j2"
 FONT_FILES = {
@@ -28,8 +33,6 @@ FONT_FILES = {
 }
 # Without embedding, the page names its files with these stable URLs (the same on every machine,
 # so the PDF comes out byte for byte the same); only the PDF writer's fetcher serves them.
-PICTURE_URL = "easyread:picture/"
-TEMPLATE_URL = "easyread:template/"
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.IGNORECASE)
 PICTURE_GAP_MM = 8.0
 # Longest side in pixels of the pictures embedded in the screen page: twice the CSS pixels they
@@ -124,7 +127,7 @@ def render_html(
     embed = (not for_print) if embed is None else embed
     images = _ImageSources(edition, embed)
     sections = _section_views(edition, images)
-    template = _environment().get_template(TEMPLATE)
+    template = environment().get_template(TEMPLATE)
     config = edition.report.config
     return template.render(
         lang=config.language,
@@ -149,18 +152,6 @@ def write(edition: Edition, target: Path) -> None:
 
 
 # -- templates -------------------------------------------------------------------------------
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(str(templates_dir())),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 def _strings(edition: Edition) -> dict[str, str]:
@@ -303,15 +294,7 @@ class _ImageSources:
 
 
 def _screen_pictures(edition: Edition) -> PictureSet:
-    items = [
-        (point.picture, SCREEN_SIZES[PICTURE_PX])
-        for section in edition.sections
-        for point in section.points
-        if point.picture is not None
-    ]
-    cover = edition.report.cover
-    if cover is not None:
-        items.append((cover, SCREEN_SIZES[COVER_PX]))
+    items = [(picture, SCREEN_SIZES[size]) for picture, size in pictures_shown(edition)]
     if not items:
         return PictureSet()
     return prepare_pictures(items, edition.pictures.cache_dir, edition.pictures.roots)
@@ -410,27 +393,3 @@ def _page_css(edition: Edition) -> str:
         "}\n"
         "@page :first { @bottom-center { content: none; } }"
     )
-
-
-def page_counter_content(label: str) -> str:
-    """'Page {page} of {pages}' as a CSS content value with page counters."""
-    parts: list[str] = []
-    for piece in re.split(r"(\{page\}|\{pages\})", label):
-        if piece == "{page}":
-            parts.append("counter(page)")
-        elif piece == "{pages}":
-            parts.append("counter(pages)")
-        elif piece:
-            parts.append(css_string(piece))
-    return " ".join(parts) or "none"
-
-
-def css_string(text: str) -> str:
-    """A quoted CSS string; anything but plain letters, digits and spaces is escaped."""
-    escaped = "".join(
-        char
-        if char.isascii() and (char.isalnum() or char in " .,:;/-_+=@%()")
-        else f"\\{ord(char):x} "
-        for char in text
-    )
-    return f'"{escaped}"'

@@ -7,16 +7,21 @@ Rendering the PDF never fetches anything from the network.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from easyread.output import atomic_target, ensure_folder, write_text_atomically
+from markupsafe import Markup
+
+from easyread.output import ensure_folder, write_bytes_atomically, write_text_atomically
 from easyread.resources import templates_dir
 from easyread.score.formulas import MEASURE_NAMES
 from easyread.score.scorer import ReportScore
-from easyread.score.serialize import report_to_json
+from easyread.score.serialize import dumps, report_to_json
 from easyread.score.summary import summary_line
+from easyread.writers.render import SandboxFetcher, render_pdf
+from easyread.writers.templates import environment
 
 COUNT_LABELS = {
     "sentences": "Sentences",
@@ -51,13 +56,7 @@ class ChartKind:
 
 
 def render_html(score: ReportScore, comparison: dict[str, Any] | None = None) -> str:
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
-
     folder = templates_dir() / "score"
-    environment = Environment(
-        loader=FileSystemLoader(str(folder)), autoescape=select_autoescape(["html", "j2"])
-    )
     data = report_to_json(score, comparison=comparison)
     kind = chart_kind(score)
     overview = [
@@ -74,17 +73,21 @@ def render_html(score: ReportScore, comparison: dict[str, Any] | None = None) ->
         )
         for section in data["sections"]
     }
-    return environment.get_template("readability.html.j2").render(
-        data=data,
-        css=Markup((folder / "readability.css").read_text(encoding="utf-8")),
-        summary=summary_line(score),
-        overview_chart=Markup(bar_chart(overview, kind, f"{kind.title} of each section")),
-        section_charts=section_charts,
-        chart_title=kind.title,
-        chart_note=_chart_note(kind),
-        measure_names=MEASURE_NAMES,
-        count_labels=COUNT_LABELS,
-        max_words=score.settings.max_words,
+    return (
+        environment()
+        .get_template("score/readability.html.j2")
+        .render(
+            data=data,
+            css=Markup((folder / "readability.css").read_text(encoding="utf-8")),
+            summary=summary_line(score),
+            overview_chart=Markup(bar_chart(overview, kind, f"{kind.title} of each section")),
+            section_charts=section_charts,
+            chart_title=kind.title,
+            chart_note=_chart_note(kind),
+            measure_names=MEASURE_NAMES,
+            count_labels=COUNT_LABELS,
+            max_words=score.settings.max_words,
+        )
     )
 
 
@@ -175,17 +178,34 @@ def write_html(score: ReportScore, path: Path, comparison: dict[str, Any] | None
 
 
 def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
-    from weasyprint import HTML
-
+    """The readability report as tagged PDF; the page is self-contained, so no file is read."""
     text = render_html(score, comparison)
+    pdf, _ = render_pdf(text, fetcher(), base_url=".", footers_as_artifacts=False)
     ensure_folder(path.parent)
-    with atomic_target(path) as temporary:
-        HTML(string=text, url_fetcher=refuse_all_urls, base_url=".").write_pdf(
-            str(temporary), pdf_variant="pdf/ua-1"
-        )
+    write_bytes_atomically(path, pdf)
     return path
 
 
-def refuse_all_urls(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    """The page is self-contained: anything it tries to fetch is refused."""
-    raise ValueError(f"easyread does not fetch anything while making a readability PDF: {url}")
+def fetcher() -> SandboxFetcher:
+    """The page is self-contained (inline CSS and SVG): it may read no file and no URL."""
+    return SandboxFetcher([], [])
+
+
+def write_score_report(
+    report_score: ReportScore, out_dir: Path, name: str | None = None
+) -> list[Path]:
+    """Write `<name>-readability.json` and `<name>-readability.html` into `out_dir`.
+
+    `name` is the stem the build gives its outputs; by default a slug of the report's title."""
+    out_dir = Path(out_dir)
+    stem = f"{name or slug(report_score.title)}-readability"
+    json_path = out_dir / f"{stem}.json"
+    ensure_folder(out_dir)
+    write_text_atomically(json_path, dumps(report_to_json(report_score)))
+    html_path = write_html(report_score, out_dir / f"{stem}.html")
+    return [json_path, html_path]
+
+
+def slug(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words)[:60].strip("-") or "report"
