@@ -466,3 +466,16 @@ def test_data_tables_and_headings_of_any_level_are_kept(tmp_path: Path) -> None:
     assert [run.text for run in kept.rows[0][1].runs if run.strong] == ["Men"]
     headings = [(block.level, block.text) for block in section.blocks if isinstance(block, Heading)]
     assert headings == [(2, "Older people"), (3, "People over 80"), (4, "Details")]
+
+
+def test_hidden_characters_in_a_word_file_never_reach_the_report(tmp_path: Path) -> None:
+    """Control codes and direction controls are refused by the reader; the import drops them."""
+    document = Document()
+    document.core_properties.title = "Hidden\u202e words"
+    document.add_heading("Money\u2066 matters", 1)
+    document.add_paragraph("We\u202a paid\u202c the bills.")
+    document.save(tmp_path / "hidden.docx")
+    report = read_report(imported(tmp_path, tmp_path / "hidden.docx"))
+    assert report.title == "Hidden words"
+    assert report.sections[0].title.text == "Money matters"
+    assert report.sections[0].points[0].text == "We paid the bills."

@@ -18,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.errors import SourceError
+from easyread.errors import HIDDEN, SourceError
 from easyread.importer.document import (
     Block,
     Document,
@@ -41,7 +41,9 @@ _CHECK_PATH = Path("check.md")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 DEFAULT_LANGUAGE = "en-GB"
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Characters the reader refuses as hidden (control codes, direction controls), and lone
+# surrogates: a document may hold them, the report never does.
+_CONTROL = re.compile(f"{HIDDEN.pattern}|[\ud800-\udfff]")
 _ESCAPE = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 # What would turn the start of a line into a block mark: a heading, a quote, a list item or a
