@@ -91,3 +91,53 @@ def test_no_ends_a_sentence_unless_a_number_follows() -> None:
 
 def test_covid_is_an_acronym_nearly_everyone_knows() -> None:
     assert findings("# Jabs\n\nCOVID-19 is an illness.\n") == []
+
+
+def undefined(markdown: str, config: object = None) -> list[str]:
+    from easyread.lint.settings import load_settings
+
+    report = read_stdin(markdown, config=config)  # type: ignore[arg-type]
+    settings = LintSettings(allow_acronyms=frozenset()) if config is None else load_settings(config)
+    return [f.text for f in lint_report(report, settings) if f.rule == "acronym-undefined"]
+
+
+def test_an_acronym_is_explained_in_every_common_form() -> None:
+    explained = [
+        "NHS England (the national health service in England) pays for it.",
+        "The ICB – integrated care board – pays for care.",
+        "The ICB - integrated care board - pays for care.",
+        "The integrated care board, or ICB, pays for care.",
+        "The Care Quality Commission, or CQC, checks care homes.",
+        "The Care Quality Commission (CQC) checks care homes.",
+        "CQC stands for Care Quality Commission.",
+    ]
+    for sentence in explained:
+        assert undefined(f"# Care\n\n{sentence}\n") == [], sentence
+    not_explained = [
+        "The ICB - it pays for care.",
+        "Ask the team, or ICB, for help.",
+        "The ICB pays for care.",
+    ]
+    for sentence in not_explained:
+        assert undefined(f"# Care\n\n{sentence}\n") == ["ICB"], sentence
+
+
+def test_an_acronym_in_the_reports_own_glossary_counts_as_explained(tmp_path) -> None:
+    from easyread.config import load_config
+
+    (tmp_path / "our-words.yaml").write_text(
+        "name: ours\ndescription: our words\nentries:\n"
+        "  - term: QRT\n    kind: acronym\n    expansion: quick response team\n"
+        "    plain: The QRT is the team that comes out fast.\n",
+        encoding="utf-8",
+    )
+    toml = tmp_path / "easyread.toml"
+    toml.write_text('title = "T"\n[glossary]\nfiles = ["our-words.yaml"]\n', encoding="utf-8")
+    text = "# Help\n\nThe QRT comes to your home. The ICB pays.\n"
+    assert undefined(text, load_config(toml)) == ["ICB"]
+    toml.write_text(
+        'title = "T"\n[glossary]\nfiles = ["our-words.yaml"]\n'
+        "[lint.acronym-undefined]\nown-glossary-explains = false\n",
+        encoding="utf-8",
+    )
+    assert undefined(text, load_config(toml)) == ["QRT", "ICB"]

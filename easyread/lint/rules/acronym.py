@@ -27,6 +27,13 @@ DEFAULT_ALLOWED = frozenset(
 CHECKED = ("heading", "sentence", "alt")
 
 _IN_BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,200})\)")
+# "NHS England (the national health service in England)": a name made with the letters, then
+# the words in brackets.
+_NAME_THEN_BRACKETS = re.compile(r"((?:\s+(?:[A-Z][\w&'’-]*|\d+)){1,3})\s*\(([^()]{1,200})\)")
+# "ICB – integrated care board" or "ICB - integrated care board": a dash, then the words.
+_DASH_THEN_WORDS = re.compile(r"\s+[-–—]\s+([^.;:!?()\[\]–—]{2,200})")
+# "integrated care board, or ICB," and "integrated care board or ICB".
+_OR_BEFORE = re.compile(r"(?:,\s*|\s+)or$")
 _SAYS_WHAT_IT_MEANS = re.compile(
     r"(?:['’]s)?\s+(?:stands? for|means|is short for|is the short name for|"
     r"is a short name for|is how we write|is what we call)\b",
@@ -137,6 +144,10 @@ class AcronymUndefined(Rule):
     - the words in full, then the letters in brackets: "integrated care board (ICB)"
     - the letters, then the words in full in brackets: "ICB (integrated care board)"
     - the letters, then what they mean: "ICB stands for ..." or "ICB means ..."
+    - the letters, a dash and the words: "ICB – integrated care board"
+    - the words, then "or" and the letters: "integrated care board, or ICB,"
+    - a name made with the letters, then the words in brackets: "NHS England (the national
+      health service in England)"
 
     Only the first use is checked; later uses are fine. Plurals and possessives (ICBs, ICB's)
     are the same acronym. By default the first use in the whole document counts; with
@@ -147,6 +158,10 @@ class AcronymUndefined(Rule):
     and acronyms nearly everyone knows. That list is `[lint] allow-acronyms`; by default it is
     NHS, UK, GP, TV, OK, BBC, DVD, ID, MP and CCTV.
 
+    An acronym in the report's own glossary file (`[glossary] files` in easyread.toml) counts
+    as explained: the team wrote its explanation, and the "Words to know" page shows it. Set
+    `own-glossary-explains = false` to ask for an explanation in the text as well.
+
     When the glossary knows the words in full, `easyread lint --fix` can write them out at the
     first use.
     """
@@ -154,6 +169,13 @@ class AcronymUndefined(Rule):
     id = "acronym-undefined"
     description = "An acronym that is not explained the first time it is used."
     severity = "warning"
+    options = {"own-glossary-explains": True}
+    option_help = {
+        "own-glossary-explains": (
+            "an acronym in the report's own glossary file counts as explained (false: the text "
+            "must explain it too)"
+        )
+    }
     examples_fail = [
         "# Your care\n\nThe ICB pays for your care.\n",
         "# Your care\n\nThe ICBs pay for your care.\n",
@@ -173,9 +195,12 @@ class AcronymUndefined(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         glossary = context.glossary()
+        own = own_glossary_files(context) if context.options.get("own-glossary-explains") else ()
         for piece, item in first_uses(context, glossary, context.scope):
             if is_explained(piece.text, item):
                 continue
+            if own and item.entry is not None and _resolved(item.entry.path) in own:
+                continue  # the report's own glossary explains it (and Words to know shows it)
             yield context.finding(
                 piece,
                 item.start,
@@ -223,6 +248,28 @@ class AcronymUnknown(Rule):
             )
 
 
+def own_glossary_files(context: LintContext) -> frozenset[Path]:
+    """The report's own glossary files ([glossary] files), resolved."""
+    config = context.report.config
+    table = (config.tables.get("glossary", {}) or {}) if config is not None else {}
+    names = table.get("files", [])
+    if isinstance(names, str):
+        names = [names]
+    if not names or config is None:
+        return frozenset()
+    base = config.path.parent if config.path is not None else Path.cwd()
+    return frozenset(_resolved(base / str(name)) for name in names if isinstance(name, str))
+
+
+def _resolved(path: Path | None) -> Path | None:
+    if path is None:
+        return None
+    try:
+        return path.resolve()
+    except OSError:
+        return path
+
+
 def is_explained(text: str, item: Occurrence) -> bool:
     """True if this use of the acronym explains it (the three forms in the rule's docstring)."""
     after = text[item.end :]
@@ -231,7 +278,17 @@ def is_explained(text: str, item: Occurrence) -> bool:
     bracket = _IN_BRACKETS_AFTER.match(after)
     if bracket is not None and _explains(bracket.group(1), item):
         return True
+    named = _NAME_THEN_BRACKETS.match(after)
+    if named is not None and _explains(named.group(2), item):
+        return True
+    dash = _DASH_THEN_WORDS.match(after)
+    if dash is not None and _spelled_out(dash.group(1), item, at_start=True):
+        return True
     before = text[: item.start].rstrip()
+    if _OR_BEFORE.search(before) and after[:1] in (",", ")", ".", ""):
+        words = _OR_BEFORE.sub("", before).rsplit(",", 1)[-1]
+        if _spelled_out(words, item, at_start=False):
+            return True
     if before.endswith("(") and after.lstrip().startswith(")"):
         return _explains(before[:-1], item, at_end=True)
     return False
@@ -254,6 +311,23 @@ def _explains(words: str, item: Occurrence, *, at_end: bool = False) -> bool:
     if all(acronym_shaped(word) for word in found):
         return False
     return len(found) >= 2 or _initials_match(found, item.base) or found[0].islower()
+
+
+def _spelled_out(words: str, item: Occurrence, *, at_start: bool) -> bool:
+    """Do these words, after a dash or before ", or", give the acronym in full? Only the
+    glossary's words in full, or words whose first letters make the acronym, count: a dash or
+    "or" next to letters says nothing by itself."""
+    phrase = canonical(words).casefold()
+    if item.entry is not None and item.entry.expansion:
+        if canonical(item.entry.expansion).casefold() in phrase:
+            return True
+    found = _WORD.findall(words)
+    if not found:
+        return False
+    if at_start:
+        found = found[: 2 * len(item.base) + 3]
+        return any(_initials_match(found[:end], item.base) for end in range(1, len(found) + 1))
+    return _initials_match(found, item.base)
 
 
 def _initials_match(words: list[str], acronym: str) -> bool:
