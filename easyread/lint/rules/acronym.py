@@ -318,9 +318,9 @@ def _spelled_out(words: str, item: Occurrence, *, at_start: bool) -> bool:
     glossary's words in full, or words whose first letters make the acronym, count: a dash or
     "or" next to letters says nothing by itself."""
     phrase = canonical(words).casefold()
-    if item.entry is not None and item.entry.expansion:
-        if canonical(item.entry.expansion).casefold() in phrase:
-            return True
+    expansion = item.entry.expansion if item.entry is not None else ""
+    if expansion and canonical(expansion).casefold() in phrase:
+        return True
     found = _WORD.findall(words)
     if not found:
         return False
