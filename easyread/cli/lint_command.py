@@ -72,6 +72,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 class _Target:
     report: Report
     settings: LintSettings
+
+    def report_paths(self) -> set[Path]:
+        return {section.path for section in self.report.sections}
     document: ImportedReport | None = None  # a Word, OpenDocument or HTML file checked directly
 
 
@@ -100,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
         findings.extend(found)
         failing.extend(f for f in found if _fails(f, target.settings.fail_on))
     if args.diff or args.fix:
-        return _fix(args, targets, findings, failing)
+        return _fix(args, targets, (findings, failing), config)
     return _report(args, findings, failing)
 
 
@@ -115,14 +118,19 @@ def _report(args: argparse.Namespace, findings: list[Finding], failing: list[Fin
 def _fix(
     args: argparse.Namespace,
     targets: list[_Target],
-    findings: list[Finding],
-    failing: list[Finding],
+    found: tuple[list[Finding], list[Finding]],
+    config: ReportConfig | None,
 ) -> int:
+    findings, failing = found
     read_texts = {
         section.path: section.text for target in targets for section in target.report.sections
     }
+    safe: list[Finding] = []
+    for target in targets:
+        mine = [f for f in findings if f.fix is not None and f.path in target.report_paths()]
+        safe.extend(fixer.checked_fixes(target.report, target.settings, mine))
     plans: list[fixer.FileFix] = []
-    for path, file_findings in fixer.fixable(findings).items():
+    for path, file_findings in fixer.fixable(safe).items():
         if path == Path("<stdin>"):
             if not args.diff:
                 raise SourceError(
@@ -149,9 +157,19 @@ def _fix(
             f"{files} file{'' if files == 1 else 's'}.",
             file=sys.stderr,
         )
-    remaining = [finding for finding in findings if id(finding) not in fixed]
-    still_failing = [finding for finding in failing if id(finding) not in fixed]
-    return _report(args, remaining, still_failing)
+    if not count:
+        return _report(args, findings, failing)
+    # What is left is a fresh lint of the changed files, never a count worked out from the old
+    # findings: a fix can move or clear other findings, and a second run must agree.
+    fresh: list[Finding] = []
+    fresh_failing: list[Finding] = []
+    for report, _ in _reports(args, config):
+        settings = _settings(report, args)
+        found = engine.lint_report(report, settings)
+        fresh.extend(found)
+        fresh_failing.extend(f for f in found if _fails(f, settings.fail_on))
+    return _report(args, fresh, fresh_failing)
+
 
 
 def _fails(finding: Finding, level: str) -> bool:

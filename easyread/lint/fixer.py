@@ -11,13 +11,20 @@ import contextlib
 import difflib
 import hashlib
 import os
+import re
 import tempfile
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from easyread.errors import OutputError
 from easyread.lint.findings import Finding
 from easyread.lint.output import shown_path
+from easyread.lint.rules.long_sentence import LongSentence
+from easyread.lint.settings import LintSettings
+from easyread.lint.text import TextPiece, text_pieces
+from easyread.model import Report
+from easyread.reader.sentences import count_words
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -143,3 +150,180 @@ def _digest(data: bytes) -> str:
 
 def _normalised(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -- which fixes make the text better and nothing worse -----------------------------------------
+
+
+def checked_fixes(report: Report, settings: LintSettings, findings: list[Finding]) -> list[Finding]:
+    """The fixes of `findings` that are safe to make, each as a finding whose `text` and `fix`
+    say exactly what to replace.
+
+    A fix is kept only if the sentence, linted again with it made, has no finding it did not
+    have before (a plain word that is itself jargon, an acronym written out into more jargon)
+    and is not made longer than the long-sentence limit. "a" or "an" before the changed words
+    is changed with them, so the text never says "an yearly". Fixes that cannot be placed in
+    a sentence of the report are dropped.
+    """
+    wanted = [finding for finding in findings if finding.fix is not None]
+    if not wanted:
+        return []
+    placed = _place(report, wanted)
+    limit = int(settings.options_of(LongSentence).get("max-words", 15))
+    safe: list[Finding] = []
+    for piece, edits in placed:
+        safe.extend(_safe_in_sentence(report, settings, piece, edits, limit))
+    return safe
+
+
+_Edit = tuple[int, int, Finding]  # start and end in the piece's text, and the finding
+
+
+def _place(report: Report, findings: list[Finding]) -> list[tuple[TextPiece, list[_Edit]]]:
+    """Each finding with the piece of text it is in, and its offsets there."""
+    by_line: dict[tuple[Path, int], list[Finding]] = {}
+    for finding in findings:
+        by_line.setdefault((finding.path, finding.line), []).append(finding)
+    placed: list[tuple[TextPiece, list[_Edit]]] = []
+    for piece in text_pieces(report):
+        if not piece.text:
+            continue
+        path, first, _, last, _ = piece.span(0, len(piece.text))
+        edits: list[_Edit] = []
+        for line in range(first, last + 1):
+            for finding in by_line.get((path, line), ()):
+                at = _offset_in(piece, finding)
+                if at is not None:
+                    edits.append((at, at + len(finding.text), finding))
+        if edits:
+            placed.append((piece, sorted(edits, key=lambda edit: edit[:2])))
+    return placed
+
+
+def _offset_in(piece: TextPiece, finding: Finding) -> int | None:
+    place = (finding.path, finding.line, finding.column, finding.end_line, finding.end_column)
+    at = piece.text.find(finding.text) if finding.text else -1
+    while at >= 0:
+        if piece.span(at, at + len(finding.text)) == place:
+            return at
+        at = piece.text.find(finding.text, at + 1)
+    return None
+
+
+def _safe_in_sentence(
+    report: Report, settings: LintSettings, piece: TextPiece, edits: list[_Edit], limit: int
+) -> list[Finding]:
+    before = _lint_alone(report, settings, piece.kind, piece.text)
+    kept: list[tuple[int, int, str, Finding]] = []
+    for start, end, finding in edits:
+        start, replacement = _with_article(piece.text, start, finding.fix or "")
+        if kept and start < kept[-1][1]:
+            continue  # overlaps a fix already kept
+        trial = [*kept, (start, end, replacement, finding)]
+        text = _apply(piece.text, trial)
+        after = _lint_alone(report, settings, piece.kind, text)
+        if not _worse(before, after, piece.text, text, limit):
+            kept.append((start, end, replacement, finding))
+    return [_as_finding(piece, start, end, replacement, f) for start, end, replacement, f in kept]
+
+
+def _apply(text: str, edits: list[tuple[int, int, str, Finding]]) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement, _ in edits:
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
+
+
+def _as_finding(piece: TextPiece, start: int, end: int, fix: str, finding: Finding) -> Finding:
+    path, line, column, end_line, end_column = piece.span(start, end)
+    return replace(
+        finding,
+        path=path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        text=piece.text[start:end],
+        fix=fix,
+    )
+
+
+def _worse(before: list[Finding], after: list[Finding], old: str, new: str, limit: int) -> bool:
+    """True if the changed sentence has a finding the old one did not, or is longer than the
+    limit and longer than it was."""
+    old_problems = Counter(_problem(f) for f in before if f.rule != LongSentence.id)
+    new_problems = Counter(_problem(f) for f in after if f.rule != LongSentence.id)
+    if new_problems - old_problems:
+        return True
+    words = count_words(new)
+    return words > limit and words > count_words(old)
+
+
+def _problem(finding: Finding) -> tuple[str, str]:
+    return finding.rule, " ".join(finding.text.split()).casefold()
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def _lint_alone(report: Report, settings: LintSettings, kind: str, text: str) -> list[Finding]:
+    """The findings of one sentence (or heading) on its own, with the report's settings and
+    glossary. Every ASCII punctuation mark is escaped, so the words read back as they are."""
+    from easyread.lint.engine import lint_report
+    from easyread.reader import read_stdin
+
+    escaped = _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    markdown = f"# {escaped}\n" if kind == "heading" else f"# Sentence\n\n{escaped}\n"
+    alone = read_stdin(markdown, config=report.config)
+    return [f for f in lint_report(alone, settings) if f.rule not in _NOT_ABOUT_WORDS]
+
+
+# Rules about the point or the picture, not the words of the sentence.
+_NOT_ABOUT_WORDS = frozenset({"missing-picture", "missing-alt", "long-point"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(a|an|A|An|AN)(\s+)$")
+
+
+def _with_article(text: str, start: int, replacement: str) -> tuple[int, str]:
+    """Where the edit starts and what it writes, with "a"/"an" before it made to agree with
+    the new first word ("an annual" becomes "a yearly", never "an yearly")."""
+    found = _ARTICLE_BEFORE.search(text, 0, start)
+    if found is None or not replacement:
+        return start, replacement
+    article = found.group(1)
+    wanted = "an" if needs_an(replacement) else "a"
+    if article.lower() == wanted:
+        return start, replacement
+    if article.isupper() and len(article) > 1:
+        wanted = wanted.upper()
+    elif article[:1].isupper():
+        wanted = wanted.capitalize()
+    return found.start(), wanted + found.group(2) + replacement
+
+
+_LETTER_NAMES_WITH_A_VOWEL = frozenset("AEFHILMNORSX")
+_AN_BEFORE = ("hour", "honest", "honour", "honor", "heir")
+_A_BEFORE = ("uni", "use", "usu", "ura", "ure", "uti", "eu", "one", "once", "ewe", "ubiq")
+_AN_NUMBER = re.compile(r"(?:8|1[18](?:\d{3})?)(?!\d)")
+
+
+def needs_an(words: str) -> bool:
+    """True if "an", not "a", goes before these words: it goes by the first sound, so "an
+    hour", "an MP", "an 8-week wait", but "a user" and "a one-off"."""
+    first = words.split()[0].strip("\"'‘“(") if words.split() else ""
+    if not first:
+        return False
+    if first[0].isdigit():
+        return _AN_NUMBER.match(first) is not None
+    letters = first.replace(".", "")
+    if len(letters) == 1 or (letters.isupper() and sum(c.isalpha() for c in letters) >= 2):
+        return letters[0].upper() in _LETTER_NAMES_WITH_A_VOWEL  # said letter by letter
+    lowered = first.lower()
+    if lowered.startswith(_AN_BEFORE):
+        return True
+    if lowered.startswith(_A_BEFORE):
+        return False
+    return lowered[0] in "aeiou"

@@ -69,20 +69,25 @@ def occurrences(
 ) -> list[Occurrence]:
     """Acronyms in a piece: by their shape (NHS, LeDeR, A&E) and glossary acronyms written
     another way. Inline code is skipped. `matches` is glossary.find(piece.text) if known."""
-    found: list[Occurrence] = []
-    for token in find_acronyms(piece.text, glossary):
-        entry = glossary.acronym(token.text) if glossary is not None else None
-        found.append(Occurrence(token.start, token.end, token.text, token.base, entry))
+    known: list[Occurrence] = []  # glossary acronyms as the glossary writes them
     if glossary is not None:
-        taken = Spans((item.start, item.end) for item in found)
         for match in glossary.find(piece.text) if matches is None else matches:
             entry = match.entry
-            if entry.kind != "acronym" or match.text.islower():
-                continue
-            if taken.overlaps(match.start, match.end):
-                continue
-            base = split_token(canonical(match.text))[0]
-            found.append(Occurrence(match.start, match.end, match.text, base, entry))
+            if entry.kind == "acronym" and not match.text.islower():
+                base = split_token(canonical(match.text))[0]
+                known.append(Occurrence(match.start, match.end, match.text, base, entry))
+    # A glossary acronym of several words ("NHS 111") is one acronym, not "NHS" and a number.
+    whole = Spans((item.start, item.end) for item in known if " " in item.text.strip())
+    found: list[Occurrence] = [item for item in known if " " in item.text.strip()]
+    for token in find_acronyms(piece.text, glossary):
+        if whole.overlaps(token.start, token.end):
+            continue
+        entry = glossary.acronym(token.text) if glossary is not None else None
+        found.append(Occurrence(token.start, token.end, token.text, token.base, entry))
+    taken = Spans((item.start, item.end) for item in found)
+    for item in known:
+        if not taken.overlaps(item.start, item.end):
+            found.append(item)
     found.sort(key=lambda item: item.start)
     return [item for item in found if not piece.is_code(item.start, item.end)]
 
@@ -99,11 +104,18 @@ def first_uses(
             name = item.name
             if name.upper() in allowed or item.base.upper() in allowed:
                 continue
+            if " " in item.text.strip() and _letters_allowed(item.text, allowed):
+                continue  # "NHS 111": its letters are ones nearly everyone knows
             key = (where, name.casefold() if item.entry else name)
             if key in seen:
                 continue
             seen.add(key)
             yield piece, item
+
+
+def _letters_allowed(text: str, allowed: frozenset[str]) -> bool:
+    tokens = find_acronyms(text)
+    return bool(tokens) and all(token.base.upper() in allowed for token in tokens)
 
 
 def all_occurrences(
