@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from easyread.cli import main
-from easyread.config import load_config
 from easyread.lint import lint_report
 from easyread.lint.fixer import checked_fixes, needs_an
 from easyread.lint.settings import load_settings

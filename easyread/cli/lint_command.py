@@ -75,6 +75,7 @@ class _Target:
 
     def report_paths(self) -> set[Path]:
         return {section.path for section in self.report.sections}
+
     document: ImportedReport | None = None  # a Word, OpenDocument or HTML file checked directly
 
 
@@ -169,7 +170,6 @@ def _fix(
         fresh.extend(found)
         fresh_failing.extend(f for f in found if _fails(f, settings.fail_on))
     return _report(args, fresh, fresh_failing)
-
 
 
 def _fails(finding: Finding, level: str) -> bool:
