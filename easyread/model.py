@@ -209,6 +209,7 @@ class Footnote:
     sentences: list[Sentence]
     source: Source
     end_line: int
+    referenced: bool = True  # False for a note the text never points to (shown all the same)
 
     @property
     def runs(self) -> list[Run]:

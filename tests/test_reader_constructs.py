@@ -187,3 +187,13 @@ def test_a_picture_later_in_a_point_is_moved_to_its_start_and_a_second_one_kept_
     assert point.picture is not None and point.picture.alt == "A"
     assert [(p.alt, _place(p.source)) for p in point.more_pictures] == [("B", (3, 24))]
     assert " ".join(point.text.split()) == "We met and ."
+
+
+def test_a_note_the_text_never_points_to_is_kept_with_its_place() -> None:
+    text = "# T\n\nText[^a].\n\n[^a]: A note.\n[^b]: Never used. Two.\n\n    [^c]: in code\n"
+    notes = parse_section(PATH, text, 1).footnotes
+    assert [(n.label, n.number, n.referenced, n.text) for n in notes] == [
+        ("a", 1, True, "A note."),
+        ("b", 2, False, "Never used. Two."),
+    ]
+    assert [_place(s.source) for s in notes[1].sentences] == [(6, 7), (6, 19)]

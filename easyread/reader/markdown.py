@@ -66,6 +66,7 @@ _HIDDEN = re.compile("[\x00-\x1f\x7f]")  # %00 and other control codes, once %-d
 _HIDDEN_CONTENT = re.compile(r"<(script|style)\b", re.IGNORECASE)
 # "Table 2: Deaths by age" or "Table 2. Deaths": a paragraph that names the table after it.
 _CAPTION = re.compile(r"^Table\s+[0-9A-Za-z]{1,4}(?:\.[0-9]{1,3})?\s*[:.\-–—]", re.IGNORECASE)
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _FRONT_MATTER_TITLE = re.compile(r"^title\s*:\s*(.+?)\s*$", re.MULTILINE)
 _CONTAINER_PREFIX = re.compile(r"^(?:\s*(?:>|(?:[-+*]|\d{1,9}[.)])(?=\s|$)))+")
 
@@ -469,6 +470,39 @@ class _SectionBuilder:
             return
         self.html.append(RawHtml(content.rstrip("\n"), source, end, kind="block"))
 
+    def _add_unreferenced_footnotes(self) -> None:
+        """Notes the text never points to: markdown-it drops them, and their words would vanish.
+
+        Only a definition at the start of a line outside code, HTML and front matter is read,
+        and only its first line, as plain text.
+        """
+        known = {note.label for note in self.footnotes}
+        skipped = self._lines_not_text()
+        for index, line in enumerate(self.lines):
+            found = _FOOTNOTE_DEFINITION.match(line)
+            if found is None or found.group(1) in known or index + 1 in skipped:
+                continue
+            known.add(found.group(1))
+            source = Source(self.path, index + 1, line.find("[^") + 1)
+            text = found.group(2).rstrip()
+            place = Source(self.path, index + 1, found.start(2) + 1)
+            runs = [Run(text, source=place)] if text else []
+            number = len(self.footnotes) + 1
+            sentences = _split_sentences(runs, source)
+            note = Footnote(found.group(1), number, sentences, source, index + 1, referenced=False)
+            self.footnotes.append(note)
+
+    def _lines_not_text(self) -> set[int]:
+        lines: set[int] = set()
+        for block in self.blocks:
+            if isinstance(block, CodeBlock | Table):
+                lines.update(range(block.source.line, block.end_line + 1))
+        for html in self.html:
+            lines.update(range(html.source.line, html.end_line + 1))
+        if self.front_matter is not None:
+            lines.update(range(1, self.front_matter.end_line + 1))
+        return lines
+
     def _hidden_text_source(self, line: int, rest: str) -> Source:
         text = self.lines[line] if line < len(self.lines) else ""
         at = text.find(rest.split("\n", 1)[0].strip(), text.find("-->") + 3)
@@ -484,6 +518,7 @@ class _SectionBuilder:
                 )
             self._ensure_title(1)
         assert self.title is not None
+        self._add_unreferenced_footnotes()
         return Section(
             number=self.number,
             path=self.path,

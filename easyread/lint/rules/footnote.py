@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from easyread.lint.findings import Finding
+from easyread.lint.rules._structure import block_finding, body_sections
 from easyread.lint.rules.base import LintContext, Rule
 
 
@@ -22,6 +23,7 @@ class FootnoteReference(Rule):
     examples_fail = [
         "# Deaths\n\nWe read 12 files.[^1]\n\n[^1]: From the 2024 review.\n",
         "# Deaths\n\nWe read 12 files[^note] and met people.\n\n[^note]: In 2024.\n",
+        "# Deaths\n\nWe read 12 files.\n\n[^1]: A note the text never points to.\n",
     ]
     examples_pass = [
         "# Deaths\n\nWe read 12 files. They are from the 2024 review.\n",
@@ -29,6 +31,19 @@ class FootnoteReference(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
+        yield from self.marks(context)
+        for section in body_sections(context):
+            for note in section.footnotes:
+                if not note.referenced:
+                    yield block_finding(
+                        context,
+                        section,
+                        note.source,
+                        "Nothing in the text points to this note.",
+                        "Put what the note says in the text, or delete the note.",
+                    )
+
+    def marks(self, context: LintContext) -> Iterator[Finding]:
         for piece in context.index().with_text("["):
             if piece.kind not in ("sentence", "heading"):
                 continue
