@@ -151,6 +151,8 @@ def build_notes(report: Report) -> list[str]:
 
 def _unshown(section: Section) -> list[tuple[str, Source]]:
     items: list[tuple[str, Source]] = []
+    if section.title.implied and not section.text.strip():
+        items.append(("empty", section.title.source))
     for html in section.html:
         items.append(("hidden" if html.kind == "hidden" else "html", html.source))
     for block in section.blocks:
@@ -173,6 +175,8 @@ _UNSHOWN = {
     "hidden": ("piece of text hidden by an HTML comment was left out",
                "pieces of text hidden by HTML comments were left out"),
     "code": ("code block is shown as plain text", "code blocks are shown as plain text"),
+    "empty": ("section file is empty: only its title, from its file name, is shown",
+              "section files are empty: only their titles, from their file names, are shown"),
     "unread-picture": ("picture Markdown cannot read is shown as text",
                        "pictures Markdown cannot read are shown as text"),
     "picture": ("picture that is not at the start of a point is not shown",
@@ -182,6 +186,7 @@ _ADVICE = {
     "html": "Write plain text instead.",
     "hidden": "Move the text out of the comment.",
     "code": "Write it as sentences.",
+    "empty": "Write its points, or delete the file.",
     "picture": "Give each picture its own point.",
     "unread-picture": "If its file name has spaces, put the name in <>.",
 }

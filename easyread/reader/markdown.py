@@ -509,13 +509,7 @@ class _SectionBuilder:
         return Source(self.path, line + 1, max(at, 0) + 1)
 
     def finish(self) -> Section:
-        if self.title is None:
-            if not self.text.strip():
-                raise SourceError(
-                    "this section file is empty",
-                    path=self.path,
-                    hint="write a '# Title' line and some points, or delete the file",
-                )
+        if self.title is None:  # no '#' title, or an empty file: named after the file
             self._ensure_title(1)
         assert self.title is not None
         self._add_unreferenced_footnotes()

@@ -106,6 +106,7 @@ class SectionTitle(Rule):
         "We visited 12 homes.\n\n# Our work\n",
         "# Our work\n\nWe visited 12 homes.\n\n# More work\n\nWe met people.\n",
         "## Visits\n\nWe visited 12 homes.\n",
+        "\n",
     ]
     examples_pass = [
         "# Our work\n\nWe visited 12 homes.\n",
@@ -116,17 +117,22 @@ class SectionTitle(Rule):
         for section in body_sections(context):
             title = section.title
             if title.implied:
+                empty = not section.text.strip()
                 yield Finding(
                     rule=context.rule,
                     severity=context.severity,
-                    message=f"This section has no '#' title. easyread calls it '{title.text}'.",
+                    message="This section file is empty."
+                    if empty
+                    else f"This section has no '#' title. easyread calls it '{title.text}'.",
                     path=section.path,
                     line=1,
                     column=1,
                     end_line=1,
                     end_column=1,
                     text="",
-                    suggestion="Start the file with a line like '# What we found'.",
+                    suggestion="Write a '# Title' line and some points, or delete the file."
+                    if empty
+                    else "Start the file with a line like '# What we found'.",
                 )
             for block in section.blocks:
                 if isinstance(block, Heading) and block.written_level == 1:
