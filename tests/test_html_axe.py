@@ -107,3 +107,22 @@ def test_axe_finds_no_violations_in_the_readability_report(tmp_path: Path) -> No
         assert result["passes"] > 10
         assert result["outsideRequests"] == []
         assert result["violations"] == [], json.dumps(result["violations"], indent=2)
+
+
+def test_axe_finds_no_violations_in_the_picture_contact_sheet(tmp_path: Path) -> None:
+    """Authors and checking groups choose pictures from the contact sheet on screen."""
+    _browser()
+    from easyread.pictograms.library import load_library
+    from easyread.pictograms.suggest import suggest_for_report
+    from easyread.writers.contact_sheet import write_contact_sheet
+
+    report = read_report(MINI)
+    suggestions = suggest_for_report(report, load_library(), every_point=True)[:6]
+    page = tmp_path / "sheet.html"
+    write_contact_sheet(report, suggestions, html=page)
+    results = run_axe([page], [1280, 360])
+    assert len(results) == 2
+    for result in results:
+        assert result["passes"] > 10
+        assert result["outsideRequests"] == []
+        assert result["violations"] == [], json.dumps(result["violations"], indent=2)

@@ -148,3 +148,23 @@ def _structure(node):
     for kid in kids if isinstance(kids, list) or hasattr(kids, "__len__") else [kids]:
         if hasattr(kid, "get"):
             yield from _structure(kid)
+
+
+def test_a_records_file_that_leads_outside_the_report_is_refused(tmp_path, capsys):
+    root = small_report(tmp_path / "r")
+    outside = tmp_path / "secret.toml"
+    outside.write_text('[pictures."mine.png"]\nsource = "x"\nlicence = "CC0"\n', encoding="utf-8")
+    (root / "pictures" / "pictures.toml").symlink_to(outside)
+    args = ["pictures", "add", str(root / "pictures" / "mine.png"), "--licence", "CC0"]
+    assert main([*args, "--source", "own work"]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("easyread: ") and len(error.strip().splitlines()) == 1
+    assert outside.read_text(encoding="utf-8").startswith('[pictures."mine.png"]')
+
+
+def test_a_broken_records_file_is_one_line_naming_it(tmp_path, capsys):
+    root = small_report(tmp_path / "r")
+    (root / "pictures" / "pictures.toml").write_text("[pictures.'a.png'\n", encoding="utf-8")
+    assert main(["lint", str(root)]) == 2
+    error = capsys.readouterr().err
+    assert "pictures.toml" in error and len(error.strip().splitlines()) == 1

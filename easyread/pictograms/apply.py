@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from easyread import files
 from easyread.errors import EasyReadError
 from easyread.model import Point, Section
 from easyread.output import write_bytes_atomically, write_text_atomically
@@ -48,7 +49,7 @@ def apply_choices(root: Path, choices: list[tuple[Section, Point, Pictogram]]) -
         if not target.is_file():
             write_bytes_atomically(target, render_png(pictogram))
         records[file] = library_record(file, pictogram)
-        _put_in_markdown(section.path, point, f"{PICTURES_FOLDER}/{file}", pictogram.alt_text)
+        _put_in_markdown(root, section.path, point, f"{PICTURES_FOLDER}/{file}", pictogram.alt_text)
         applied.append(Applied(point, pictogram, target, section.path))
     if applied:
         save_records(root, records)
@@ -69,8 +70,11 @@ def _picture_file(root: Path, pictogram: Pictogram, records: dict[str, PictureRe
     return name
 
 
-def _put_in_markdown(path: Path, point: Point, src: str, alt: str) -> None:
-    raw = path.read_bytes()
+def _put_in_markdown(root: Path, path: Path, point: Point, src: str, alt: str) -> None:
+    try:
+        raw = files.read_bytes(path, [root], what=f"'{path.name}'")
+    except files.FileRefused as refused:
+        raise refused.as_error(EasyReadError, path) from None
     try:
         text = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError:

@@ -23,6 +23,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
+from easyread import files
 from easyread.errors import ConfigError
 from easyread.output import write_text_atomically
 
@@ -77,7 +78,11 @@ def load_records(root: Path) -> dict[str, PictureRecord]:
     if not path.is_file():
         return {}
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = files.read_bytes(path, [root, *files.package_roots()], what=f"'{RECORDS_NAME}'")
+    except files.FileRefused as refused:
+        raise refused.as_error(ConfigError, path) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(
             "this file is not saved as UTF-8", path=path, hint="save it again as UTF-8"

@@ -23,6 +23,8 @@ class MissingPicture(Rule):
     In Easy Read every point (a short paragraph or list item) has a picture on its left that
     shows what the words say. Pictures help readers find their place and understand the text.
     Start the point with a picture: `![what it shows](pictures/name.png) Your text.`
+    `easyread pictures suggest` shows 3 pictures from the built-in library for each point
+    with none, and `--apply` puts the one you choose in place.
     """
 
     id = "missing-picture"
@@ -50,7 +52,8 @@ class MissingPicture(Rule):
                 0,
                 len(piece.text),
                 f"Point {point.number} has no picture.",
-                "Put a picture that shows what it says at the start of the point.",
+                "Put a picture that shows what it says at the start of the point. "
+                "'easyread pictures suggest' shows 3 pictures for it from the library.",
             )
 
 
