@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from easyread.lint import output
+from easyread.lint import formats as output
 from easyread.lint.findings import Finding
 
 # Quotes, a backslash, control characters, a line break, accents, a euro sign and an emoji:

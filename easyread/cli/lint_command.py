@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from easyread.config import ReportConfig, find_config, load_config
 from easyread.errors import EasyReadError, SourceError
-from easyread.lint import engine, fixer, output
+from easyread.lint import engine, fixer, formats
 from easyread.lint.findings import Finding, at_or_above
 from easyread.lint.settings import FAIL_LEVELS, SCOPES, LintSettings, load_settings
 from easyread.model import Report
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=output.FORMATS,
+        choices=formats.FORMATS,
         default="text",
         help="text (default), json, sarif (code scanning) or github (workflow annotations)",
     )
@@ -112,7 +112,7 @@ def _report(args: argparse.Namespace, findings: list[Finding], failing: list[Fin
     shown = failing if args.quiet else findings
     stream = sys.stdout
     color = args.format == "text" and stream.isatty()
-    output.write(shown, args.format, stream, color=color, summary=not args.quiet)
+    formats.write(shown, args.format, stream, color=color, summary=not args.quiet)
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

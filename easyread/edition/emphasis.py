@@ -16,7 +16,7 @@ import dataclasses
 
 from easyread.glossary import Glossary, Match
 from easyread.glossary.explanation import is_explained
-from easyread.glossary.words_to_know import overlaps_code
+from easyread.glossary.used_words import overlaps_code
 from easyread.model import Point, Report, Run, Section, Sentence, Source
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from easyread import files
 from easyread.edition import BackPageBuilder, load_strings, matter_dir, matter_language
 from easyread.glossary import Entry, Glossary
-from easyread.glossary.words_to_know import bold_phrases, words_to_know
+from easyread.glossary.used_words import bold_phrases, words_to_know
 from easyread.model import Report, Run, Section, Sentence
 from easyread.pictograms.library_pictures import best_picture_for_word, library_png
 from easyread.reader.sentences import split_sentences

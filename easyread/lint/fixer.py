@@ -19,7 +19,7 @@ from pathlib import Path
 
 from easyread.errors import OutputError
 from easyread.lint.findings import Finding
-from easyread.lint.output import shown_path
+from easyread.lint.formats import shown_path
 from easyread.lint.rules.long_sentence import LongSentence
 from easyread.lint.settings import LintSettings
 from easyread.lint.text import TextPiece, text_pieces

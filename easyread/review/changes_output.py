@@ -11,7 +11,7 @@ from easyread.errors import display_path
 from easyread.output import ensure_folder, write_bytes_atomically
 from easyread.records.reviews import format_date
 from easyread.review.changes import ChangeList, change_words, group_by_part
-from easyread.review.render import render_review_pdf, review_templates
+from easyread.review.printing import render_review_pdf, review_templates
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
 

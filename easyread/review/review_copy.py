@@ -22,7 +22,7 @@ from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 from easyread.review.identity import add_to_docx, add_to_pdf, identity_of
-from easyread.review.render import render_review_pdf
+from easyread.review.printing import render_review_pdf
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
 DEFAULT_FONT_SIZE = 18.0

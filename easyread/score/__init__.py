@@ -6,10 +6,9 @@ Public API:
 - `report_to_json(report_score)` (schema in docs/score.md)
 """
 
-from easyread.score.build import summary_for_build
 from easyread.score.scorer import ReportScore, score_report
 from easyread.score.serialize import SCHEMA_VERSION, report_to_json
-from easyread.score.summary import summary_line
+from easyread.score.summary import summary_for_build, summary_line
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -1,8 +1,11 @@
-"""The one-line summary shown at the end of `easyread score` and in `easyread build`."""
+"""The one-line summary shown at the end of `easyread score` and in `easyread build`, and
+`summary_for_build`, which scores a report and gives that line."""
 
 from __future__ import annotations
 
-from easyread.score.scorer import ReportScore
+from easyread.glossary import Glossary
+from easyread.model import Report
+from easyread.score.scorer import ReportScore, score_report
 
 
 def sections_missing_targets(score: ReportScore) -> int:
@@ -45,3 +48,11 @@ def summary_line(score: ReportScore) -> str:
     elif total:
         parts.append("every section meets its targets")
     return "Readability: " + ", ".join(parts) + "."
+
+
+def summary_for_build(report: Report, glossary: Glossary | None = None) -> tuple[ReportScore, str]:
+    """Score the report and say how it went in one line, e.g.
+    "Readability: reading ease 86 (target 80 or more), grade 3.9 (target 5 or less),
+    2 of 17 sections miss a target." Raises ConfigError for a bad [score] table."""
+    score = score_report(report, glossary=glossary)
+    return score, summary_line(score)

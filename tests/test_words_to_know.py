@@ -8,7 +8,7 @@ from pathlib import Path
 
 from easyread.edition.emphasis import embolden, emphasised_body
 from easyread.glossary import Entry, Glossary
-from easyread.glossary.words_to_know import words_to_know
+from easyread.glossary.used_words import words_to_know
 from easyread.lint.text import text_pieces
 from easyread.model import Run, Source
 from easyread.reader import read_stdin
