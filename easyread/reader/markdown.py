@@ -165,6 +165,7 @@ class _SectionBuilder:
         self.point_count = 0
         self.subheading_count = 0
         self.table_count = 0
+        self.heading_level = 1  # the outline level of the last heading: the next never skips one
         self.quote = 0
         self.footnote: Footnote | None = None  # the footnote being read
 
@@ -242,15 +243,11 @@ class _SectionBuilder:
         self._ensure_title(source.line)
         self.subheading_count += 1
         anchor = f"section-{self.number}-{self.subheading_count}"
-        level = max(2, min(written, self._last_heading_level() + 1))
+        level = max(2, min(written, self.heading_level + 1))
         heading = Heading(level, found.runs, source, anchor, written, pictures=pictures)
+        self.heading_level = level
         self.blocks.append(heading)
 
-    def _last_heading_level(self) -> int:
-        for block in reversed(self.blocks):
-            if isinstance(block, Heading):
-                return block.level
-        return 1
 
     def _ensure_title(self, line: int) -> None:
         """A file that does not start with a '# Title' gets one made from its file name."""
