@@ -7,6 +7,7 @@ Every document here is made by the test itself with python-docx, so each feature
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -479,3 +480,73 @@ def test_hidden_characters_in_a_word_file_never_reach_the_report(tmp_path: Path)
     assert report.title == "Hidden words"
     assert report.sections[0].title.text == "Money matters"
     assert report.sections[0].points[0].text == "We paid the bills."
+
+
+def _with_footnotes(path: Path, notes: dict[int, str]) -> None:
+    """Add a footnotes part to a DOCX python-docx wrote (python-docx has no footnote API)."""
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    bodies = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:footnoteRef/></w:r>'
+        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for number, text in notes.items()
+    )
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {namespace}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{bodies}</w:footnotes>"
+    )
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    original = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    f'<Relationship Id="rIdNotes" Type="{kind}" Target="footnotes.xml"/>'
+                    "</Relationships>".encode(),
+                )
+            elif info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/word/footnotes.xml" ContentType="{content_type}"/>'
+                    "</Types>".encode(),
+                )
+            target.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+        target.writestr("word/footnotes.xml", footnotes, compress_type=zipfile.ZIP_DEFLATED)
+
+
+def _footnote_mark(paragraph, number: int) -> None:  # noqa: ANN001
+    run = OxmlElement("w:r")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), str(number))
+    run.append(reference)
+    paragraph._p.append(run)
+
+
+def test_footnotes_become_markdown_footnotes_numbered_as_the_text_uses_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document = Document()
+    document.add_heading("Deaths", 1)
+    paragraph = document.add_paragraph("About 4,000 people died.")
+    _footnote_mark(paragraph, 7)
+    document.add_heading("Causes", 1)
+    paragraph = document.add_paragraph("Chest problems were common.")
+    _footnote_mark(paragraph, 3)
+    document.save(tmp_path / "notes.docx")
+    _with_footnotes(tmp_path / "notes.docx", {3: "From the survey.", 7: "From death records."})
+    target = imported(tmp_path, tmp_path / "notes.docx")
+    first = (target / "01-deaths.md").read_text(encoding="utf-8")
+    assert "About 4,000 people died.[^1]\n\n[^1]: From death records.\n" in first
+    report = read_report(target)
+    assert [(note.number, note.text) for note in report.sections[1].footnotes] == [
+        (1, "From the survey.")
+    ]
+    assert report.sections[1].footnotes[0].label == "2"
+    capsys.readouterr()
+    assert main(["lint", str(tmp_path / "notes.docx"), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    footnotes = [finding for finding in findings if finding["rule"] == "footnote"]
+    assert [finding["paragraph"] for finding in footnotes] == [2, 4]

@@ -79,10 +79,15 @@ def words(report: Report) -> list[tuple]:
     return found
 
 
+def notes(report: Report) -> list[tuple[int, str]]:
+    return [(note.number, note.text) for section in report.sections for note in section.footnotes]
+
+
 def test_our_odt_saved_as_docx_by_libreoffice_imports_the_same(converted: Path) -> None:
     direct = imported(converted / "originals" / "help.odt", converted / "odt-direct")
     via_word = imported(converted / "converted" / "help.docx", converted / "odt-via-docx")
     assert words(via_word) == words(direct)
+    assert notes(via_word) == notes(direct) == [(1, "A note that is not part of the text.")]
     assert load_config(converted / "odt-via-docx" / "easyread.toml").title == "Help at home"
 
 

@@ -34,7 +34,8 @@ def test_an_odt_imports_with_everything_it_holds(tmp_path: Path) -> None:
     first, second = report.sections
     assert first.title.text == "Getting help"
     texts = [point.text for point in first.points]
-    assert texts[0] == "You can get home care. Home care is help in your own home."
+    # The reader shows a footnote's mark as its number in brackets.
+    assert texts[0] == "You can get home care. Home care is help in your own home.[1]"
     assert [run.text for run in first.points[0].runs if run.strong] == ["home care"]
     assert texts[1] == "Find out more on our website. Or phone us."
     links = [run.link for run in first.points[1].runs if run.link]
@@ -49,7 +50,11 @@ def test_an_odt_imports_with_everything_it_holds(tmp_path: Path) -> None:
     markdown = first.text
     assert "- Help to eat\n  - Help to cook\n" in markdown
     assert "1. Ask for help\n2. Wait for a visit\n" in markdown
-    assert "note that is not part" not in markdown and "Deleted" not in markdown
+    assert "Deleted" not in markdown
+    assert [(note.number, note.text) for note in first.footnotes] == [
+        (1, "A note that is not part of the text.")
+    ]
+    assert "note" not in first.points[0].text.lower()
     headings = [block.text for block in second.blocks if isinstance(block, Heading)]
     assert headings == ["Paying"]
     pictured = [point for point in second.points if point.picture is not None]

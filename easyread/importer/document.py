@@ -45,7 +45,14 @@ class LineBreak:
     paragraph: int
 
 
-Inline = Text | PictureData | LineBreak
+@dataclass(slots=True)
+class NoteRef:
+    """Where the text refers to a footnote or an endnote: the note's number in the document."""
+
+    note: int
+
+
+Inline = Text | PictureData | LineBreak | NoteRef
 
 
 @dataclass(slots=True)
@@ -95,6 +102,7 @@ class Document:
     edition: str = ""
     cover: PictureData | None = None
     blocks: list[Block] = field(default_factory=list)
+    notes: dict[int, list[Inline]] = field(default_factory=dict)  # footnotes and endnotes
     # Things the reader had to leave out, in plain words, for the import summary.
     left_out: list[str] = field(default_factory=list)
 

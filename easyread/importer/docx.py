@@ -3,7 +3,7 @@
 The package is opened by easyread.importer.package (sizes checked, XML parsed without entities
 or network), and the XML is walked here with lxml: paragraphs with their heading level (from
 the style or its outline level), list items (from Word's numbering), bold and italic runs,
-links, pictures with their alt text, and tables.
+links, pictures with their alt text, footnotes and endnotes, and tables.
 
 A DOCX that easyread itself wrote is recognised by its bookmarks: the pages easyread adds (About
 this document, Contents, Words to know, Checked by, Find out more) are left out, and its cover
@@ -27,6 +27,7 @@ from easyread.importer.document import (
     Heading,
     Inline,
     ListItem,
+    NoteRef,
     Paragraph,
     PictureData,
     Text,
@@ -239,6 +240,57 @@ def _numbering_of(ppr: etree._Element | None) -> tuple[str, int] | None:
     return (num_id, min(max(depth, 0), 8)) if num_id else None
 
 
+class _Notes:
+    """Footnotes and endnotes, numbered in the order the text first refers to them."""
+
+    def __init__(self) -> None:
+        self.parts: dict[bool, tuple[dict[str, etree._Element], dict]] = {}
+        self.numbers: dict[tuple[bool, str], int] = {}
+        self.reader: _DocxReader | None = None
+
+    @classmethod
+    def parse(cls, reader: _DocxReader) -> _Notes:
+        notes = cls()
+        notes.reader = reader
+        for endnote, ending, tag in (
+            (False, "/footnotes", "footnote"),
+            (True, "/endnotes", "endnote"),
+        ):
+            for kind, target, external in reader.rels.values():
+                if kind.endswith(ending) and not external and reader.package.has(target):
+                    root = reader.package.xml(target)
+                    by_id = {
+                        element.get(w("id"), ""): element
+                        for element in root.iterchildren(w(tag))
+                        if element.get(w("type"), "normal") == "normal"
+                    }
+                    notes.parts[endnote] = (by_id, reader._relationships(target))
+        return notes
+
+    def reference(self, endnote: bool, note_id: str | None) -> NoteRef | None:
+        reader = self.reader
+        assert reader is not None
+        by_id, rels = self.parts.get(endnote, ({}, {}))
+        if note_id is None or note_id not in by_id:
+            return None
+        key = (endnote, note_id)
+        if key not in self.numbers:
+            number = len(self.numbers) + 1
+            self.numbers[key] = number
+            body_rels, reader.rels = reader.rels, rels  # links in a note use the note's part
+            try:
+                content: list[Inline] = []
+                for paragraph in by_id[note_id].iter(w("p")):
+                    words = [item for item in reader._inlines(paragraph) if isinstance(item, Text)]
+                    if content and words:
+                        content.append(Text(" "))
+                    content.extend(words)
+            finally:
+                reader.rels = body_rels
+            reader.document.notes[number] = content
+        return NoteRef(self.numbers[key])
+
+
 class _DocxReader:
     def __init__(self, package: Package) -> None:
         self.package = package
@@ -262,6 +314,7 @@ class _DocxReader:
         self.seen_heading = False
         self.skipping = False
         self.pictures: dict[str, PictureData | None] = {}
+        self.notes = _Notes.parse(self)
         self.easyread_made = any(
             _EASYREAD_BOOKMARK.match(name)
             for name in self.root.xpath("//w:bookmarkStart/@w:name", namespaces={"w": W})
@@ -475,6 +528,10 @@ class _DocxReader:
                 found.append(Text(" ", bold, italic, link))
             elif tag == w("noBreakHyphen"):
                 found.append(Text("-", bold, italic, link))
+            elif tag in (w("footnoteReference"), w("endnoteReference")):
+                reference = self.notes.reference(tag == w("endnoteReference"), child.get(w("id")))
+                if reference is not None:
+                    found.append(reference)
             elif tag == w("drawing"):
                 self._drawing(child, found)
             elif tag == w("pict"):

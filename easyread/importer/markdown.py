@@ -26,6 +26,7 @@ from easyread.importer.document import (
     Inline,
     LineBreak,
     ListItem,
+    NoteRef,
     Paragraph,
     PictureData,
     Table,
@@ -37,6 +38,7 @@ from easyread.model import Point
 from easyread.reader import parse_section
 
 PICTURES = "pictures"
+_GLUE = "\x00"  # marks a piece written straight after the one before it, with no space
 _CHECK_PATH = Path("check.md")
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 DEFAULT_LANGUAGE = "en-GB"
@@ -99,6 +101,7 @@ class _Renderer:
         self.pictures: dict[str, bytes] = {}
         self.without_alt = 0
         self.lost_styles = 0  # lines written without their bold, which Markdown could not hold
+        self.note_refs: list[int] = []  # notes referred to since the last line was written
 
     def render(self) -> RenderedReport:
         document = self.document
@@ -122,7 +125,7 @@ class _Renderer:
     # -- sections and blocks ----------------------------------------------------------------
 
     def _section(self, name: str, title: _Title, blocks: list[Block]) -> SectionFile:
-        out = _Lines()
+        out = _Lines(self.note_refs)
         out.add(f"# {_heading_text(title.text)}", Place(title.paragraph, title.text))
         writer = _SectionWriter(self, out, title.text)
         for block in blocks:
@@ -135,7 +138,20 @@ class _Renderer:
             else:
                 writer.paragraph(block)
         writer.flush_picture()
+        self._notes(out)
         return SectionFile(name, out.text(), out.places)
+
+    def _notes(self, out: _Lines) -> None:
+        """The section's footnotes at its end, in the order the text refers to them; each note
+        keeps the place of the line that refers to it."""
+        written: set[int] = set()
+        for number, place in list(out.note_places):
+            if number in written:
+                continue
+            written.add(number)
+            out.blank()
+            words = self._inline_markdown(self.document.notes.get(number, []))
+            out.add(f"[^{number}]: {words}", place)
 
     def table_lines(self, out: _Lines, table: Table, heading: str) -> None:
         for index, (row, paragraph) in enumerate(zip(table.rows, table.paragraphs, strict=True)):
@@ -161,7 +177,7 @@ class _Renderer:
         return lines
 
     def _inline_markdown(self, content: list[Inline]) -> str:
-        """Text, bold, italics, links and pictures of one line as Markdown."""
+        """Text, bold, italics, links, pictures and note marks of one line as Markdown."""
         parts: list[str] = []
         texts: list[Text] = []
         for item in content:
@@ -169,12 +185,28 @@ class _Renderer:
                 parts.append(self._styled_markdown(texts))
                 parts.append(self.picture_markdown(item))
                 texts = []
+            elif isinstance(item, NoteRef):
+                if not any(
+                    isinstance(word, Text) and word.text.strip()
+                    for word in self.document.notes.get(item.note, [])
+                ):
+                    continue  # a note with no words: nothing to refer to
+                parts.append(self._styled_markdown(texts))
+                parts.append(_GLUE + f"[^{item.note}]")  # right after the word before it
+                texts = []
+                self.note_refs.append(item.note)
             elif isinstance(item, LineBreak):
                 texts.append(Text(" "))
             else:
                 texts.append(item)
         parts.append(self._styled_markdown(texts))
-        return " ".join(" ".join(parts).split())
+        line = ""
+        for part in parts:
+            if part.startswith(_GLUE):
+                line = line.rstrip() + part[len(_GLUE) :]
+            elif part:
+                line += " " + part
+        return " ".join(line.split())
 
     def _styled_markdown(self, texts: list[Text]) -> str:
         """The texts as Markdown that the reader reads back with the same words and styles.
@@ -299,13 +331,18 @@ class _Title:
 
 
 class _Lines:
-    def __init__(self) -> None:
+    def __init__(self, note_refs: list[int]) -> None:
         self.lines: list[str] = []
         self.places: list[Place | None] = []
+        self.note_refs = note_refs  # filled while a line is rendered, emptied when it is added
+        self.note_places: list[tuple[int, Place]] = []
 
     def add(self, line: str, place: Place | None) -> None:
         self.lines.append(line)
         self.places.append(place)
+        if self.note_refs and place is not None:
+            self.note_places.extend((number, place) for number in self.note_refs)
+        self.note_refs.clear()
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":

@@ -4,8 +4,8 @@ An ODT is a zip of XML like a DOCX, so it is opened the same careful way (sizes 
 XML parsed without entities or network). content.xml holds the text: text:h headings with
 their outline level, text:p paragraphs, text:list lists (numbered or bulleted as their list
 style says), text:span runs whose style is bold or italic, text:a links, draw:frame pictures
-with their description (svg:desc or svg:title), and table:table tables. meta.xml gives the
-title, language and author. LibreOffice is never run: this is read directly.
+with their description (svg:desc or svg:title), text:note footnotes and table:table tables.
+meta.xml gives the title, language and author. LibreOffice is never run: this is read directly.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from easyread.importer.document import (
     Heading,
     Inline,
     ListItem,
+    NoteRef,
     Paragraph,
     PictureData,
     Text,
@@ -50,7 +51,7 @@ META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
 # Parts of the text that are not the report's own words: a table of contents, indexes,
-# tracked deletions, comments and the bodies of footnotes.
+# tracked deletions and form controls. (Footnotes are read as notes; comments are skipped.)
 _SKIPPED = {
     f"{{{TEXT}}}table-of-content",
     f"{{{TEXT}}}alphabetical-index",
@@ -343,12 +344,27 @@ class _OdtReader:
             elif tag == f"{{{DRAW}}}a":
                 for frame in child.iter(f"{{{DRAW}}}frame"):
                     self._frame(frame, found)
-            elif tag in (t("note"), f"{{{OFFICE}}}annotation", t("bookmark-ref")):
-                pass  # notes and comments are not part of the text
+            elif tag == t("note"):
+                found.append(self._note(child))
+            elif tag in (f"{{{OFFICE}}}annotation", t("bookmark-ref")):
+                pass  # comments are not part of the text
             elif tag not in _SKIPPED and tag != f"{{{OFFICE}}}annotation-end":
                 self._collect(child, found, bold=bold, italic=italic, link=link, style=style)
             if child.tail:
                 found.append(Text(child.tail, bold, italic, link))
+
+    def _note(self, note: etree._Element) -> NoteRef:
+        """A footnote or endnote: its words, numbered in the order the text refers to them."""
+        number = len(self.document.notes) + 1
+        content: list[Inline] = []
+        body = note.find(t("note-body"))
+        for paragraph in body.iter(t("p"), t("h")) if body is not None else ():
+            words = [item for item in self._inlines(paragraph) if isinstance(item, Text)]
+            if content and words:
+                content.append(Text(" "))
+            content.extend(words)
+        self.document.notes[number] = content
+        return NoteRef(number)
 
     def _frame(self, frame: etree._Element, found: list[Inline]) -> None:
         image = frame.find(f"{{{DRAW}}}image")
