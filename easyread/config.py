@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import os
 import re
 import tomllib
@@ -19,6 +20,19 @@ CONFIG_NAME = "easyread.toml"
 FORMATS = ("pdf", "docx", "html")
 PAGE_SIZES = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "LETTER": (215.9, 279.4)}
 MIN_FONT_SIZE = 14.0
+MAX_FONT_SIZE = 40.0
+# Word keeps a document's title and author in at most 255 characters.
+MAX_NAME_LENGTH = 255
+MAX_TEXT_LENGTH = 5_000  # a note or a credit: about a page
+MAX_LIST_ITEMS = 1_000
+# Outputs store dates as zip and PDF timestamps, which cannot go before 1980 or past 2107.
+FIRST_YEAR, LAST_YEAR = 1980, 2099
+_LENGTHS = {
+    "title": MAX_NAME_LENGTH, "subtitle": MAX_NAME_LENGTH, "organisation": MAX_NAME_LENGTH,
+    "author": MAX_NAME_LENGTH, "edition": MAX_NAME_LENGTH, "language": 35, "page-size": 20,
+    "sections": MAX_NAME_LENGTH, "outputs": 20, "cover-picture": MAX_NAME_LENGTH,
+    "website": 2_000, "email": MAX_NAME_LENGTH, "phone": 100, "address": 1_000,
+}  # fmt: skip
 # Tables that belong to other commands; they check their own keys.
 COMMAND_TABLES = ("lint", "score", "review", "glossary")
 
@@ -162,9 +176,11 @@ def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> Rep
             f"font size {config.font_size:g}pt is too small for Easy Read",
             f"use {MIN_FONT_SIZE:g} or more (16 is usual)",
         )
-    if config.font_size > 40:
+    if config.font_size > MAX_FONT_SIZE:
         raise checker.error(
-            "font-size", f"font size {config.font_size:g}pt is too big", "use 14 to 28"
+            "font-size",
+            f"font size {config.font_size:g}pt is too big",
+            f"use {MIN_FONT_SIZE:g} to {MAX_FONT_SIZE:g} (16 is usual)",
         )
     config.sections = checker.string_list(data, "sections", [])
     config.outputs = checker.string_list(data, "outputs", list(FORMATS))
@@ -236,7 +252,17 @@ class _Checker:
         if not isinstance(value, str):
             raise self.error(key, f"'{key}' must be text", f'put it in quotes: {key} = "..."')
         self.no_control_characters(key, value)
+        self.not_too_long(key, value)
         return value.strip()
+
+    def not_too_long(self, key: str, value: str) -> None:
+        limit = _LENGTHS.get(key, MAX_TEXT_LENGTH)
+        if len(value) > limit:
+            raise self.error(
+                key,
+                f"'{key}' is {len(value):,} characters long",
+                f"make it shorter: at most {limit:,} characters",
+            )
 
     def no_control_characters(self, key: str, value: str) -> None:
         # TOML lets "\u0007" through; such characters break Word files and show as boxes.
@@ -254,14 +280,25 @@ class _Checker:
             raise self.error(
                 key, f"'{key}' must be a number", f"write it without quotes: {key} = 16"
             )
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # a whole number too big for a float
+            number = math.inf
+        if not math.isfinite(number):  # TOML allows nan and inf
+            raise self.error(key, f"'{key}' must be a number such as 16", f"write it as {key} = 16")
+        return number
 
     def string_list(self, data: dict[str, Any], key: str, default: list[str]) -> list[str]:
         value = data.get(key, default)
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise self.error(key, f"'{key}' must be a list of text", f'write it as {key} = ["..."]')
+        if len(value) > MAX_LIST_ITEMS:
+            raise self.error(
+                key, f"'{key}' lists {len(value):,} items", f"list at most {MAX_LIST_ITEMS:,}"
+            )
         for item in value:
             self.no_control_characters(key, item)
+            self.not_too_long(key, item)
         return [item.strip() for item in value]
 
     def date(self, data: dict[str, Any], key: str) -> dt.date | None:
@@ -269,6 +306,12 @@ class _Checker:
         if value is None:
             return None
         if (day := as_date(value)) is not None:
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise self.error(
+                    key,
+                    f"the date {day.isoformat()} is not the date of a report",
+                    f"write a date from {FIRST_YEAR} to {LAST_YEAR}, such as 2026-06-30",
+                )
             return day
         raise self.error(
             key, f"'{key}' is not a date", "write it as year-month-day, such as 2026-06-30"

@@ -137,6 +137,18 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _looks_like_utf16(data: bytes) -> bool:
+    """A byte-order mark for UTF-16, or text where every other byte is NUL (UTF-16 without a
+    mark, which would otherwise read as UTF-8 full of hidden U+0000 characters)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.4
+
+
 def decode_utf8(
     data: bytes,
     path: Path,
@@ -146,6 +158,8 @@ def decode_utf8(
     hint: str = "save it again as UTF-8 in your editor",
 ) -> str:
     """The text of a file the author wrote, or an error naming the line that is not UTF-8."""
+    if _looks_like_utf16(data):
+        raise error(f"{what} is saved as UTF-16 text, not UTF-8", path=path, line=1, hint=hint)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as failure:

@@ -93,7 +93,7 @@ def _tokens(path: Path, text: str) -> list[Token]:
 
 def _too_deep(path: Path, line: int) -> SourceError:
     return SourceError(
-        "the lists or quotes here are nested too deep for easyread to read",
+        "the lists, quotes or brackets here are nested too deep for easyread to read",
         path=path,
         line=line,
         hint="Easy Read needs only one or two levels: move these points out to the left",
@@ -101,11 +101,12 @@ def _too_deep(path: Path, line: int) -> SourceError:
 
 
 def _deepest_line(text: str) -> int:
-    """The line with the most list and quote markers in front of its text."""
+    """The line with the most list and quote markers in front of its text, or else with the
+    most brackets (thousands of '[' are nested links to the parser)."""
     best, best_line = -1, 1
     for number, line in enumerate(text.split("\n"), start=1):
         match = _CONTAINER_PREFIX.match(line)
-        depth = len(match.group()) if match else 0
+        depth = max(len(match.group()) if match else 0, line.count("[") + line.count("("))
         if depth > best:
             best, best_line = depth, number
     return best_line
