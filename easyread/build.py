@@ -24,6 +24,7 @@ from easyread.output import (
     ensure_folder,
     output_errors,
     outside_any_set,
+    refuse_source_folder,
 )
 from easyread.reader import read_report
 from easyread.score import summary_for_build as score_summary
@@ -82,6 +83,7 @@ def build(
     clock.lap(result, "parse")
     wanted = _formats(formats or report.config.outputs)
     out_dir = Path(out_dir) if out_dir is not None else report.root / "out"
+    refuse_source_folder(out_dir, report.root)
     ensure_folder(out_dir)
 
     if run_checks:

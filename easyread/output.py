@@ -75,6 +75,22 @@ def ensure_folder(folder: Path) -> None:
     remove_stale_parts(folder)
 
 
+SOURCE_FOLDERS = ("", "pictures", "reviews")
+
+
+def refuse_source_folder(folder: Path, report_root: Path) -> None:
+    """Outputs never go among the sources: the next build would read them as sections."""
+    real = Path(os.path.realpath(folder))
+    for name in SOURCE_FOLDERS:
+        if real == Path(os.path.realpath(report_root / name)):
+            raise OutputError(
+                "this is a folder of the report's own files, so easyread does not write "
+                "outputs in it",
+                path=folder,
+                hint="choose another folder with --out, such as the report's out folder",
+            )
+
+
 def part_prefix(final: Path) -> str:
     """The start of a temporary file's name: hidden, with the output's name, host and process."""
     return f".{final.name}.{_host_tag()}-{os.getpid()}."

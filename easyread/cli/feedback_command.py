@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from easyread.errors import EasyReadError, display_path
+from easyread.output import refuse_source_folder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise EasyReadError("--top must be 1 or more", hint="write for example --top 10")
     report = read_report(args.report)
-    feedback = read_feedback(report, args.files, group=" ".join(args.group.split()))
     out_dir = args.out or report.root / "out"
+    refuse_source_folder(out_dir, report.root)
+    feedback = read_feedback(report, args.files, group=" ".join(args.group.split()))
     written = write_feedback(feedback, out_dir)
     print_feedback(feedback, limit=args.top)
     print("Feedback report: " + ", ".join(display_path(path) for path in written))

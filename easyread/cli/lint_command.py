@@ -147,8 +147,11 @@ def _fix(
         for plan in changed:
             sys.stdout.write(plan.diff())
         return EXIT_FINDINGS if changed else EXIT_OK
+    roots = {
+        section.path: target.report.root for target in targets for section in target.report.sections
+    }
     for plan in changed:
-        fixer.write_atomically(plan)
+        fixer.write_atomically(plan, roots.get(plan.path))
     fixed = {id(finding) for plan in changed for finding in plan.applied}
     count = len(fixed)
     if count and not args.quiet:

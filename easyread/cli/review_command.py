@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
 def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
     from easyread.build import output_name
     from easyread.edition import make_edition
-    from easyread.output import ensure_folder
+    from easyread.output import ensure_folder, refuse_source_folder
     from easyread.review.review_copy import (
         DEFAULT_FONT_SIZE,
         write_review_docx,
@@ -156,6 +156,7 @@ def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
             hint="use a size from 14 to 40 (18 is usual)",
         )
     out_dir = args.out or report.root / "out"
+    refuse_source_folder(out_dir, report.root)
     ensure_folder(out_dir)
     edition = make_edition(report, None, [])
     name = output_name(report)

@@ -12,11 +12,13 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from easyread import files
 from easyread.errors import OutputError
 from easyread.lint.findings import Finding
 from easyread.lint.formats import shown_path
@@ -117,31 +119,53 @@ def _span(text: str, line_starts: list[int], finding: Finding) -> tuple[int, int
     return start, end
 
 
-def write_atomically(fix: FileFix) -> None:
-    """Replace the file with the fixed text, unless it changed since it was read."""
+def write_atomically(fix: FileFix, root: Path | None = None) -> None:
+    """Replace the file with the fixed text, unless it changed since it was read.
+
+    A section that is a symbolic link is fixed where it leads (the link stays a link), but only
+    inside `root`, the report folder (by default the folder the file is in); the file keeps its
+    permissions. Anything but a regular file is refused."""
+    target = _file_to_write(fix.path, root)
     data = fix.new_text.encode("utf-8")
     if fix.original.startswith(_BOM):
         data = _BOM + data
-    folder = fix.path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{fix.path.name}.", suffix=".tmp", dir=folder)
+    folder = target.parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temporary, fix.path.stat().st_mode & 0o7777)
-        if _digest(fix.path.read_bytes()) != _digest(fix.original):
+        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        if _digest(target.read_bytes()) != _digest(fix.original):
             raise OutputError(
                 "this file changed while easyread was fixing it, so it was left as it is",
                 path=fix.path,
                 hint="run easyread lint --fix again",
             )
-        os.replace(temporary, fix.path)
+        os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _file_to_write(path: Path, root: Path | None) -> Path:
+    """The real file behind `path`: inside the report folder and a regular file, or one line."""
+    roots = [root if root is not None else path.absolute().parent]
+    try:
+        target = files.resolve_inside(path, roots, what="this file")
+    except files.FileRefused as refused:
+        raise OutputError(
+            f"easyread did not fix this file: {refused.message}", path=path, hint=refused.hint
+        ) from None
+    if not target.is_file():
+        raise OutputError(
+            "easyread did not fix this file: it is not an ordinary file",
+            path=path,
+            hint="replace it with an ordinary file",
+        )
+    return target
 
 
 def _digest(data: bytes) -> str:
