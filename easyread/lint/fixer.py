@@ -123,7 +123,7 @@ def write_atomically(fix: FileFix, root: Path | None = None) -> None:
     """Replace the file with the fixed text, unless it changed since it was read.
 
     A section that is a symbolic link is fixed where it leads (the link stays a link), but only
-    inside `root`, the report folder (by default the folder the file is in); the file keeps its
+    inside the folder the file is in or `root`, the report folder; the file keeps its
     permissions. Anything but a regular file is refused."""
     target = _file_to_write(fix.path, root)
     data = fix.new_text.encode("utf-8")
@@ -152,7 +152,7 @@ def write_atomically(fix: FileFix, root: Path | None = None) -> None:
 
 def _file_to_write(path: Path, root: Path | None) -> Path:
     """The real file behind `path`: inside the report folder and a regular file, or one line."""
-    roots = [root if root is not None else path.absolute().parent]
+    roots = [path.absolute().parent, *([root] if root is not None else [])]
     try:
         target = files.resolve_inside(path, roots, what="this file")
     except files.FileRefused as refused:
