@@ -74,3 +74,8 @@ def test_message_is_plain_and_suggests_a_glossary_word_when_there_is_one() -> No
     findings = [finding for finding in findings if finding.rule == "uncommon-word"]
     assert findings[0].message.startswith("'abrogated' is not a word people use much")
     assert "bold" in (findings[0].suggestion or "")
+
+
+def test_a_name_of_several_words_and_a_contraction_are_not_rare_words() -> None:
+    text = "# Birchwood Care Home\n\nBirchwood Care Home is a home. It doesn’t shut. It doesn't.\n"
+    assert found(text, **{"min-zipf": 3.5}) == []

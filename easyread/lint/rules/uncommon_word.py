@@ -20,6 +20,8 @@ CHECKED = ("heading", "sentence")
 # address, and not glued to digits.
 _WORD = re.compile(r"(?<![\w@/.])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w@]|\.[^\W\d_])")
 _LOWER_WORD = re.compile(r"[a-z]+")
+# After a word, another word with a capital: the two are (part of) a name.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:of[ \t]+|the[ \t]+|and[ \t]+)?[A-Z][a-z]")
 _SENTENCE_START = frozenset(".!?:\"“‘'(-–")
 # British spellings that wordfreq counts less often than the American ones.
 _SPELLINGS = (
@@ -111,6 +113,8 @@ class UncommonWord(Rule):
                 lowered = head(word.lower())
                 if lowered not in rare:
                     continue
+                if lowered != word.lower() and zipf_of(table, _straight(word.lower())) >= limit:
+                    continue  # "doesn't": the whole word is common, not its part "doesn"
                 start = match.start()
                 end = start + len(lowered)
                 if not is_checkable(piece, word, start) or taken.overlaps(start, end):
@@ -174,6 +178,8 @@ def is_checkable(piece: TextPiece, word: str, start: int) -> bool:
         return True
     if sum(1 for char in word if char.isupper()) >= 2:
         return False  # an acronym or a name such as McDonald
+    if _NAME_GOES_ON.match(piece.text, start + len(word)):
+        return False  # "Birchwood Care Home": the first word of a name
     return start == 0 or char_before(piece.text, start) in _SENTENCE_START
 
 
@@ -204,6 +210,10 @@ def bold_words(context: LintContext, rare: set[str]) -> set[str]:
                 if word in rare:
                     found.add(word)
     return found
+
+
+def _straight(word: str) -> str:
+    return word.replace("’", "'")
 
 
 def head(word: str) -> str:
