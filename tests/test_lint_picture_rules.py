@@ -87,3 +87,14 @@ def test_an_author_who_reuses_a_picture_for_another_idea_is_told(tmp_path):
     )
     found = findings(copy, "picture-reuse")
     assert [(f.path.name, f.line) for f in found] == [(path.name, 12)]
+
+
+def test_the_cover_needs_150_ppi_at_its_90_mm(tmp_path):
+    root = report(tmp_path, "![A dog](pictures/big.png) We walked.\n", {"big.png": 400})
+    (root / "easyread.toml").write_text(
+        'title = "T"\ncover-picture = "pictures/big.png"\n', encoding="utf-8"
+    )
+    found = findings(root, "picture-resolution")
+    assert [(f.path.name, f.line) for f in found] == [("easyread.toml", 2)]
+    assert "Printed 90 mm wide it has only 113 pixels per inch" in found[0].message
+    assert "at least 532 pixels" in found[0].suggestion

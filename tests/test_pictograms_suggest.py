@@ -168,3 +168,20 @@ def test_a_broken_records_file_is_one_line_naming_it(tmp_path, capsys):
     assert main(["lint", str(root)]) == 2
     error = capsys.readouterr().err
     assert "pictures.toml" in error and len(error.strip().splitlines()) == 1
+
+
+def test_a_library_picture_the_report_uses_comes_first_for_the_same_idea(tmp_path, capsys):
+    root = small_report(tmp_path / "r")
+    path = root / "01-health.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nYour medicines help you.\n", "utf-8")
+    assert main(["pictures", "suggest", str(root), "--format", "json"]) == 0
+    points = json.loads(capsys.readouterr().out)["points"]
+    second_choice = points[1]["suggestions"][1]["id"]
+    assert points[2]["suggestions"][0]["id"] != second_choice
+    # The author chooses the second picture for the first point about medicines ...
+    assert main(["pictures", "suggest", str(root), "--apply", "1.2=2"]) == 0
+    capsys.readouterr()
+    # ... and the same picture now comes first for the other point about medicines.
+    assert main(["pictures", "suggest", str(root), "--format", "json"]) == 0
+    last = json.loads(capsys.readouterr().out)["points"][-1]
+    assert last["suggestions"][0]["id"] == second_choice

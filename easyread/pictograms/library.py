@@ -103,8 +103,14 @@ class Library:
         """Pictograms for some words, best first."""
         return self.rank(query_weights(meaning_words(text)), limit)
 
-    def rank(self, weights: Mapping[str, float], limit: int = 10) -> list[Match]:
-        """Pictograms for weighted query words (word → weight), best first."""
+    def rank(
+        self,
+        weights: Mapping[str, float],
+        limit: int = 10,
+        prefer: Mapping[str, float] | None = None,
+    ) -> list[Match]:
+        """Pictograms for weighted query words (word → weight), best first. `prefer` raises
+        the score of some pictograms that match (hexcode → factor)."""
         scores: dict[int, float] = {}
         matched: dict[int, list[str]] = {}
         for word, weight in weights.items():
@@ -122,6 +128,8 @@ class Library:
                 1, len(pictogram.name_words)
             )
             final = score * _factor(pictogram) * (1 + NAME_COVERAGE_BONUS * covered)
+            if prefer:
+                final *= prefer.get(pictogram.hexcode, 1.0)
             results.append(Match(pictogram, round(final, 3), tuple(matched[index])))
         results.sort(key=lambda m: (-m.score, len(m.pictogram.hexcode), m.pictogram.hexcode))
         return _one_per_idea(results, limit)

@@ -27,6 +27,16 @@ def used_pictures(context: LintContext) -> Iterator[UsedPicture]:
         yield UsedPicture(section, point, point.picture, picture_file(context, point.picture))
 
 
+def cover_picture(context: LintContext) -> UsedPicture | None:
+    """The cover picture as a use of its own (its place is its line in easyread.toml)."""
+    cover = context.report.cover
+    if cover is None or not context.report.sections:
+        return None
+    section = context.report.sections[0]
+    point = Point("cover", [], cover, cover.source, cover.source.line)
+    return UsedPicture(section, point, cover, picture_file(context, cover))
+
+
 def picture_file(context: LintContext, picture: Picture) -> Path | None:
     """The picture's file, if it is there and inside the report folder."""
     if picture.path is not None:

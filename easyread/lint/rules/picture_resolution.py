@@ -9,9 +9,9 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from easyread.lint.findings import Finding
-from easyread.lint.rules._pictures import picture_finding, used_pictures
+from easyread.lint.rules._pictures import cover_picture, picture_finding, used_pictures
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.pictures import PICTURE_COLUMN_MM
+from easyread.pictures import COVER_PICTURE_MM, PICTURE_COLUMN_MM
 
 MM_PER_INCH = 25.4
 
@@ -21,9 +21,10 @@ class PictureResolution(Rule):
 
     Pictures are printed in a column 45 mm wide. A picture needs at least 150 pixels for each
     inch it is printed (150 ppi), or it looks blurred or blocky on paper: at 45 mm that is 266
-    pixels across its longer side. A picture 20 pixels wide is printed at 11 ppi. Use a bigger
-    file of the same picture (library pictures from `easyread pictures suggest` are 600 pixels,
-    338 ppi). Making a small file bigger in a picture editor does not help.
+    pixels across its longer side. The cover picture is printed 90 mm wide: 532 pixels. A
+    picture 20 pixels wide is printed at 11 ppi. Use a bigger file of the same picture
+    (library pictures from `easyread pictures suggest` are 600 pixels, 338 ppi). Making a small
+    file bigger in a picture editor does not help.
     """
 
     id = "picture-resolution"
@@ -42,15 +43,19 @@ class PictureResolution(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         min_ppi = float(context.options["min-ppi"])
-        inches = PICTURE_COLUMN_MM / MM_PER_INCH
-        needed = math.ceil(min_ppi * inches)
         sizes: dict[Path, tuple[int, int] | None] = {}
-        for used in used_pictures(context):
+        uses = [(used, PICTURE_COLUMN_MM) for used in used_pictures(context)]
+        cover = cover_picture(context)
+        if cover is not None:
+            uses.append((cover, COVER_PICTURE_MM))
+        for used, printed_mm in uses:
             if used.file is None:
                 continue
             if used.file not in sizes:
                 sizes[used.file] = pixel_size(used.file)
             size = sizes[used.file]
+            inches = printed_mm / MM_PER_INCH
+            needed = math.ceil(min_ppi * inches)
             if size is None or max(size) >= needed:
                 continue
             ppi = max(size) / inches
@@ -58,7 +63,7 @@ class PictureResolution(Rule):
                 context,
                 used,
                 f"The picture '{used.picture.src}' is {size[0]} by {size[1]} pixels. Printed "
-                f"{PICTURE_COLUMN_MM:g} mm wide it has only {ppi:.0f} pixels per inch, so it "
+                f"{printed_mm:g} mm wide it has only {ppi:.0f} pixels per inch, so it "
                 "will look blurred.",
                 f"Use a file of this picture that is at least {needed} pixels across "
                 f"({min_ppi:g} pixels per inch).",
