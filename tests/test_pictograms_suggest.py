@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from easyread.cli import main
+from easyread.errors import EasyReadError
 from easyread.pictograms.records import load_records
 from easyread.reader import read_report
 
@@ -185,3 +186,22 @@ def test_a_library_picture_the_report_uses_comes_first_for_the_same_idea(tmp_pat
     assert main(["pictures", "suggest", str(root), "--format", "json"]) == 0
     last = json.loads(capsys.readouterr().out)["points"][-1]
     assert last["suggestions"][0]["id"] == second_choice
+
+
+def test_a_point_that_moved_leaves_every_file_as_it_was(tmp_path, capsys):
+    root = small_report(tmp_path / "r")
+    path = root / "01-health.md"
+    from easyread.pictograms.apply import apply_choices
+    from easyread.pictograms.library import load_library
+    from easyread.pictograms.suggest import suggest_for_report
+
+    report = read_report(root)
+    suggestions = suggest_for_report(report, load_library())
+    before = path.read_bytes()
+    path.write_bytes(before.replace(b"- Take your", b"- Please take your"))  # edited meanwhile
+    edited = path.read_bytes()
+    choices = [(s.section, s.point, s.matches[0].pictogram) for s in suggestions]
+    with pytest.raises(EasyReadError, match="(?i)point 1.2 is no longer where it was"):
+        apply_choices(root, choices)  # 1.1 would have been fine: nothing is written at all
+    assert path.read_bytes() == edited
+    assert sorted(p.name for p in (root / "pictures").iterdir()) == ["mine.png"]

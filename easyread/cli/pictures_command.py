@@ -103,7 +103,12 @@ def run_search(args: argparse.Namespace) -> int:
 def run_suggest(args: argparse.Namespace) -> int:
     from easyread.pictograms.apply import apply_choices
     from easyread.pictograms.library import load_library
-    from easyread.pictograms.output import parse_choices, print_suggestions, suggestions_json
+    from easyread.pictograms.output import (
+        chosen,
+        parse_choices,
+        print_suggestions,
+        suggestions_json,
+    )
     from easyread.pictograms.suggest import suggest_for_report
     from easyread.reader import read_report
 
@@ -111,8 +116,6 @@ def run_suggest(args: argparse.Namespace) -> int:
     wanted = parse_choices(args.apply)
     suggestions = suggest_for_report(report, load_library(), every_point=args.all or bool(wanted))
     if wanted:
-        from easyread.pictograms.output import chosen
-
         for applied in apply_choices(report.root, chosen(suggestions, wanted)):
             print(
                 f"Point {applied.point.number}: '{applied.pictogram.name}' is now "

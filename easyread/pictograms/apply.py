@@ -38,51 +38,75 @@ class Applied:
 
 
 def apply_choices(root: Path, choices: list[tuple[Section, Point, Pictogram]]) -> list[Applied]:
-    """Write each chosen picture, its record and its Markdown; records are saved once."""
+    """Put each chosen picture in place. Every change is worked out and checked first; only
+    then are the pictures drawn and written, the records saved and the Markdown files replaced,
+    so a point that moved leaves every file as it was."""
     records = load_records(root)
+    texts: dict[Path, tuple[str, bool]] = {}  # each Markdown file's new text, and its BOM
+    new_files: dict[str, Pictogram] = {}
     applied = []
-    if choices:
-        (root / PICTURES_FOLDER).mkdir(exist_ok=True)
     for section, point, pictogram in choices:
-        file = _picture_file(root, pictogram, records)
-        target = root / PICTURES_FOLDER / file
-        if not target.is_file():
-            write_bytes_atomically(target, render_png(pictogram))
+        file = _picture_file(root, pictogram, records, new_files)
         records[file] = library_record(file, pictogram)
-        _put_in_markdown(root, section.path, point, f"{PICTURES_FOLDER}/{file}", pictogram.alt_text)
-        applied.append(Applied(point, pictogram, target, section.path))
+        text, bom = texts.get(section.path) or _read_markdown(root, section.path)
+        src = f"{PICTURES_FOLDER}/{file}"
+        texts[section.path] = (_with_picture(text, section.path, point, src, pictogram), bom)
+        applied.append(Applied(point, pictogram, root / PICTURES_FOLDER / file, section.path))
+    drawings = {file: render_png(pictogram) for file, pictogram in new_files.items()}
+    if applied:
+        (root / PICTURES_FOLDER).mkdir(exist_ok=True)
+    for file, data in drawings.items():
+        write_bytes_atomically(root / PICTURES_FOLDER / file, data)
     if applied:
         save_records(root, records)
+    for path, (text, bom) in texts.items():
+        write_text_atomically(path, ("\ufeff" if bom else "") + text)
     return applied
 
 
-def _picture_file(root: Path, pictogram: Pictogram, records: dict[str, PictureRecord]) -> str:
-    """The file name for a pictogram: its own from before, else a free one from its name."""
+def _picture_file(
+    root: Path,
+    pictogram: Pictogram,
+    records: dict[str, PictureRecord],
+    new_files: dict[str, Pictogram],
+) -> str:
+    """The file name for a pictogram: its own from before, else a free one from its name
+    (added to `new_files`, to be drawn)."""
     library_id = f"{LIBRARY_NAME}:{pictogram.hexcode}"
     for file, record in records.items():
-        if record.library_id == library_id and (root / PICTURES_FOLDER / file).is_file():
+        if record.library_id != library_id:
+            continue
+        if file in new_files or (root / PICTURES_FOLDER / file).is_file():
             return file
     stem, number = pictogram.file_stem, 1
     name = f"{stem}.png"
     while (root / PICTURES_FOLDER / name).exists() or name in records:
         number += 1
         name = f"{stem}-{number}.png"
+    new_files[name] = pictogram
     return name
 
 
-def _put_in_markdown(root: Path, path: Path, point: Point, src: str, alt: str) -> None:
+def _read_markdown(root: Path, path: Path) -> tuple[str, bool]:
+    """The file's text, and whether it starts with a byte-order mark (kept when written)."""
     try:
         raw = files.read_bytes(path, [root], what=f"'{path.name}'")
     except files.FileRefused as refused:
         raise refused.as_error(EasyReadError, path) from None
+    bom = raw.startswith(b"\xef\xbb\xbf")
     try:
-        text = raw.decode("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
+        return raw.decode("utf-8-sig" if bom else "utf-8"), bom
     except UnicodeDecodeError:
         raise EasyReadError(
             "this file is not saved as UTF-8", path=path, hint="save it again as UTF-8"
         ) from None
+
+
+def _with_picture(text: str, path: Path, point: Point, src: str, pictogram: Pictogram) -> str:
+    """The text with the point's picture line put in (or replaced), or an error if the point
+    is no longer where the report was read from."""
     lines = text.splitlines(keepends=True)
-    markup = f"![{_escape_alt(alt)}]({src}) "
+    markup = f"![{_escape_alt(pictogram.alt_text)}]({src}) "
     if point.picture is not None:
         line_number, column = point.picture.source.line, point.picture.source.column
     else:
@@ -105,10 +129,7 @@ def _put_in_markdown(root: Path, path: Path, point: Point, src: str, alt: str) -
             raise _moved(path, point)
         line = line[:start] + markup + line[start:]
     lines[line_number - 1] = line
-    new_text = "".join(lines)
-    if raw.startswith(b"\xef\xbb\xbf"):
-        new_text = "\ufeff" + new_text
-    write_text_atomically(path, new_text)
+    return "".join(lines)
 
 
 def _starts_point(rest: str, first_words: str) -> bool:
