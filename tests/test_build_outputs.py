@@ -86,6 +86,7 @@ def test_words_to_know_lists_bold_and_glossary_words_once(built_sample: BuildRes
             assert len(re.findall(rf"\b{word}s?\b [A-Z]", after)) == 1, (fmt, word)
 
 
+@pytest.mark.slow
 def test_a_rebuild_with_unchanged_pictures_prepares_none(
     tmp_path: Path, sample_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

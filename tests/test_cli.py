@@ -57,6 +57,7 @@ def test_no_command_prints_help_and_exits_2() -> None:
     assert "build" in result.stdout
 
 
+@pytest.mark.slow
 def test_init_makes_a_report_that_builds(tmp_path: Path) -> None:
     report = tmp_path / "new-report"
     made = run_easyread("init", str(report))
@@ -94,6 +95,7 @@ def test_build_refuses_an_unknown_format(report_copy: Path) -> None:
     assert "'odt' is not an output" in result.stderr
 
 
+@pytest.mark.slow
 def test_a_broken_picture_names_the_markdown_line(report_copy: Path) -> None:
     section = sorted(report_copy.glob("*.md"))[0]
     lines = section.read_text(encoding="utf-8").splitlines()
@@ -106,6 +108,7 @@ def test_a_broken_picture_names_the_markdown_line(report_copy: Path) -> None:
     assert "not a picture" in result.stderr
 
 
+@pytest.mark.slow
 def test_strict_build_with_check_errors_exits_1_and_writes_nothing(report_copy: Path) -> None:
     section = sorted(report_copy.glob("*.md"))[0]
     text = section.read_text(encoding="utf-8")

@@ -77,6 +77,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_docx_and_shows_every_section(converted) -> None:
     mini = converted["mini"]
     text = squash(mini.text())

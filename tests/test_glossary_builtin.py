@@ -95,6 +95,7 @@ def explanation_problems(entry: Entry, glossary: Glossary) -> list[str]:
     return problems
 
 
+@pytest.mark.slow
 def test_every_plain_explanation_passes_the_linter() -> None:
     files()
     glossary = load_glossary()

@@ -261,6 +261,7 @@ def test_css_strings_cannot_break_out_of_the_style_element() -> None:
     assert content == '"Tudalen " counter(page) " o " counter(pages)'
 
 
+@pytest.mark.slow
 def test_sample_page_matches_the_sample(tmp_path: Path) -> None:
     edition = edition_of(SAMPLE, tmp_path / "cache")
     page = parse(html_writer.render_html(edition, for_print=False))

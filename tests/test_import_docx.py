@@ -229,6 +229,7 @@ _TRICKY = st.text(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=_TRICKY, bold=_TRICKY)
 def test_markdown_characters_in_a_word_file_come_back_as_the_same_text(

@@ -180,6 +180,7 @@ def test_pictures_sit_in_one_fixed_column(sample: Built, sample_pdf) -> None:
     assert abs(lefts.pop() - 18 * PX_PER_MM) < 0.5, "at the left margin"
 
 
+@pytest.mark.slow
 def test_same_input_gives_the_same_bytes(sample: Built, tmp_path: Path) -> None:
     again = build(SAMPLE, tmp_path)  # a different picture cache folder, too
     assert again.path.read_bytes() == sample.path.read_bytes()
@@ -267,6 +268,7 @@ def test_png_data_is_reused_only_when_the_pdf_can_hold_it(mode, options, usable)
     assert render.png_image_data(b"\xff\xd8\xff\xe0 a JPEG") is None
 
 
+@pytest.mark.slow
 def test_a_point_longer_than_a_page_flows_on_and_loses_nothing(tmp_path: Path) -> None:
     import shutil
 

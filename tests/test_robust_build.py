@@ -62,12 +62,14 @@ def _bytes(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in OUTPUTS}
 
 
+@pytest.mark.slow
 def test_a_build_never_changes_a_source_file(first_build: tuple[Path, dict, dict]) -> None:
     _, before, after = first_build
     assert before == after
     assert any(name.endswith(".md") for name in before)
 
 
+@pytest.mark.slow
 def test_a_killed_build_leaves_the_earlier_outputs_as_they_were(
     first_build: tuple[Path, dict, dict], tmp_path: Path
 ) -> None:
@@ -95,6 +97,7 @@ def test_a_killed_build_leaves_the_earlier_outputs_as_they_were(
     assert (out / f"{NAME}.pdf").read_bytes() == b"%PDF- the last good one"
 
 
+@pytest.mark.slow
 def test_two_builds_into_one_folder_at_once_both_give_whole_files(
     first_build: tuple[Path, dict, dict], tmp_path: Path
 ) -> None:
@@ -114,6 +117,7 @@ def test_two_builds_into_one_folder_at_once_both_give_whole_files(
     assert _bytes(out) == _bytes(first_build[0])
 
 
+@pytest.mark.slow
 def test_a_rebuild_is_byte_identical(first_build: tuple[Path, dict, dict], tmp_path: Path) -> None:
     out = tmp_path / "again"
     _finish(_build(out))

@@ -79,6 +79,7 @@ def test_every_case_says_what_it_is_about() -> None:
             assert any(":" in fragment for fragment in expect["stderr"]), f"{case}: no file:line"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", ["picture-bomb", "section-not-utf8"])
 def test_a_real_process_exits_2_and_debug_shows_the_traceback(case: str, tmp_path: Path) -> None:
     report, expect = _prepare(case, tmp_path)
