@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import time
 from dataclasses import dataclass
@@ -299,3 +300,16 @@ def test_weasyprint_is_left_as_it_was_outside_easyreads_own_renders() -> None:
     assert RasterImage.__dict__["_get_png_data"] is own
     with render.pngs_passed_as_they_are(False):
         assert RasterImage.__dict__["_get_png_data"] is own
+
+
+def test_every_pdf_easyread_renders_has_its_page_footers_as_artifacts() -> None:
+    """Review copies, change lists and readability reports go through the same render_pdf."""
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>T</title><style>"
+        "@page { @bottom-center { content: 'Page ' counter(page) } }</style></head>"
+        "<body><h1>T</h1><p>Some words.</p></body></html>"
+    )
+    pdf, pages = render.render_pdf(html, render.SandboxFetcher([], []), base_url=".")
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        assert pages == 1
+        assert b"/Subtype /Footer" in document.pages[0].Contents.read_bytes()

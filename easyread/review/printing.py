@@ -23,7 +23,6 @@ def render_review_pdf(html: str, *, roots: list[Path], forms: bool) -> bytes:
             fetcher,
             base_url=str(review_templates().resolve()) + "/",
             forms=forms,
-            footers_as_artifacts=False,
         )
     except OSError as error:
         raise OutputError(f"the PDF could not be made ({error})") from None

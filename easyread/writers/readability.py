@@ -180,7 +180,7 @@ def write_html(score: ReportScore, path: Path, comparison: dict[str, Any] | None
 def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
     """The readability report as tagged PDF; the page is self-contained, so no file is read."""
     text = render_html(score, comparison)
-    pdf, _ = render_pdf(text, fetcher(), base_url=".", footers_as_artifacts=False)
+    pdf, _ = render_pdf(text, fetcher(), base_url=".")
     ensure_folder(path.parent)
     write_bytes_atomically(path, pdf)
     return path

@@ -99,7 +99,6 @@ def render_pdf(
     forms: bool = False,
     presentational_hints: bool = False,
     identifier: bool = False,
-    footers_as_artifacts: bool = True,
     pngs_as_they_are: bool = True,
 ) -> tuple[bytes, int]:
     """The page as tagged PDF/UA-1, and its page count.
@@ -116,9 +115,7 @@ def render_pdf(
         page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         document = page.render(**options)
         pdf_bytes = document.write_pdf(**options, pdf_identifier=identifier or None)
-    if footers_as_artifacts:
-        pdf_bytes = mark_running_footers_as_artifacts(pdf_bytes)
-    return pdf_bytes, len(document.pages)
+    return mark_running_footers_as_artifacts(pdf_bytes), len(document.pages)
 
 
 # WeasyPrint writes each piece of tagged text as "/Tag <</MCID n>> BDC", one token a line.
