@@ -98,3 +98,11 @@ def test_the_cover_needs_150_ppi_at_its_90_mm(tmp_path):
     assert [(f.path.name, f.line) for f in found] == [("easyread.toml", 2)]
     assert "Printed 90 mm wide it has only 113 pixels per inch" in found[0].message
     assert "at least 532 pixels" in found[0].suggestion
+
+
+def test_the_starter_report_has_a_record_and_one_meaning_for_each_picture(tmp_path):
+    from easyread.cli import main
+
+    assert main(["init", str(tmp_path / "new")]) == 0
+    for rule in ("picture-record", "picture-resolution", "picture-reuse"):
+        assert findings(tmp_path / "new", rule) == [], rule

@@ -249,7 +249,6 @@ class _SectionBuilder:
         self.heading_level = level
         self.blocks.append(heading)
 
-
     def _ensure_title(self, line: int) -> None:
         """A file that does not start with a '# Title' gets one made from its file name."""
         if self.title is not None:
