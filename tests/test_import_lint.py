@@ -174,3 +174,23 @@ def test_nothing_is_written_next_to_the_document(
     main(["score", str(money)])
     capsys.readouterr()
     assert sorted(money.parent.iterdir()) == before
+
+
+def test_findings_about_markdown_marks_are_said_for_a_word_user(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = Document()
+    document.add_heading("Money", 1)
+    document.add_heading("Spending", 3)
+    _picture(document.add_paragraph(), None)
+    document.add_paragraph("We spent it.")
+    document.save(tmp_path / "words.docx")
+    monkeypatch.chdir(tmp_path)
+    findings = _json(capsys, "words.docx")["findings"]
+    depth = _one(findings, "heading-depth")
+    assert depth["message"] == (
+        "This heading is 3 levels deep. Easy Read uses 2 levels of heading or fewer."
+    )
+    assert "Heading 2" in depth["suggestion"]
+    missing = _one(findings, "missing-alt")
+    assert "View Alt Text" in missing["suggestion"] and "![" not in missing["suggestion"]

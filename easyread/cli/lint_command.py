@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,10 +189,36 @@ def _settings(report: Report, args: argparse.Namespace) -> LintSettings:
     return settings
 
 
+# What to do about a finding, said the way a Word or LibreOffice user meets it: the rules speak
+# of Markdown marks, which a document checked directly does not have.
+_DOCUMENT_SUGGESTIONS = {
+    "missing-alt": (
+        "Give the picture alt text that says what it shows: in Word, right-click the picture "
+        "and choose 'View Alt Text'; in LibreOffice, choose 'Properties' and then 'Options'."
+    ),
+    "heading-depth": "Use Heading 2 for a sub-heading, or make this part a section of its own.",
+}
+
+
+def _said_for_a_document(finding: Finding) -> Finding:
+    if finding.rule == "heading-depth":
+        limit = re.search(r"with (\d+) or fewer", finding.message)
+        message = (
+            f"This heading is {len(finding.text)} levels deep. Easy Read uses "
+            f"{limit.group(1) if limit else 2} levels of heading or fewer."
+        )
+        return dataclasses.replace(
+            finding, message=message, suggestion=_DOCUMENT_SUGGESTIONS["heading-depth"]
+        )
+    if finding.rule == "missing-alt" and finding.suggestion and "![" in finding.suggestion:
+        return dataclasses.replace(finding, suggestion=_DOCUMENT_SUGGESTIONS["missing-alt"])
+    return finding
+
+
 def in_document(findings: list[Finding], document: ImportedReport) -> list[Finding]:
     """Findings in a document's converted Markdown, moved to the document's own paragraphs."""
     moved = []
-    for finding in findings:
+    for finding in map(_said_for_a_document, findings):
         start = document.locate(finding.path, finding.line, finding.column)
         if start is None:
             moved.append(dataclasses.replace(finding, path=document.source, fix=None))
