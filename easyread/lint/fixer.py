@@ -15,6 +15,7 @@ import re
 import stat
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -194,9 +195,17 @@ def checked_fixes(report: Report, settings: LintSettings, findings: list[Finding
         return []
     placed = _place(report, wanted)
     limit = int(settings.options_of(LongSentence).get("max-words", 15))
+    remembered: dict[tuple[str, str], list[Finding]] = {}
+
+    def lint_alone(kind: str, text: str) -> list[Finding]:
+        key = (kind, text)
+        if key not in remembered:
+            remembered[key] = _lint_alone(report, settings, kind, text)
+        return remembered[key]
+
     safe: list[Finding] = []
     for piece, edits in placed:
-        safe.extend(_safe_in_sentence(report, settings, piece, edits, limit))
+        safe.extend(_safe_in_sentence(lint_alone, piece, edits, limit))
     return safe
 
 
@@ -235,9 +244,12 @@ def _offset_in(piece: TextPiece, finding: Finding) -> int | None:
 
 
 def _safe_in_sentence(
-    report: Report, settings: LintSettings, piece: TextPiece, edits: list[_Edit], limit: int
+    lint_alone: Callable[[str, str], list[Finding]],
+    piece: TextPiece,
+    edits: list[_Edit],
+    limit: int,
 ) -> list[Finding]:
-    before = _lint_alone(report, settings, piece.kind, piece.text)
+    before = lint_alone(piece.kind, piece.text)
     kept: list[tuple[int, int, str, Finding]] = []
     for start, end, finding in edits:
         start, replacement = _with_article(piece.text, start, finding.fix or "")
@@ -245,7 +257,7 @@ def _safe_in_sentence(
             continue  # overlaps a fix already kept
         trial = [*kept, (start, end, replacement, finding)]
         text = _apply(piece.text, trial)
-        after = _lint_alone(report, settings, piece.kind, text)
+        after = lint_alone(piece.kind, text)
         if not _worse(before, after, piece.text, text, limit):
             kept.append((start, end, replacement, finding))
     return [_as_finding(piece, start, end, replacement, f) for start, end, replacement, f in kept]
