@@ -1,6 +1,7 @@
 """Word lists the lint rules read: plain words that are rare in wordfreq, wordy phrases with
 their plain replacements, nouns made from doing words, and words that look like passive verbs
-but are not. They are data, in the top-level `wordlists/` folder (see its README), not code.
+but are not. They are data, in the top-level `wordlists/` folder (see its README.md), not
+code.
 """
 
 from __future__ import annotations
