@@ -9,10 +9,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.config import FORMATS
+from easyread.config import toml_line, toml_lines
 from easyread.edition import Edition, build_notes
 from easyread.edition.assemble import edition_for_build
-from easyread.errors import EasyReadError
+from easyread.errors import ConfigError, EasyReadError
 from easyread.glossary import Glossary, load_glossary
 from easyread.lint import summary_for_build as lint_summary
 from easyread.lint.engine import paused_gc
@@ -28,7 +28,7 @@ from easyread.output import (
 )
 from easyread.reader import read_report
 from easyread.score import summary_for_build as score_summary
-from easyread.writers import get_writer
+from easyread.writers import format_names, get_writer, output_formats
 from easyread.writers.readability import write_score_report
 
 Stage = Callable[[str], None]
@@ -81,7 +81,7 @@ def build(
     result = BuildResult(report)
     result.notes.extend(build_notes(report))
     clock.lap(result, "parse")
-    wanted = _formats(formats or report.config.outputs)
+    wanted = _formats(formats) if formats else _formats_from_config(report)
     out_dir = Path(out_dir) if out_dir is not None else report.root / "out"
     refuse_source_folder(out_dir, report.root)
     ensure_folder(out_dir)
@@ -122,26 +122,42 @@ def _write_outputs(
 ) -> None:
     name = output_name(edition.report)
     targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in wanted}
-    side_by_side = parallel and "pdf" in wanted and "docx" in wanted
+    beside = _own_process_format(wanted) if parallel else None
     pending: Future[float] | None = None
-    with _side_process(side_by_side) as pool:
-        if pool is not None:
+    with _side_process(beside is not None) as pool:
+        if pool is not None and beside is not None:
             # The other process fills a temporary file that this process's set renames.
-            temporary = current_set().reserve(targets["docx"])
-            pending = pool.submit(_write_timed, edition, "docx", temporary, targets["docx"])
-        for fmt in ("pdf", "html", "docx"):
-            if fmt not in wanted or (fmt == "docx" and pending is not None):
+            temporary = current_set().reserve(targets[beside])
+            pending = pool.submit(_write_timed, edition, beside, temporary, targets[beside])
+        for fmt in _writing_order(wanted):
+            if pending is not None and fmt == beside:
                 continue
             stage(f"Writing the {fmt.upper()}")
             pages = _write_one(edition, fmt, targets[fmt])
             result.outputs.append(Output(fmt, targets[fmt], pages))
             clock.lap(result, fmt)
-        if pending is not None:
-            stage("Writing the DOCX")
-            result.timings["docx"] = pending.result()
-            result.outputs.append(Output("docx", targets["docx"], None))
-            clock.lap(result, "docx-wait")
-    result.outputs.sort(key=lambda output: FORMATS.index(output.format))
+        if pending is not None and beside is not None:
+            stage(f"Writing the {beside.upper()}")
+            result.timings[beside] = pending.result()
+            result.outputs.append(Output(beside, targets[beside], None))
+            clock.lap(result, f"{beside}-wait")
+    order = format_names()
+    result.outputs.sort(key=lambda output: order.index(output.format))
+
+
+def _own_process_format(wanted: list[str]) -> str | None:
+    """The format a second process writes, when there is one and something else to write."""
+    if len(wanted) < 2:
+        return None
+    return next(
+        (fmt.name for fmt in output_formats() if fmt.own_process and fmt.name in wanted), None
+    )
+
+
+def _writing_order(wanted: list[str]) -> list[str]:
+    """Listed order, with the formats that can have a process of their own last."""
+    formats = [fmt for fmt in output_formats() if fmt.name in wanted]
+    return [fmt.name for fmt in sorted(formats, key=lambda fmt: fmt.own_process)]
 
 
 def _write_one(edition: Edition, fmt: str, target: Path) -> int | None:
@@ -184,16 +200,37 @@ def _length_notes(result: BuildResult) -> list[str]:
 
 
 def _formats(requested: list[str]) -> list[str]:
+    """The formats asked for with --format, each once; an unknown one is an error."""
     wanted = []
+    known = format_names()
     for fmt in requested:
         fmt = fmt.strip().lower()
-        if fmt not in FORMATS:
+        if fmt not in known:
             raise EasyReadError(
-                f"'{fmt}' is not an output easyread can make", hint="use pdf, docx or html"
+                f"'{fmt}' is not an output easyread can make", hint=f"use {_names(known)}"
             )
         if fmt not in wanted:
             wanted.append(fmt)
     return wanted
+
+
+def _formats_from_config(report: Report) -> list[str]:
+    """`outputs` in easyread.toml (every format when it lists none), checked with its line."""
+    config = report.config
+    known = format_names()
+    for fmt in config.outputs:
+        if fmt not in known:
+            raise ConfigError(
+                f"'{fmt}' is not an output easyread can make",
+                path=config.path,
+                line=toml_line(toml_lines(config.path), "outputs"),
+                hint=f"use {_names(known)}",
+            )
+    return list(dict.fromkeys(config.outputs)) or known
+
+
+def _names(names: list[str]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else "".join(names)
 
 
 def _lint(report: Report, glossary: Glossary, result: BuildResult, strict: bool) -> None:

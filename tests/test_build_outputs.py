@@ -187,3 +187,32 @@ def test_the_build_keeps_the_authors_emphasis(report_copy: Path) -> None:
 def test_bold_first_use_bolds_an_explained_glossary_word_when_asked(report_copy: Path) -> None:
     body = _build_with_dysphagia(report_copy, "\n[glossary]\nbold-first-use = true\n")
     assert "have <strong>dysphagia</strong>." in body
+
+
+def test_a_new_output_format_is_one_module(
+    report_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer module with FORMAT and write() is found by the build, --format and outputs."""
+    import sys
+
+    from easyread import writers
+
+    folder = tmp_path / "more_writers"
+    folder.mkdir()
+    (folder / "txt.py").write_text(
+        "from easyread.writers import OutputFormat\n"
+        'FORMAT = OutputFormat("txt", order=9)\n'
+        "def write(edition, target):\n"
+        "    words = [s.title.text for s in edition.sections]\n"
+        '    target.write_text("\\n".join(words), encoding="utf-8")\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(writers, "__path__", [*writers.__path__, str(folder)])
+    writers._writers.cache_clear()
+    try:
+        assert writers.format_names() == ["pdf", "docx", "html", "txt"]
+        result = build(report_copy, out_dir=report_copy / "out", formats=["txt"], run_checks=False)
+        assert "What we found" in output(result, "txt").read_text(encoding="utf-8")
+    finally:
+        writers._writers.cache_clear()
+        sys.modules.pop("easyread.writers.txt", None)

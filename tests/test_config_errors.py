@@ -18,7 +18,6 @@ from easyread.errors import ConfigError
         ('title = "A"\ndate = "30 June"\n', 2, "not a date"),
         ('title = "A"\nlanguage = "English"\n', 2, "not a language tag"),
         ('title = "A"\npage-size = "A3"\n', 2, "page size 'A3'"),
-        ('title = "A"\noutputs = ["pdf", "odt"]\n', 2, "'odt'"),
         ('title = "A"\nfind-out-more = "x"\n', 2, "must be a table"),
         ('title = "A"\n[lint]\nx = 1\n[lnit]\n', 4, "did you mean 'lint'"),
         ('title = ""\n', 1, "title is empty"),
@@ -32,3 +31,18 @@ def test_a_bad_setting_names_its_line(tmp_path: Path, toml: str, line: int, frag
     assert caught.value.line == line, caught.value.one_line()
     assert fragment.lower() in caught.value.one_line().lower()
     assert caught.value.hint
+
+
+def test_an_unknown_output_in_easyread_toml_names_its_line(report_copy: Path) -> None:
+    """Which outputs exist is the writers' business, so the build checks `outputs`."""
+    from easyread.build import build
+
+    config = report_copy / "easyread.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('"docx", "html"]', '"odt", "html"]'), encoding="utf-8")
+    line = text.split("\n").index('outputs = ["pdf", "docx", "html"]') + 1
+    with pytest.raises(ConfigError) as caught:
+        build(report_copy, out_dir=report_copy / "out")
+    assert caught.value.line == line, caught.value.one_line()
+    assert "'odt' is not an output" in caught.value.one_line()
+    assert "pdf, docx or html" in (caught.value.hint or "")

@@ -41,6 +41,7 @@ from easyread.model import (
     TableCell,
 )
 from easyread.resources import templates_dir
+from easyread.writers import OutputFormat
 from easyread.writers.docx_package import (
     add_font_to_table,
     font_files,
@@ -73,6 +74,10 @@ _ALIGNMENTS = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
 }
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Word files take as long as the PDF: a second process writes them while this one writes the rest.
+FORMAT = OutputFormat("docx", order=2, own_process=True)
 
 
 def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | None:

@@ -18,6 +18,7 @@ from easyread.edition import COVER_PX, PICTURE_PX, Edition, pictures_shown
 from easyread.model import Heading, Picture, Point, Run, Sentence, Table, TableCell
 from easyread.pictures import COVER_PICTURE_MM, PictureSet, prepare_pictures
 from easyread.resources import templates_dir
+from easyread.writers import OutputFormat
 from easyread.writers.templates import (
     PICTURE_URL,
     TEMPLATE_URL,
@@ -144,6 +145,9 @@ def render_html(
         numbered=numbered,
         style=_style(edition, for_print=for_print, embed=embed),
     )
+
+
+FORMAT = OutputFormat("html", order=3)
 
 
 def write(edition: Edition, target: Path) -> None:

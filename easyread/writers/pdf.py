@@ -12,8 +12,11 @@ from pathlib import Path
 
 from easyread.edition import Edition
 from easyread.resources import templates_dir
+from easyread.writers import OutputFormat
 from easyread.writers.html import render_html
 from easyread.writers.render import render_pdf, sandbox_fetcher
+
+FORMAT = OutputFormat("pdf", order=1)
 
 
 def write(edition: Edition, target: Path) -> int:
