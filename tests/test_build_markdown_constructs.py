@@ -122,3 +122,25 @@ def _collect_tags(node: pikepdf.Object, tags: list[str]) -> None:
                 _collect_tags(kid, tags)
     elif isinstance(kids, pikepdf.Dictionary):
         _collect_tags(kids, tags)
+
+
+@pytest.mark.slow
+def test_a_review_copy_of_any_markdown_shows_its_tables_and_numbers_only_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    import shutil
+
+    from pypdf import PdfReader
+
+    from easyread.cli import main
+
+    report = tmp_path / "report"
+    shutil.copytree(REPORT, report)
+    assert main(["review", str(report)]) == 0, capsys.readouterr().err
+    pdf = report / "out" / "report-review.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "Table 1: Deaths by age" in text and "1,234" in text
+    assert "alert(" not in text and "hidden words" not in text
+    fields = PdfReader(str(pdf)).get_fields() or {}
+    numbers = {name.split("-", 1)[0] for name in fields if name.startswith("p")}
+    assert numbers == {"p1_1", "p1_2", "p1_3", "p1_4", "p1_5", "p2_1", "p2_2"}

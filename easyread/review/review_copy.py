@@ -16,7 +16,7 @@ from typing import Any
 from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
 from easyread.edition.review_strings import how_to_path, review_strings
-from easyread.model import Heading, Point, Report, Section
+from easyread.model import Heading, Point, Report, Section, Table
 from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
@@ -138,6 +138,7 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
         ],
         "how_to": _how_to(report.config.language),
         "sections": [_section(edition, section, strings) for section in edition.body],
+        "has_tables": any(section.tables for section in edition.body),
     }
     return environment().get_template("review/review.html.j2").render(**context)
 
@@ -168,14 +169,28 @@ def _how_to(language: str) -> dict[str, Any]:
 
 
 def _section(edition: Edition, section: Section, strings: dict[str, str]) -> dict[str, Any]:
+    """Headings, numbered points (each with its tick boxes and notes) and tables (shown, not
+    numbered). Code blocks and footnotes are left out of the review copy."""
     blocks: list[dict[str, Any]] = []
     for block in section.blocks:
         if isinstance(block, Heading):
-            blocks.append({"kind": "heading", "text": block.text})
-        else:
+            if block.text:
+                blocks.append({"kind": "heading", "text": block.text})
+        elif isinstance(block, Point):
             blocks.append(_point(edition, block, strings))
+        elif isinstance(block, Table):
+            blocks.append(_table(block))
     heading = f"{strings['part'].format(number=section.number)}: {section.title.text}"
     return {"heading": heading, "blocks": blocks}
+
+
+def _table(table: Table) -> dict[str, Any]:
+    return {
+        "kind": "table",
+        "caption": "".join(run.text for run in table.caption).strip(),
+        "header": [cell.text for cell in table.header],
+        "rows": [[cell.text for cell in row] for row in table.body],
+    }
 
 
 def _point(edition: Edition, point: Point, strings: dict[str, str]) -> dict[str, Any]:
