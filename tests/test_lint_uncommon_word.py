@@ -79,3 +79,24 @@ def test_message_is_plain_and_suggests_a_glossary_word_when_there_is_one() -> No
 def test_a_name_of_several_words_and_a_contraction_are_not_rare_words() -> None:
     text = "# Birchwood Care Home\n\nBirchwood Care Home is a home. It doesn’t shut. It doesn't.\n"
     assert found(text, **{"min-zipf": 3.5}) == []
+
+
+def test_the_glossarys_plain_word_is_suggested_for_a_form_it_does_not_list(tmp_path) -> None:
+    from easyread.config import load_config
+
+    (tmp_path / "ours.yaml").write_text(
+        "name: ours\ndescription: our words\nentries:\n"
+        "  - term: lacuna\n    kind: jargon\n    plain: A lacuna is a gap.\n"
+        "    suggest: [gap]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "easyread.toml").write_text(
+        'title = "T"\n[glossary]\nfiles = ["ours.yaml"]\n', encoding="utf-8"
+    )
+    report = read_stdin(
+        "# Gaps\n\nWe found lacunae in the care.\n", config=load_config(tmp_path / "easyread.toml")
+    )
+    settings = LintSettings(enabled={"uncommon-word"})
+    found = [f for f in lint_report(report, settings) if f.rule == "uncommon-word"]
+    assert [f.text for f in found] == ["lacunae"]  # "lacunae" is not a form the glossary makes
+    assert found[0].suggestion == "Write 'gap' instead."
