@@ -57,3 +57,21 @@ def test_every_excerpt_is_read_whole_with_every_heading_and_its_words_checked() 
 
     found = {finding.rule for finding in lint_report(report)}
     assert {"heading-depth", "percentage", "long-sentence", "footnote"} <= found
+
+
+def test_every_finding_points_at_its_own_words_in_the_file() -> None:
+    """On one line, the file's text from column to end column is the finding's text, but for
+    what the model writes differently: a footnote mark ([^1] is [1]) and HTML tags left out."""
+    from easyread.lint import lint_report
+
+    report = read_files(FILES)
+    lines = {path: path.read_text(encoding="utf-8").split("\n") for path in FILES}
+    checked = 0
+    for finding in lint_report(report):
+        if finding.line != finding.end_line or not finding.text:
+            continue
+        source = lines[finding.path][finding.line - 1][finding.column - 1 : finding.end_column - 1]
+        written = re.sub(r"<[^>]+>", "", source.replace("[^", "["))
+        assert written == finding.text, (finding.rule, finding.line, source, finding.text)
+        checked += 1
+    assert checked > 500

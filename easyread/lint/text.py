@@ -107,6 +107,8 @@ class TextPiece:
         line_text = self._line(source.line)
         if line_text.startswith(run.text, source.column - 1):
             return source.line, source.column + local + (1 if end else 0)
+        if run.note is not None:  # "[1]" in the text is "[^label]" in the source
+            return source.line, source.column + (len(run.note) + 3 if end else 0)
         char_map = self._char_map(index, run, line_text)
         if char_map is None or local >= len(char_map[0]):
             return source.line, source.column + local + (1 if end else 0)
