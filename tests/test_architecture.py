@@ -147,3 +147,41 @@ def _targets(tree: ast.Module, package: str) -> list[str]:
         elif isinstance(node, ast.Import):
             targets += [alias.name for alias in node.names]
     return targets
+
+
+def _declared_distributions() -> set[str]:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(project["dependencies"])
+    for extra in project.get("optional-dependencies", {}).values():
+        wanted += extra
+    return {
+        re.split(r"[<>=!~\[; ]", item, maxsplit=1)[0].lower().replace("_", "-") for item in wanted
+    }
+
+
+def test_every_library_easyread_imports_is_declared_in_pyproject() -> None:
+    """Each third-party import (top level or inside a function) names a declared package."""
+    import importlib.metadata
+    import sys
+
+    providers = importlib.metadata.packages_distributions()
+    declared = _declared_distributions()
+    missing = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top == "easyread" or top in sys.stdlib_module_names:
+                    continue
+                packages = {dist.lower().replace("_", "-") for dist in providers.get(top, [])}
+                if not packages & declared:
+                    missing.setdefault(top, f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not missing, f"declare these in pyproject.toml: {missing}"

@@ -160,17 +160,10 @@ def test_glossary_jargon_and_hard_words() -> None:
     assert score.glossary_available
 
 
-def test_without_a_glossary_the_counts_are_zero_with_a_note(monkeypatch) -> None:
-    import easyread.score.glossary as bridge
-
-    def missing(config):
-        return None, bridge.NOT_AVAILABLE
-
-    monkeypatch.setattr(bridge, "load_report_glossary", missing)
-    monkeypatch.setattr("easyread.score.scorer.load_report_glossary", missing)
-    score = score_report(report_of("# Title\n\nWe facilitate things.\n"))
+def test_without_a_glossary_the_counts_are_zero_with_a_note() -> None:
+    score = score_report(report_of("# Title\n\nWe facilitate things.\n"), use_glossary=False)
     assert score.counts.jargon == 0
-    assert "glossary not available" in score.notes
+    assert "glossary not used" in score.notes
     assert not score.glossary_available
 
 

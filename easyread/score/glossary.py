@@ -1,8 +1,4 @@
-"""Hard words, jargon and acronyms from easyread's glossary, if it is installed.
-
-The glossary package is optional for scoring: without it, the glossary counts are 0 and the
-report says "glossary not available".
-"""
+"""Hard words, jargon and acronyms from the report's glossary, as the scorer counts them."""
 
 from __future__ import annotations
 
@@ -11,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from easyread.config import ReportConfig
+from easyread.glossary import load_glossary
 
 KINDS = ("hard-word", "jargon", "acronym")
-NOT_AVAILABLE = "glossary not available"
 
 
 class GlossaryLike(Protocol):
@@ -28,13 +24,9 @@ class GlossaryHit:
     text: str
 
 
-def load_report_glossary(config: ReportConfig) -> tuple[GlossaryLike | None, str | None]:
-    """The report's glossary, or None and a note saying why there is none."""
-    try:
-        from easyread.glossary import load_glossary
-    except ImportError:
-        return None, NOT_AVAILABLE
-    return load_glossary(config), None
+def load_report_glossary(config: ReportConfig) -> GlossaryLike:
+    """The report's glossary: the built-in glossaries and the project's own."""
+    return load_glossary(config)
 
 
 def glossary_hits(glossary: GlossaryLike | None, text: str) -> list[GlossaryHit]:

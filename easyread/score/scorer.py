@@ -132,9 +132,7 @@ def score_report(
         settings = settings_from_table(config.tables.get("score", {}), config.path)
     notes: list[str] = []
     if glossary is None and use_glossary:
-        glossary, note = load_report_glossary(config)
-        if note:
-            notes.append(note)
+        glossary = load_report_glossary(config)
     elif glossary is None:
         notes.append("glossary not used")
     language = language_support(config.language)

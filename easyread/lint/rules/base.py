@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
+from easyread.glossary import Glossary, Match, load_glossary
 from easyread.lint.findings import Finding
 from easyread.lint.scan import PieceIndex
 from easyread.lint.text import TextPiece, text_pieces
 from easyread.model import Report
-
-if TYPE_CHECKING:
-    from easyread.glossary import Glossary, Match
 
 _T = TypeVar("_T")
 
@@ -143,9 +141,5 @@ class LintContext:
         )
 
 
-def _load_glossary(report: Report) -> Glossary | None:
-    try:
-        from easyread.glossary import load_glossary
-    except ImportError:
-        return None
+def _load_glossary(report: Report) -> Glossary:
     return load_glossary(report.config)
