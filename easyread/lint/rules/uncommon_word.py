@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from easyread.glossary import Glossary
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.frequency import FLOOR, FrequencyTable, frequency_table
@@ -132,10 +133,9 @@ class UncommonWord(Rule):
                 )
 
     @staticmethod
-    def _suggestion(glossary: object, table: FrequencyTable, word: str) -> str:
-        lemma = table.lemma(word)
-        lookup = getattr(glossary, "lookup", None)
-        entry = lookup(lemma) if lookup is not None else None
+    def _suggestion(glossary: Glossary | None, table: FrequencyTable, word: str) -> str:
+        """The glossary's plainer word for the word's lemma ("lacunae" -> lacuna -> "gap")."""
+        entry = glossary.lookup(table.lemma(word)) if glossary is not None else None
         if entry is not None and entry.suggest:
             return suggestion_text(entry.suggest) or ""
         return (
