@@ -551,3 +551,56 @@ def test_footnotes_become_markdown_footnotes_numbered_as_the_text_uses_them(
     findings = json.loads(capsys.readouterr().out)["findings"]
     footnotes = [finding for finding in findings if finding["rule"] == "footnote"]
     assert [finding["paragraph"] for finding in footnotes] == [2, 4]
+
+
+def test_xml_nested_past_the_parser_limit_is_damaged_not_a_crash(
+    tmp_path: Path, council: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = (
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b"<w:body><w:p>"
+        + b"<w:smartTag>" * 20_000
+        + b"<w:r><w:t>deep</w:t></w:r>"
+        + b"</w:smartTag>" * 20_000
+        + b"</w:p></w:body></w:document>"
+    )
+    source = _with_document_xml(council, tmp_path / "deep.docx", deep)
+    err = _one_line_exit_2(capsys, ["import", str(source), str(tmp_path / "out")])
+    assert "damaged" in err and "not whole XML" in err
+
+
+def test_a_picture_bomb_inside_a_word_file_is_left_out_and_named(
+    tmp_path: Path, council: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A PNG whose header claims 40,000 by 40,000 pixels: never decoded, left out, named."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 40_000, 40_000, 8, 2, 0, 0, 0)
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+    source = tmp_path / "bomb-picture.docx"
+    with zipfile.ZipFile(council) as original, zipfile.ZipFile(source, "w") as copy:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename.startswith("word/media/") and info.filename.endswith(".png"):
+                data = bomb
+            copy.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    target = imported(tmp_path, source)
+    out = capsys.readouterr().out
+    assert "Left out" in out and "far too big" in out
+    assert not (target / "pictures").exists() or not any((target / "pictures").iterdir())
+    assert read_report(target).sections[0].title.text == "What we did"
+
+
+def test_without_a_folder_name_the_report_is_named_after_the_document(
+    tmp_path: Path, council: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["import", str(council)]) == 0
+    assert (work / "our-year" / "easyread.toml").is_file()
