@@ -197,6 +197,7 @@ _DOCUMENT_SUGGESTIONS = {
         "and choose 'View Alt Text'; in LibreOffice, choose 'Properties' and then 'Options'."
     ),
     "heading-depth": "Use Heading 2 for a sub-heading, or make this part a section of its own.",
+    "picture-place": "Put each picture at the start of the point it belongs to, beside its words.",
 }
 
 
@@ -210,8 +211,8 @@ def _said_for_a_document(finding: Finding) -> Finding:
         return dataclasses.replace(
             finding, message=message, suggestion=_DOCUMENT_SUGGESTIONS["heading-depth"]
         )
-    if finding.rule == "missing-alt" and finding.suggestion and "![" in finding.suggestion:
-        return dataclasses.replace(finding, suggestion=_DOCUMENT_SUGGESTIONS["missing-alt"])
+    if finding.rule in ("missing-alt", "picture-place") and "![" in (finding.suggestion or ""):
+        return dataclasses.replace(finding, suggestion=_DOCUMENT_SUGGESTIONS[finding.rule])
     return finding
 
 
