@@ -118,6 +118,7 @@ class Point:
     quote: int = 0  # how many block quotes ('>') it sits in
     # Pictures written after the point's first one: kept for lint, not shown.
     more_pictures: list[Picture] = field(default_factory=list)
+    list_depth: int = 0  # 1 for an item of a list, 2 for an item of a list inside a list, ...
 
     @property
     def text(self) -> str:

@@ -157,6 +157,7 @@ def test_nested_list_items_are_points_with_places(section) -> None:
         ("A nested point.", (37, 5)),
     ]
     assert listed[0].picture is not None and listed[0].picture.src == "pictures/help.png"
+    assert [point.list_depth for point in listed] == [1, 2]
 
 
 def test_blocks_come_in_source_order(section) -> None:

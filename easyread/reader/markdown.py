@@ -188,7 +188,8 @@ class _SectionBuilder:
                 start, end = token.map or (0, 0)
                 self.items.append(_ListItem(start_line=start + 1, end_line=end))
             elif kind == "list_item_close":
-                self._flush_item(self.items.pop())
+                depth = len(self.items)
+                self._flush_item(self.items.pop(), depth)
             elif kind in ("bullet_list_open", "ordered_list_open") and self.items:
                 # A nested list: the outer item's own text comes first, as its own point.
                 self._end_item_text()
@@ -220,7 +221,7 @@ class _SectionBuilder:
     def _end_item_text(self) -> None:
         """The open list item's text so far becomes its own point, before a nested block."""
         if self.items:
-            self._flush_item(self.items[-1])
+            self._flush_item(self.items[-1], len(self.items))
             self.items[-1] = _ListItem()
 
     def _heading(self, token: Token, inline: Token) -> None:
@@ -297,7 +298,7 @@ class _SectionBuilder:
             in_list=False,
         )
 
-    def _flush_item(self, item: _ListItem) -> None:
+    def _flush_item(self, item: _ListItem, depth: int) -> None:
         if item.runs or item.picture is not None or item.more_pictures:
             self._add_point(
                 item.runs,
@@ -307,6 +308,7 @@ class _SectionBuilder:
                 item.end_line,
                 item.column,
                 in_list=True,
+                list_depth=depth,
             )
 
     def _add_point(
@@ -319,6 +321,7 @@ class _SectionBuilder:
         column: int,
         *,
         in_list: bool,
+        list_depth: int = 0,
     ) -> None:
         if picture is None and more_pictures:
             # A picture later in the text is still the point's picture: it is shown on the left.
@@ -335,6 +338,7 @@ class _SectionBuilder:
             in_list=in_list,
             quote=self.quote,
             more_pictures=more_pictures,
+            list_depth=list_depth,
         )
         self.blocks.append(point)
 
