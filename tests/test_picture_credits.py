@@ -73,3 +73,13 @@ def test_words_to_know_has_its_own_pictures_never_a_points(tmp_path):
     assert pictures["Avoidable"].alt == "Warning"
     assert pictures["Hospital passport"].path.name == "openmoji-1FAAA.png"  # identification card
     assert pictures["Autism"].path.name == "words.png"  # nothing in the library shows it
+
+
+def test_a_review_copy_credits_the_reports_own_pictures(tmp_path):
+    from easyread.edition import make_edition
+    from easyread.review.review_copy import review_html
+
+    html = review_html(make_edition(read_report(SAMPLE), tmp_path / "cache", []))
+    assert "The pictures beside the points are from OpenMoji 17" in html
+    assert "Tonia Reinhardt" in html  # who drew the large intestine (bowel.png)
+    assert "CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)" in html

@@ -15,6 +15,7 @@ from typing import Any
 
 from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
+from easyread.edition.picture_credits import credit_groups, used_records
 from easyread.edition.review_strings import how_to_path, review_strings
 from easyread.model import Heading, Point, Report, Section, Table
 from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
@@ -139,8 +140,22 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
         "how_to": _how_to(report.config.language),
         "sections": [_section(edition, section, strings) for section in edition.body],
         "has_tables": any(section.tables for section in edition.body),
+        "picture_credits": _picture_credits(edition, strings),
     }
     return environment().get_template("review/review.html.j2").render(**context)
+
+
+def _picture_credits(edition: Edition, strings: dict[str, str]) -> list[str]:
+    """A credit for the report's own pictures, from their records, grouped by licence: a
+    review copy is printed too, and a licence that asks for a credit asks it there as well."""
+    pictures = [p.picture.path for s in edition.body for p in s.points if p.picture]
+    lines = []
+    for group in credit_groups(used_records(edition.report, [p for p in pictures if p])):
+        licence = group.licence + (f" ({group.licence_link})" if group.licence_link else "")
+        key = "report-pictures-credit" if group.authors else "report-pictures-credit-no-author"
+        authors = ", ".join(group.authors)
+        lines.append(strings[key].format(source=group.source, authors=authors, licence=licence))
+    return lines
 
 
 def _feedback_widths(page_width_mm: float) -> dict[str, Any]:
