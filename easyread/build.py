@@ -23,6 +23,7 @@ from easyread.output import (
     current_set,
     ensure_folder,
     output_errors,
+    output_stem,
     outside_any_set,
     refuse_source_folder,
 )
@@ -58,8 +59,7 @@ class BuildStopped(EasyReadError):
 
 
 def output_name(report: Report) -> str:
-    name = report.root.resolve().name
-    return name or "report"
+    return output_stem(report.root)
 
 
 def build(

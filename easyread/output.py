@@ -53,6 +53,11 @@ _collecting: contextvars.ContextVar[OutputSet | None] = contextvars.ContextVar(
 )
 
 
+def output_stem(report_root: Path) -> str:
+    """The stem every output of a report is named with: its folder's name."""
+    return report_root.resolve().name or "report"
+
+
 def ensure_folder(folder: Path) -> None:
     """Make the output folder if needed, check it can be written, and tidy stale temporary files."""
     if folder.exists() and not folder.is_dir():

@@ -101,3 +101,22 @@ def test_record_command_refuses_unclear_input(root: Path, capsys) -> None:  # no
     assert not (root / "reviews").exists()
     with pytest.raises(SystemExit):
         main(["review", str(root), "--record", "--consent", "--checker", "Sam"])
+
+
+def test_make_copies_is_the_one_library_call_behind_easyread_review(tmp_path: Path) -> None:
+    import shutil
+
+    from easyread.errors import ConfigError, EasyReadError
+    from easyread.resources import templates_dir
+    from easyread.review.copies import make_copies
+
+    report = tmp_path / "report"
+    shutil.copytree(templates_dir() / "init", report)
+    made = make_copies(report, out_dir=tmp_path / "out", formats=["docx"])
+    assert list(made.copies) == ["docx"] and made.copies["docx"].path.is_file()
+    with pytest.raises(EasyReadError, match="not right for a review copy"):
+        make_copies(report, out_dir=tmp_path / "out", font_size=50)
+    config = report / "easyread.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n[review]\nfont-sise = 20\n")
+    with pytest.raises(ConfigError, match="(?i)did you mean 'font-size'"):
+        make_copies(report, out_dir=tmp_path / "out")

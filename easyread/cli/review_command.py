@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import sys
 from pathlib import Path
 
-from easyread.config import toml_line, toml_lines
-from easyread.errors import ConfigError, EasyReadError, display_path
-
-DEFAULT_FORMATS = ("pdf", "docx")
-MIN_FONT_SIZE, MAX_FONT_SIZE = 14.0, 40.0
+from easyread.errors import EasyReadError, display_path
 
 
 class _AddChecker(argparse.Action):
@@ -72,7 +67,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     copies.add_argument(
         "--format",
-        default=",".join(DEFAULT_FORMATS),
+        default="pdf,docx",
         help="copies to make, with commas: pdf,docx (default: both)",
     )
     record = parser.add_argument_group("recording a check (--record)")
@@ -119,87 +114,35 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from easyread.reader import read_report
-
-    report = read_report(args.dir)
     if args.record:
-        return _record(args, report)
-    return _copies(args, report)
+        from easyread.reader import read_report
+
+        return _record(args, read_report(args.dir))
+    return _copies(args)
 
 
-def _copies(args: argparse.Namespace, report) -> int:  # noqa: ANN001
-    from easyread.build import output_name
-    from easyread.edition import make_edition
-    from easyread.output import ensure_folder, refuse_source_folder
-    from easyread.review.review_copy import (
-        DEFAULT_FONT_SIZE,
-        write_review_docx,
-        write_review_pdf,
-    )
+def _copies(args: argparse.Namespace) -> int:
+    from easyread.review.copies import make_copies
 
     if args.checkers or args.group:
         raise EasyReadError(
             "--group and --checker are for recording a check",
             hint="add --record to write down a check, or leave them out to make review copies",
         )
-    formats = [part.strip().lower() for part in args.format.split(",") if part.strip()]
-    unknown = [part for part in formats if part not in DEFAULT_FORMATS]
-    if unknown or not formats:
-        raise EasyReadError(
-            f"'{','.join(unknown) or args.format}' is not a review copy easyread can make",
-            hint="use --format pdf, --format docx or --format pdf,docx",
-        )
-    font_size = args.font_size or _config_font_size(report) or DEFAULT_FONT_SIZE
-    if not MIN_FONT_SIZE <= font_size <= MAX_FONT_SIZE:
-        raise EasyReadError(
-            f"font size {font_size:g} is not right for a review copy",
-            hint="use a size from 14 to 40 (18 is usual)",
-        )
-    out_dir = args.out or report.root / "out"
-    refuse_source_folder(out_dir, report.root)
-    ensure_folder(out_dir)
-    edition = make_edition(report, None, [])
-    name = output_name(report)
-    made = []
-    if "pdf" in formats:
-        target = out_dir / f"{name}-review.pdf"
-        copy = write_review_pdf(report, target, font_size=font_size, edition=edition)
-        made.append(f"  PDF   {display_path(copy.path)}  ({copy.pages} pages, {copy.fields} boxes)")
-    if "docx" in formats:
-        target = out_dir / f"{name}-review.docx"
-        copy = write_review_docx(report, target, edition=edition)
-        made.append(f"  DOCX  {display_path(copy.path)}  (point numbers shown for comments)")
+    made = make_copies(
+        args.dir, out_dir=args.out, formats=args.format.split(","), font_size=args.font_size
+    )
+    report = made.report
     points = sum(1 for _ in report.points())
     print(f"Review copies of '{report.title}': {len(report.sections)} sections, {points} points.")
-    print("\n".join(made))
+    if "pdf" in made.copies:
+        copy = made.copies["pdf"]
+        print(f"  PDF   {display_path(copy.path)}  ({copy.pages} pages, {copy.fields} boxes)")
+    if "docx" in made.copies:
+        copy = made.copies["docx"]
+        print(f"  DOCX  {display_path(copy.path)}  (point numbers shown for comments)")
     print("When the group gives them back, run: easyread feedback FILES")
     return 0
-
-
-REVIEW_SETTINGS = ("font-size",)
-
-
-def _config_font_size(report) -> float | None:  # noqa: ANN001
-    table = report.config.tables.get("review", {})
-    for key in table:
-        if key not in REVIEW_SETTINGS:
-            close = difflib.get_close_matches(key, REVIEW_SETTINGS, n=1, cutoff=0.6)
-            raise ConfigError(
-                f"unknown setting '{key}' in [review]",
-                path=report.config.path,
-                line=toml_line(toml_lines(report.config.path), key, ["review"]),
-                hint=f"did you mean '{close[0]}'?" if close else "the only setting is font-size",
-            )
-    value = table.get("font-size")
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(
-            "'font-size' in [review] must be a number",
-            path=report.config.path,
-            hint="write font-size = 18",
-        )
-    return float(value)
 
 
 def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001
