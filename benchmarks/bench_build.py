@@ -8,7 +8,9 @@ frame per copy) so that picture work is real. It prints:
 - a rebuild with unchanged pictures (it must prepare 0 pictures);
 - `easyread build --format pdf` as a new process against a bare WeasyPrint render of the same
   HTML (the target: everything beyond WeasyPrint's own work is under 15% of the build);
-- PDF and DOCX side by side in two processes against one after the other.
+- PDF and DOCX side by side in two processes against one after the other;
+- the page check (the build reading its own PDF back) against the build it is part of (the
+  target: at most 15% of a build's time).
 """
 
 from __future__ import annotations
@@ -125,6 +127,29 @@ def side_by_side(report: Path, out: Path, parallel: bool) -> float:
     return time.perf_counter() - start
 
 
+def page_check_cost(report: Path, out: Path, runs: int) -> dict[str, float]:
+    """The page check alone on the built PDF, and whole builds that include it, in processor
+    seconds of this process (wall-clock seconds swing with the machine's load) and in wall
+    seconds. The builds run in this process (`parallel=False`), so both clocks see all work."""
+    from easyread.build import build
+    from easyread.writers.pagecheck import check_pdf
+
+    figures: dict[str, list[float]] = {}
+    for label, formats in (("pdf", ["pdf"]), ("all", ["pdf", "docx", "html"])):
+        for _ in range(runs):
+            cpu, wall = time.process_time(), time.perf_counter()
+            result = build(report, out_dir=out, formats=formats, parallel=False)
+            figures.setdefault(f"{label} cpu", []).append(time.process_time() - cpu)
+            figures.setdefault(f"{label} wall", []).append(time.perf_counter() - wall)
+    pdf = next(output.path for output in result.outputs if output.format == "pdf")
+    for _ in range(max(runs, 5)):
+        cpu, wall = time.process_time(), time.perf_counter()
+        check_pdf(pdf)
+        figures.setdefault("check cpu", []).append(time.process_time() - cpu)
+        figures.setdefault("check wall", []).append(time.perf_counter() - wall)
+    return {name: median(values) for name, values in figures.items()}
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -161,6 +186,16 @@ def main() -> None:
             f"PDF + DOCX side by side: {together:.2f} s; one after the other: {apart:.2f} s "
             f"(saves {apart - together:.2f} s on {os.cpu_count()} cores)"
         )
+        cost = page_check_cost(report, out, args.runs)
+        for clock in ("cpu", "wall"):
+            check = cost[f"check {clock}"]
+            print(
+                f"Page check ({clock}): {check:.2f} s, adding "
+                f"{check / (cost[f'pdf {clock}'] - check):.0%} to a PDF-only build "
+                f"({cost[f'pdf {clock}']:.2f} s with it) and "
+                f"{check / (cost[f'all {clock}'] - check):.0%} to a build of every output "
+                f"({cost[f'all {clock}']:.2f} s with it)"
+            )
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ from easyread.output import (
 from easyread.reader import read_report
 from easyread.score import summary_for_build as score_summary
 from easyread.writers import format_names, get_writer, output_formats
+from easyread.writers.pagecheck import PageCheck, check_pdf
 from easyread.writers.readability import write_score_report
 
 Stage = Callable[[str], None]
@@ -52,6 +53,7 @@ class BuildResult:
     lint_errors: int = 0
     pictures_processed: int = 0
     pictures_reused: int = 0
+    page_check: PageCheck | None = None
 
 
 class BuildStopped(EasyReadError):
@@ -101,8 +103,15 @@ def build(
     # Every output is written to a temporary file; they replace the last good set together,
     # only once all of them (the readability report too) have been written.
     with OutputSet():
-        _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock)
+        _write_outputs(edition, wanted, out_dir, result, parallel, stage, clock, run_checks)
         result.notes.extend(_length_notes(result))
+        if strict and result.page_check is not None and result.page_check.problems:
+            raise BuildStopped(
+                "the build stopped because the page check found "
+                f"{len(result.page_check.problems)} problem(s): {result.page_check.problems[0]}",
+                path=report.root,
+                hint="build without --strict to see the pages",
+            )
 
         if run_checks:
             stage("Scoring readability")
@@ -119,6 +128,7 @@ def _write_outputs(
     parallel: bool,
     stage: Stage,
     clock: _Clock,
+    check_pages: bool = True,
 ) -> None:
     name = output_name(edition.report)
     targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in wanted}
@@ -133,7 +143,8 @@ def _write_outputs(
             if pending is not None and fmt == beside:
                 continue
             stage(f"Writing the {fmt.upper()}")
-            pages = _write_one(edition, fmt, targets[fmt])
+            checked = check_pages and fmt == "pdf"
+            pages = _write_one(edition, fmt, targets[fmt], result if checked else None, clock)
             result.outputs.append(Output(fmt, targets[fmt], pages))
             clock.lap(result, fmt)
         if pending is not None and beside is not None:
@@ -160,9 +171,25 @@ def _writing_order(wanted: list[str]) -> list[str]:
     return [fmt.name for fmt in sorted(formats, key=lambda fmt: fmt.own_process)]
 
 
-def _write_one(edition: Edition, fmt: str, target: Path) -> int | None:
+def _write_one(
+    edition: Edition,
+    fmt: str,
+    target: Path,
+    checked: BuildResult | None = None,
+    clock: _Clock | None = None,
+) -> int | None:
+    """Write one output; with `checked`, read the written PDF back and keep what it shows."""
     with atomic_target(target) as temporary:
-        return get_writer(fmt).write(edition, temporary)
+        pages = get_writer(fmt).write(edition, temporary)
+        if checked is not None and clock is not None:
+            clock.lap(checked, fmt)
+            checked.page_check = check_pdf(temporary)
+            checked.notes.append(checked.page_check.summary())
+            check = checked.page_check
+            checked.notes.extend(note for note in [check.sections_line()] if note)
+            checked.notes.extend(check.problems + check.notes)
+            clock.lap(checked, "page check")
+        return pages
 
 
 def _write_timed(edition: Edition, fmt: str, temporary: Path, final: Path) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,12 +36,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="stop without writing anything if the check finds errors",
+        help=(
+            "stop without writing anything if the word check finds errors or the page check "
+            "finds a problem (text too small, too little contrast, a picture not beside its "
+            "text or blurred, a point split across pages)"
+        ),
     )
     parser.add_argument(
         "--no-checks", action="store_true", help="skip the word check and the readability score"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    parser.add_argument(
+        "--summary",
+        choices=("text", "json"),
+        default="text",
+        help="how to print what was built: text (default) or json, for other programs",
+    )
     parser.set_defaults(func=run)
 
 
@@ -71,9 +82,29 @@ def run(args: argparse.Namespace) -> int:
         # Findings, not broken input: exit 1, as `easyread lint` does.
         print(f"easyread: {stopped.one_line()}", file=sys.stderr)
         return 1
-    if not args.quiet:
+    if args.summary == "json":
+        print(json.dumps(summary_data(result), ensure_ascii=False))
+    elif not args.quiet:
         print_summary(result)
     return 0
+
+
+def summary_data(result: BuildResult) -> dict[str, object]:
+    """What `--summary json` prints: the outputs, the notes and the page check's figures."""
+    report = result.report
+    return {
+        "title": report.title,
+        "sections": len(report.sections),
+        "points": sum(1 for _ in report.points()),
+        "outputs": [
+            {"format": output.format, "path": str(output.path), "pages": output.pages}
+            for output in result.outputs
+        ],
+        "pictures": {"prepared": result.pictures_processed, "reused": result.pictures_reused},
+        "lint_errors": result.lint_errors,
+        "page_check": result.page_check.as_dict() if result.page_check is not None else None,
+        "notes": list(result.notes),
+    }
 
 
 def print_summary(result: BuildResult) -> None:
