@@ -339,3 +339,23 @@ def test_feedback_peak_memory_stays_under_300_mb(
     fragments = (fragment,) if isinstance(fragment, str) else fragment
     assert err.count("\n") == 1 and any(part in err for part in fragments), err
     assert 0 < peak < PEAK_LIMIT_MB
+
+
+def test_library_warnings_add_no_lines(
+    copies: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A copy whose cross-reference offset is wrong still reads; pypdf's warnings about it
+    stay out of what the reviewer's helper sees."""
+    data = copies["pdf"].read_bytes()
+    position = data.rindex(b"startxref") + len(b"startxref\n")
+    damaged = data[:position] + re.sub(rb"^\d+", b"12", data[position:])
+    copy = tmp_path / "moved.pdf"
+    copy.write_bytes(damaged)
+    monkeypatch.chdir(tmp_path)
+    code = main(["feedback", str(copy), "--report", str(copies["root"]), "--out", "fb"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert err == ""
