@@ -65,7 +65,7 @@ def _check_accepted(config) -> None:  # noqa: ANN001
     assert config.page_width_mm > 0
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(configs)
 def test_any_setting_gives_a_config_or_one_config_error(data: dict) -> None:
     try:
