@@ -216,3 +216,35 @@ def test_a_new_output_format_is_one_module(
     finally:
         writers._writers.cache_clear()
         sys.modules.pop("easyread.writers.txt", None)
+
+
+def test_nothing_after_the_reader_changes_the_model(report_copy: Path) -> None:
+    """Lint, the edition (with its optional bold), score and the writers only read the report."""
+    import copy
+
+    from easyread.edition.assemble import edition_for_build
+    from easyread.glossary import load_glossary
+    from easyread.lint import lint_report
+    from easyread.score import score_report
+    from easyread.writers import get_writer
+
+    section = report_copy / "02-what-we-found.md"
+    section.write_text(
+        section.read_text(encoding="utf-8") + "\nSome people have dysphagia. It means that "
+        "swallowing is hard.\n",
+        encoding="utf-8",
+    )
+    config = report_copy / "easyread.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\n[glossary]\nbold-first-use = true\n",
+        encoding="utf-8",
+    )
+    report = read_report(report_copy)
+    as_read = copy.deepcopy(report)
+    glossary = load_glossary(report.config)
+    lint_report(report, glossary=glossary)
+    edition = edition_for_build(report, glossary, None)
+    score_report(report, glossary=glossary)
+    get_writer("html").write(edition, report_copy / "page.html")
+    assert report == as_read
+    assert edition.body != report.sections  # the edition did add its bold, on its own copy
