@@ -24,6 +24,7 @@ ENTRY_KEYS = (
     "disable",
 )  # fmt: skip
 FILE_KEYS = ("name", "description", "entries")
+MAX_VALUE_LENGTH = 2_000  # a plain explanation is a sentence or two
 EXAMPLE = "- term: GP\n  kind: acronym\n  expansion: general practitioner\n  plain: ..."
 
 
@@ -251,6 +252,12 @@ class _Checker:
         return text
 
     def no_hidden_characters(self, node: yaml.Node, key: str, text: str) -> None:
+        if len(text) > MAX_VALUE_LENGTH:
+            raise self.error(
+                node,
+                f"'{key}' is {len(text):,} characters long",
+                f"make it shorter: at most {MAX_VALUE_LENGTH:,} characters",
+            )
         # YAML's "\a", "\e" and "\0" escapes let a bell, an escape or a NUL into a word.
         found = HIDDEN.search(text)
         if found:
