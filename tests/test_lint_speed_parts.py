@@ -235,3 +235,17 @@ def test_char_before_is_the_end_of_the_stripped_text_before() -> None:
         text = "".join(rng.choice(" \t\n\u00a0\u2003a.(“") for _ in range(rng.randint(0, 9)))
         index = rng.randint(0, len(text))
         assert char_before(text, index) == text[:index].rstrip()[-1:]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_distinct_words_split_a_stretch_at_a_time_are_all_the_words(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from easyread.lint import scan
+
+    rng = random.Random(seed)
+    monkeypatch.setattr(scan, "_SPLIT_CHUNK", rng.randint(1, 12))  # many stretches
+    words = ["a", "to", "care", "home", "x" * 30, "3", "19", "don", "t"]
+    text = " " + " ".join(rng.choice(words) + " " * rng.randint(0, 3) for _ in range(400))
+    assert scan._distinct_words(text) == frozenset(text.split())
+    assert scan._distinct_words("") == frozenset()

@@ -103,7 +103,7 @@ class PieceIndex:
             text = self._words_only()
             if text is None:
                 text = _OTHER_NOT_WORD.sub(" ", self.text.lower().translate(_ASCII_NOT_WORD))
-            self._distinct = frozenset(text.split())
+            self._distinct = _distinct_words(text)
         return self._distinct
 
     # -- how ---------------------------------------------------------------------------------
@@ -176,6 +176,25 @@ class PieceIndex:
                 flat = _OTHER_NOT_WORD.sub(" ", flat)
             self._word_text = " " + flat
         return self._word_text
+
+
+# The text is split this many characters at a time: split() of a whole million-word report
+# made a million strings at once (60 MB) to keep a few thousand different ones.
+_SPLIT_CHUNK = 1 << 18
+
+
+def _distinct_words(text: str) -> frozenset[str]:
+    """frozenset(text.split()) for a text of words and spaces, without the list of every
+    word: the text is split a stretch at a time, each stretch ending at a space."""
+    words: set[str] = set()
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + _SPLIT_CHUNK)
+        if end < 0:
+            end = len(text)
+        words.update(text[start:end].split())
+        start = end
+    return frozenset(words)
 
 
 def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
