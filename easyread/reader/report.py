@@ -17,6 +17,7 @@ from easyread.config import (
 )
 from easyread.errors import ConfigError, SourceError, decode_utf8
 from easyread.model import Picture, Report, Section, Sentence, Source
+from easyread.reader.cached import parse_section_cached
 from easyread.reader.markdown import (
     UNREAD_PICTURE,
     check_picture_address,
@@ -63,7 +64,7 @@ def read_stdin(text: str, *, config: ReportConfig | None = None) -> Report:
 
 
 def read_section_file(path: Path, number: int, root: Path | None = None) -> Section:
-    return parse_section(path, read_source_text(path, root), number)
+    return parse_section_cached(path, read_source_text(path, root), number)
 
 
 def read_source_text(path: Path, root: Path | None = None) -> str:
