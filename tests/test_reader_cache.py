@@ -27,7 +27,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _cache_files(cache: Path) -> list[Path]:
-    return sorted((cache / cached.FOLDER).glob("*.pickle"))
+    return sorted((cache / "models").glob("*.pickle"))
 
 
 def test_a_report_read_from_the_cache_is_the_report_the_reader_makes(cache: Path) -> None:

@@ -27,12 +27,11 @@ from functools import cache
 from pathlib import Path
 
 from easyread import __version__, model
-from easyread.cache import cache_dir, write_cache_bytes
+from easyread.cache import model_cache_dir, write_cache_bytes
 from easyread.model import Section
 from easyread.reader import markdown
 from easyread.reader.markdown import parse_section
 
-FOLDER = "models"
 _DIGEST = 32
 # What a cache file may make: the model's classes, and paths.
 _ALLOWED = {("pathlib", name) for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath")}
@@ -43,7 +42,7 @@ def parse_section_cached(path: Path, text: str, number: int) -> Section:
     if os.environ.get("EASYREAD_MODEL_CACHE", "").strip().lower() in ("0", "off", "no"):
         return parse_section(path, text, number)
     key = _key(path, text, number)
-    file = cache_dir() / FOLDER / f"{_name(path, number)}.pickle"
+    file = model_cache_dir() / f"{_name(path, number)}.pickle"
     section = _load(file, key)
     if section is not None:
         return section
