@@ -19,12 +19,24 @@ class UsedPicture:
     file: Path | None  # None when the file is not there (the build names that problem)
 
 
-def used_pictures(context: LintContext) -> Iterator[UsedPicture]:
-    """Every picture at the start of a point in the author's sections."""
+def used_pictures(context: LintContext) -> list[UsedPicture]:
+    """Every picture at the start of a point in the author's sections: found once per lint
+    run for all the picture rules."""
+    return context.shared_value("used-pictures", lambda: list(_used_pictures(context)))
+
+
+def _used_pictures(context: LintContext) -> Iterator[UsedPicture]:
+    # Each different picture is looked for on the disk once: a report uses its pictures many
+    # times, and finding a file (resolving links) costs several system calls.
+    files: dict[tuple[str, Path | None], Path | None] = {}
     for section, point in context.report.points():
-        if section.role != "body" or point.picture is None:
+        picture = point.picture
+        if section.role != "body" or picture is None:
             continue
-        yield UsedPicture(section, point, point.picture, picture_file(context, point.picture))
+        key = (picture.src, picture.path)
+        if key not in files:
+            files[key] = picture_file(context, picture)
+        yield UsedPicture(section, point, picture, files[key])
 
 
 def cover_picture(context: LintContext) -> UsedPicture | None:

@@ -46,15 +46,20 @@ class PictureReuse(Rule):
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
-        uses = list(used_pictures(context))
+        uses = used_pictures(context)
         by_picture: dict[str, list[UsedPicture]] = {}
         for used in uses:
             key = str(used.file) if used.file is not None else used.picture.src
             by_picture.setdefault(key, []).append(used)
-        common = _common_words(uses, float(context.options["common-share"]))
+        point_words = {id(used.point): lemma_words(used.point.text) for used in uses}
+        common = _common_words(point_words, float(context.options["common-share"]))
         for group in by_picture.values():
             first = group[0]
-            words = [_words(used, common) for used in group]
+            words = [_words(point_words[id(used.point)], common) for used in group]
+            # How many of the group's points have each word: a point shares a word with
+            # another point exactly when one of its words is in two or more of them (one
+            # count per word instead of comparing every pair of points).
+            points_with: Counter[str] = Counter(word for each in words for word in each)
             for index, later in enumerate(group[1:], 1):
                 if _alt(later) != _alt(first):
                     yield picture_finding(
@@ -64,9 +69,7 @@ class PictureReuse(Rule):
                         f"'{first.picture.alt}' at point {first.point.number}.",
                         "Use one description for one picture, or a different picture here.",
                     )
-                elif words[index] and not any(
-                    words[index] & other for number, other in enumerate(words) if number != index
-                ):
+                elif words[index] and not any(points_with[word] > 1 for word in words[index]):
                     yield picture_finding(
                         context,
                         later,
@@ -83,17 +86,17 @@ def _alt(used: UsedPicture) -> str:
     return text
 
 
-def _words(used: UsedPicture, common: frozenset[str]) -> set[str]:
+def _words(lemmas: list[str], common: frozenset[str]) -> set[str]:
     """The point's less common words with their synonyms ("harm" also counts as "risk")."""
     related = synonyms()
-    words = set(lemma_words(used.point.text)) - common
+    words = set(lemmas) - common
     return words | {other for word in words for other in related.get(word, ())}
 
 
-def _common_words(uses: list[UsedPicture], share: float) -> frozenset[str]:
-    points = {id(used.point): used.point for used in uses}
+def _common_words(point_words: dict[int, list[str]], share: float) -> frozenset[str]:
+    """Words in more than `share` of the points (`point_words`: each point's words)."""
     counts: Counter[str] = Counter()
-    for point in points.values():
-        counts.update(set(lemma_words(point.text)))
-    limit = max(3, share * len(points))
+    for words in point_words.values():
+        counts.update(set(words))
+    limit = max(3, share * len(point_words))
     return frozenset(word for word, count in counts.items() if count > limit)
