@@ -36,6 +36,7 @@ from easyread.model import (
     TableCell,
     ThematicBreak,
 )
+from easyread.reader.plain_inline import parse_inlines
 from easyread.reader.sentences import sentence_spans
 
 # markdown-it silently skips whatever is nested deeper than maxNesting (its default for
@@ -53,6 +54,9 @@ _PARSER = (
 # Keep entities (&amp;) and escapes (\*) as their own tokens: their text differs from the source,
 # and joined into the text around them they would shift every column after them.
 _PARSER.disable("text_join")
+# Plain lines of words (most of a report) get their tokens without the inline rules: the same
+# tokens, made faster (see plain_inline).
+_PARSER.core.ruler.at("inline", parse_inlines)
 # One or more complete HTML comments and nothing else.
 _COMMENTS_ONLY = re.compile(r"^\s*(?:<!--(?:(?!-->).)*?-->\s*)+$", re.DOTALL)
 _REMOTE = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
