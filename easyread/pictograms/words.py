@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from easyread.resources import data_dir
@@ -33,8 +34,8 @@ def stop_words() -> frozenset[str]:
 def tokens(text: str) -> list[str]:
     """Lower-case words, with hyphenated words also split into their parts."""
     found: list[str] = []
-    for match in _TOKEN.finditer(text.lower().replace("’", "'")):
-        word = match.group().removesuffix("'s")
+    for word in _TOKEN.findall(text.lower().replace("’", "'")):
+        word = word.removesuffix("'s")
         found.append(word)
         if "-" in word:
             found.extend(part for part in word.split("-") if part)
@@ -54,15 +55,18 @@ def lemmas(word: str) -> tuple[str, ...]:
 
 def lemma_words(text: str) -> list[str]:
     """Every word of `text` that can carry meaning, with its lemmas, each once, in order."""
+    # dict.fromkeys keeps each form once, where it first comes: lint asks this of every
+    # point of a report, so the loop is left to C.
+    return list(dict.fromkeys(chain.from_iterable(map(_meaningful_forms, tokens(text)))))
+
+
+@lru_cache(maxsize=65536)
+def _meaningful_forms(word: str) -> tuple[str, ...]:
+    """The word and its lemmas that are not stop words; none for a stop word or a letter."""
     skip = stop_words()
-    seen: dict[str, None] = {}
-    for word in tokens(text):
-        if word in skip or len(word) < 2:
-            continue
-        for form in lemmas(word):
-            if form not in skip:
-                seen.setdefault(form, None)
-    return list(seen)
+    if word in skip or len(word) < 2:
+        return ()
+    return tuple(form for form in lemmas(word) if form not in skip)
 
 
 @cache
