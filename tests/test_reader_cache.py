@@ -110,3 +110,19 @@ def test_the_cache_can_be_turned_off(cache: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv("EASYREAD_MODEL_CACHE", "off")
     cached.parse_section_cached(Path("section.md"), "# Title\n\nWe met.\n", 1)
     assert _cache_files(cache) == []
+
+
+def test_the_folder_keeps_the_files_written_last(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cached, "MAX_ENTRIES", 3)
+    for number in range(1, 6):
+        monkeypatch.setattr(cached, "_pruned", False)  # as a new run
+        path = Path(f"section-{number}.md")
+        cached.parse_section_cached(path, "# Title\n\nWe met.\n", number)
+        written = cache / "models" / f"{cached._name(path, number)}.pickle"
+        os.utime(written, ns=(number * 10**9, number * 10**9))  # one second apart
+    kept = {file.name for file in _cache_files(cache)}
+    assert len(kept) == 3
+    assert f"{cached._name(Path('section-5.md'), 5)}.pickle" in kept
+    assert f"{cached._name(Path('section-1.md'), 1)}.pickle" not in kept

@@ -14,10 +14,13 @@ same reader, loads it instead of parsing again. A loaded Section is the same as 
   else is refused and the section is parsed again. A damaged, unreadable or unwritable cache
   only costs time.
 - A file that cannot be read (an author error) is never cached: every run reports it.
+- The folder keeps at most MAX_ENTRIES files: when a run adds to a fuller folder, the files
+  written longest ago are removed (they are only read again if needed).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import io
@@ -33,6 +36,8 @@ from easyread.reader import markdown
 from easyread.reader.markdown import parse_section
 
 _DIGEST = 32
+MAX_ENTRIES = 4_096
+_pruned = False
 # What a cache file may make: the model's classes, and paths.
 _ALLOWED = {("pathlib", name) for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath")}
 
@@ -52,7 +57,26 @@ def parse_section_cached(path: Path, text: str, number: int) -> Section:
     except (pickle.PicklingError, RecursionError, TypeError):
         return section  # a model too deep to write: parse it again next time
     write_cache_bytes(file, key + data)
+    _prune(file.parent)
     return section
+
+
+def _prune(folder: Path) -> None:
+    """Once per run that writes: keep the MAX_ENTRIES files written last."""
+    global _pruned
+    if _pruned:
+        return
+    _pruned = True
+    try:
+        entries = [(entry.stat().st_mtime_ns, entry) for entry in folder.glob("*.pickle")]
+    except OSError:
+        return
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort()
+    for _, entry in entries[: len(entries) - MAX_ENTRIES]:
+        with contextlib.suppress(OSError):
+            entry.unlink()
 
 
 def _load(file: Path, key: bytes) -> Section | None:
