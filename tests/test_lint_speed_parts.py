@@ -249,3 +249,17 @@ def test_distinct_words_split_a_stretch_at_a_time_are_all_the_words(
     text = " " + " ".join(rng.choice(words) + " " * rng.randint(0, 3) for _ in range(400))
     assert scan._distinct_words(text) == frozenset(text.split())
     assert scan._distinct_words("") == frozenset()
+
+
+def test_find_all_answers_when_it_must_forget_what_it_remembered(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import easyread.glossary
+
+    monkeypatch.setattr(easyread.glossary, "_REMEMBERED_TEXTS", 4)
+    glossary = _glossary()
+    first = ["We did it in order to help.", "A text"]
+    assert glossary.find_all(first) == [glossary.find(text) for text in first]
+    # Two remembered texts and three new ones: more than it may remember.
+    again = [*first, "One more", "And another", "in order to"]
+    assert glossary.find_all(again) == [_glossary().find(text) for text in again]

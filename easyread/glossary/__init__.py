@@ -107,11 +107,15 @@ class Glossary:
         fresh: dict[str, list[Match]] = {}
         if missing:
             fresh = dict(zip(missing, self.matcher.find_many(missing), strict=True))
+        # The answer is made before anything is forgotten: clearing the remembered texts
+        # first lost the ones this call had found there (a KeyError on a second large run).
+        found = [fresh[text] if text in fresh else remembered[text] for text in texts]
+        if fresh:
             if len(remembered) + len(fresh) > _REMEMBERED_TEXTS:
                 remembered.clear()
             if len(fresh) <= _REMEMBERED_TEXTS:
                 remembered.update(fresh)
-        return [fresh[text] if text in fresh else remembered[text] for text in texts]
+        return found
 
     def lookup(self, term: str) -> Entry | None:
         """The entry for a term, a variant or a generated form ("delivered" -> deliver)."""
