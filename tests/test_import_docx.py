@@ -604,3 +604,20 @@ def test_without_a_folder_name_the_report_is_named_after_the_document(
     monkeypatch.chdir(work)
     assert main(["import", str(council)]) == 0
     assert (work / "our-year" / "easyread.toml").is_file()
+
+
+def test_bullets_typed_by_hand_become_a_list(tmp_path: Path) -> None:
+    document = Document()
+    document.add_heading("What to bring", 1)
+    document.add_paragraph("\u2022 Your letter")
+    document.add_paragraph("\u2022\tYour medicines")
+    document.add_paragraph("\u2022")  # a bullet with no words stays as it is: nothing to list
+    document.add_paragraph("1 in 4 people forget their letter.")
+    document.save(tmp_path / "bring.docx")
+    report = read_report(imported(tmp_path, tmp_path / "bring.docx"))
+    points = report.sections[0].points
+    assert [(point.text, point.in_list) for point in points] == [
+        ("Your letter", True),
+        ("Your medicines", True),
+        ("1 in 4 people forget their letter.", False),
+    ]

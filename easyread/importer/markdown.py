@@ -50,6 +50,7 @@ _ESCAPE = re.compile(r"([\\`*_\[\]<>~|])")
 _ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
 # What would turn the start of a line into a block mark: a heading, a quote, a list item or a
 # setext underline.
+_TYPED_BULLET = re.compile("^\\s*[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219\uf0b7]\\s+")
 _RULE_LINE = re.compile(r"^[-=][-=\s]*$")
 _LINE_START = re.compile(r"^(?:(#|>|=)|([-+])(?=\s|$)|(\d{1,9})([.)]))")
 
@@ -105,7 +106,7 @@ class _Renderer:
 
     def render(self) -> RenderedReport:
         document = self.document
-        blocks = _normalised_levels(document.blocks)
+        blocks = _normalised_levels([_typed_bullet(block) for block in document.blocks])
         title = _clean(document.title) or _first_title(blocks) or _title_from(document)
         groups = _sections(blocks, title)
         sections: list[SectionFile] = []
@@ -299,7 +300,8 @@ class _SectionWriter:
         self.renderer.table_lines(self.out, block, self.heading_text)
 
     def list_item(self, block: ListItem) -> None:
-        for index, point in enumerate(_points(block.content)):
+        points = [point for point in _points(block.content) if _readable(point) or _pictures(point)]
+        for index, point in enumerate(points):
             paragraph = block.paragraph
             if index == 0:
                 point, paragraph = self.with_pending(point, paragraph)
@@ -315,9 +317,10 @@ class _SectionWriter:
     def paragraph(self, block: Paragraph) -> None:
         self.lists.close()
         for point in _points(block.content):
-            if not has_words(point):
-                self.keep_picture(_pictures(point)[0], block.paragraph)
-                continue
+            if not _readable(point):
+                if _pictures(point):
+                    self.keep_picture(_pictures(point)[0], block.paragraph)
+                continue  # a line of only marks ("•", "* * *") is not a point
             point, first = self.with_pending(point, block.paragraph)
             self.out.blank()
             for text, paragraph in self.renderer.point_lines(point, first):
@@ -384,6 +387,34 @@ class _ListState:
 # -- helpers --------------------------------------------------------------------------------
 
 
+def _typed_bullet(block: Block) -> Block:
+    """A paragraph that starts with a bullet typed by hand ("• Ask your doctor") is a list item,
+    as the writer meant; the bullet itself is not a word."""
+    if not isinstance(block, Paragraph):
+        return block
+    start = 1 if block.content and isinstance(block.content[0], PictureData) else 0
+    leading = ""
+    for item in block.content[start:]:
+        if not isinstance(item, Text):
+            break
+        leading += item.text
+    found = _TYPED_BULLET.match(leading)
+    if found is None:
+        return block
+    content = list(block.content)
+    remove, index = found.end(), start
+    while remove and index < len(content):
+        item = content[index]
+        assert isinstance(item, Text)
+        cut = min(remove, len(item.text))
+        content[index] = Text(item.text[cut:], item.bold, item.italic, item.link)
+        remove -= cut
+        index += 1
+    if not has_words(content):
+        return block
+    return ListItem(content, block.paragraph)
+
+
 def _normalised_levels(blocks: list[Block]) -> list[Block]:
     """Shift heading levels so the document's highest one is 1: one section per such heading."""
     levels = [block.level for block in blocks if isinstance(block, Heading)]
@@ -446,6 +477,14 @@ def _points(content: list[Inline]) -> list[list[Inline]]:
             points.append([])
         points[-1].append(item)
     return [point for point in points if point]
+
+
+def _readable(content: list[Inline]) -> bool:
+    """True if the content has a letter or a digit: what the reader keeps as a sentence."""
+    return any(
+        isinstance(item, Text) and any(character.isalnum() for character in item.text)
+        for item in content
+    )
 
 
 def _pictures(content: list[Inline]) -> list[PictureData]:
