@@ -393,3 +393,59 @@ def _toml_error_position(message: str) -> tuple[int | None, int | None]:
     if not match:
         return None, None
     return int(match.group(1)), int(match.group(2))
+
+
+@dataclass(frozen=True, slots=True)
+class SettingInEffect:
+    name: str  # as written in easyread.toml, e.g. "font-size" or "lint.allow-acronyms"
+    value: object
+    source: str  # "easyread.toml:7" or "default"
+
+
+_SHOWN = (
+    ("title", "title"), ("subtitle", "subtitle"), ("organisation", "organisation"),
+    ("author", "author"), ("date", "date"), ("edition", "edition"), ("language", "language"),
+    ("page-size", "page_size"), ("font-size", "font_size"), ("sections", "sections"),
+    ("outputs", "outputs"), ("cover-picture", "cover_picture"), ("cover-alt", "cover_alt"),
+    ("picture-credits", "picture_credits"), ("note", "note"),
+)  # fmt: skip
+
+
+def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
+    """Every setting of the report as easyread uses it, and where it came from: the line of
+    easyread.toml that sets it, or easyread's default. Tables ([lint], [score], [review],
+    [glossary]) list what the file sets; the commands' own defaults apply to the rest."""
+    lines = toml_lines(config.path)
+    written = _written_keys(config.path)
+    shown: list[SettingInEffect] = []
+
+    def source(key: str, table: Sequence[str] = ()) -> str:
+        if (*table, key) not in written or config.path is None:
+            return "default"
+        return f"{config.path.name}:{toml_line(lines, key, table)}"
+
+    for key, attribute in _SHOWN:
+        shown.append(SettingInEffect(key, getattr(config, attribute), source(key)))
+    for key in sorted(_FIND_OUT_MORE_KEYS):
+        value = getattr(config.find_out_more, key)
+        shown.append(SettingInEffect(f"find-out-more.{key}", value, source(key, ["find-out-more"])))
+    for table in COMMAND_TABLES:
+        for key, value in (config.tables.get(table) or {}).items():
+            shown.append(SettingInEffect(f"{table}.{key}", value, source(key, [table])))
+    return shown
+
+
+def _written_keys(path: Path | None) -> set[tuple[str, ...]]:
+    """The keys the file sets, as (table, key) or (key,) for the top level."""
+    if path is None:
+        return set()
+    try:
+        data = tomllib.loads(_read_text(path))
+    except (OSError, tomllib.TOMLDecodeError, ConfigError):
+        return set()
+    keys: set[tuple[str, ...]] = set()
+    for key, value in data.items():
+        keys.add((key,))
+        if isinstance(value, dict):
+            keys.update((key, inner) for inner in value)
+    return keys

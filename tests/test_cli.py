@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -120,3 +121,27 @@ def test_strict_build_with_check_errors_exits_1_and_writes_nothing(report_copy: 
     assert result.returncode == 1, result.stderr
     assert "error" in result.stderr and "easyread lint" in result.stderr
     assert not out.exists() or not any(out.glob("*.pdf"))
+
+
+def test_config_shows_each_setting_and_where_it_comes_from(report_copy: Path, capsys) -> None:
+    from easyread.cli import main
+
+    config = report_copy / "easyread.toml"
+    lines = config.read_text(encoding="utf-8").split("\n")
+    lines = [line for line in lines if not line.startswith("outputs")]
+    config.write_text("\n".join([*lines, "[lint]", 'allow-acronyms = ["NHS"]', ""]))
+    font_line = next(i for i, line in enumerate(lines, 1) if line.startswith("font-size"))
+    assert main(["config", str(report_copy), "--format", "json"]) == 0
+    shown = {item["name"]: item for item in json.loads(capsys.readouterr().out)}
+    assert shown["font-size"] == {
+        "name": "font-size",
+        "value": 16,
+        "from": f"easyread.toml:{font_line}",
+    }
+    assert shown["author"]["from"] == "default"
+    assert shown["outputs"] == {
+        "name": "outputs",
+        "value": ["pdf", "docx", "html"],
+        "from": "default",
+    }
+    assert shown["lint.allow-acronyms"]["from"] == f"easyread.toml:{len(lines) + 2}"

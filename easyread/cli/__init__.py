@@ -31,6 +31,7 @@ COMMANDS = (
     "review",
     "feedback",
     "changes",
+    "config",
     "pictures",
 )
 
