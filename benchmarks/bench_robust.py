@@ -11,7 +11,7 @@ Pathological inputs from issue 11 (each should cost time linear in its size, or 
 - the DOCX writer with 500, 1,000 and 2,000 sections of one picture each (2,000 must take at
   most 2.2 times as long as 1,000)
 - one paragraph of 5,000, 10,000 and 20,000 bold words (parse)
-- 20,000 '[a](' in a row (refused: more than 1,000 characters without a space)
+- 20,000 '[a](' in a row (refused: more than 10,000 characters without a space)
 - a 10 MB note in easyread.toml (refused: longer than a setting may be)
 
 Run with --quick to skip the DOCX figures (about a minute).

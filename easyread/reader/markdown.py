@@ -119,7 +119,7 @@ def _deepest_line(text: str) -> int:
 
 # A run of text with no space this long is no word: the PDF's line breaking lays out the rest
 # of such a run again for each line (20,000 '[a](' in a row took 196 s). Refused at once.
-MAX_WORD_CHARS = 1_000
+MAX_WORD_CHARS = 10_000  # a 5,000-digit number is still read (and linted)
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
