@@ -88,3 +88,12 @@ def test_points_in_lists_and_quotes_point_at_their_text(lines: list[str], marker
     section = _parse("# Title\n\n" + body)
     assert section is not None
     _check_positions(section)
+
+
+def test_a_code_span_across_a_line_break_keeps_later_positions() -> None:
+    section = _parse("# Title\n\n0`\r\n`0 and `a\nb` word\n")
+    assert section is not None
+    _check_positions(section)
+    last = section.points[0].runs[-1]
+    assert last.text.strip() == "word" and last.source is not None
+    assert (last.source.line, last.source.column) == (5, 3)

@@ -599,7 +599,7 @@ class _SectionBuilder:
                 if runs:
                     runs.append(Run(" ", strong > 0, emphasis > 0, link, False, None))
             elif kind == "code_inline":
-                source = locator.find(child.content)
+                source = locator.code_span(child.markup, child.content)
                 runs.append(Run(child.content, strong > 0, emphasis > 0, link, True, source))
             elif kind == "strong_open":
                 strong += 1
@@ -702,6 +702,28 @@ class _Locator:
             return self.here()
         source = Source(self.path, self.first_line + self.row + 1, self.offsets[self.row] + at + 1)
         self.col = at + len(piece)
+        return source
+
+    def code_span(self, marks: str, content: str) -> Source | None:
+        """The source of an inline code span's words. The cursor moves past its closing marks,
+        which may sit on a later line: a code span may hold line breaks (read as spaces)."""
+        if self.row >= len(self.content_lines):
+            return None
+        run_of_marks = re.compile(f"(?<!`){re.escape(marks)}(?!`)")
+        opening = run_of_marks.search(self.content_lines[self.row], self.col)
+        if opening is None:
+            return self.find(content)
+        row, col = self.row, opening.end()
+        line = self.content_lines[row]
+        if content and col < len(line) and line[col] == " " and not content.startswith(" "):
+            col += 1  # one space inside each mark is not part of the code
+        source = Source(self.path, self.first_line + row + 1, self.offsets[row] + col + 1)
+        while row < len(self.content_lines):
+            closing = run_of_marks.search(self.content_lines[row], col)
+            if closing is not None:
+                self.row, self.col = row, closing.end()
+                break
+            row, col = row + 1, 0
         return source
 
     def skip_line(self) -> None:
