@@ -25,6 +25,7 @@ cache (which it fills), and on later runs over unchanged files (models loaded fr
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import shutil
@@ -205,6 +206,20 @@ class ProcessRun:
     peak_mb: float  # the child's maximum resident set size
 
 
+# Starts the command given after it and prints its wall time, exit code, processor time and
+# peak memory. A child forked straight from this large benchmark process would count this
+# process's memory as its own until it starts the new program (ru_maxrss keeps that peak), so
+# the child is started from this small, fresh process instead.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(json.dumps([time.perf_counter() - started, os.waitstatus_to_exitcode(status),
+                  usage.ru_utime + usage.ru_stime, usage.ru_maxrss]))
+"""
+
+
 def run_lint_process(folder: Path, cache: Path, *, model_cache: bool) -> ProcessRun:
     """One `easyread lint --format json` as a new process, its output thrown away. `cache` is
     its cache folder; `model_cache` False makes it read every file (EASYREAD_MODEL_CACHE=off)."""
@@ -212,15 +227,17 @@ def run_lint_process(folder: Path, cache: Path, *, model_cache: bool) -> Process
                "--format", "json"]  # fmt: skip
     env = {**os.environ, "EASYREAD_CACHE_DIR": str(cache)}
     env["EASYREAD_MODEL_CACHE"] = "on" if model_cache else "off"
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise SystemExit(f"easyread lint failed on {folder} (exit {child.returncode})")
-    cpu = usage.ru_utime + usage.ru_stime
-    return ProcessRun(seconds, cpu, usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+    launched = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *command],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds, code, cpu, peak_kib = json.loads(launched.stdout)
+    if code != 0:
+        raise SystemExit(f"easyread lint failed on {folder} (exit {code})")
+    return ProcessRun(seconds, cpu, peak_kib / 1024)  # ru_maxrss is in KiB on Linux
 
 
 def best_process_run(folder: Path, cache: Path, repeat: int, *, model_cache: bool) -> ProcessRun:
