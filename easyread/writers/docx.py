@@ -57,12 +57,11 @@ from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
     POINT_PICTURE_STYLE,
     POINT_TEXT_STYLE,
-    PageGeometry,
     add_page_numbers,
-    page_geometry,
     set_up_page,
     set_up_styles,
 )
+from easyread.writers.geometry import PageGeometry, page_geometry
 
 GAP_MM = 8.0  # between the picture column and the text, as in the PDF
 # Space above each row but a table's first, so pictures never touch. Above, not below: at the

@@ -6,8 +6,6 @@ Hyperlink), so a colleague who edits the DOCX keeps it when they add text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,8 +16,8 @@ from docx.styles.style import BaseStyle, ParagraphStyle
 from docx.text.paragraph import Paragraph
 
 from easyread.config import ReportConfig
-from easyread.pictures import COVER_PICTURE_MM, PICTURE_COLUMN_MM
 from easyread.writers.docx_package import FONT_NAME
+from easyread.writers.geometry import PageGeometry
 
 TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)  # as in the PDF: near black, 17:1 on white
 LINK_COLOUR = RGBColor(0x0B, 0x4A, 0x8F)  # dark blue: about 9:1 on white
@@ -30,39 +28,6 @@ POINT_TEXT_STYLE = "Point text"
 POINT_PICTURE_STYLE = "Point picture"
 _RFONTS_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-
-
-@dataclass(frozen=True, slots=True)
-class PageGeometry:
-    """Page size and margins in millimetres, and the width left for text."""
-
-    width_mm: float
-    height_mm: float
-    side_mm: float
-    top_mm: float
-    bottom_mm: float
-    picture_mm: float
-    cover_picture_mm: float
-    footer_mm: float = 10.0
-
-    @property
-    def text_width_mm(self) -> float:
-        return self.width_mm - 2 * self.side_mm
-
-
-def page_geometry(config: ReportConfig) -> PageGeometry:
-    """Margins and picture column like the PDF's: a little smaller on the narrow A5 page."""
-    narrow = config.page_width_mm < 180
-    return PageGeometry(
-        width_mm=config.page_width_mm,
-        height_mm=config.page_height_mm,
-        side_mm=15.0 if narrow else 18.0,
-        top_mm=15.0,
-        bottom_mm=22.0,
-        picture_mm=38.0 if narrow else PICTURE_COLUMN_MM,
-        # On A5 a 90 mm cover picture pushes the organisation and date off the cover.
-        cover_picture_mm=60.0 if narrow else COVER_PICTURE_MM,
-    )
 
 
 def set_up_page(document: DocumentObject, geometry: PageGeometry) -> None:

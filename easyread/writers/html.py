@@ -19,6 +19,7 @@ from easyread.model import Heading, Picture, Point, Run, Sentence, Table, TableC
 from easyread.pictures import COVER_PICTURE_MM, PictureSet, prepare_pictures
 from easyread.resources import templates_dir
 from easyread.writers import OutputFormat
+from easyread.writers.geometry import page_geometry
 from easyread.writers.templates import (
     PICTURE_URL,
     TEMPLATE_URL,
@@ -365,7 +366,7 @@ def _font_faces(embed: bool) -> str:
 
 def picture_column_mm(edition: Edition) -> float:
     """The picture column: 45 mm, a little less on A5 so the text column stays readable."""
-    return 45.0 if edition.report.config.page_width_mm >= 180 else 38.0
+    return page_geometry(edition.report.config).picture_mm
 
 
 def _settings_css(edition: Edition) -> str:
@@ -382,12 +383,12 @@ def _settings_css(edition: Edition) -> str:
 
 def _page_css(edition: Edition) -> str:
     config = edition.report.config
-    side = 15 if config.page_width_mm < 180 else 18
+    page = page_geometry(config)
     footer = page_counter_content(edition.strings["page"])
     return _checked_css(
         "@page {\n"
-        f"  size: {config.page_width_mm:g}mm {config.page_height_mm:g}mm;\n"
-        f"  margin: 15mm {side}mm 22mm {side}mm;\n"
+        f"  size: {page.width_mm:g}mm {page.height_mm:g}mm;\n"
+        f"  margin: {page.top_mm:g}mm {page.side_mm:g}mm {page.bottom_mm:g}mm {page.side_mm:g}mm;\n"
         "  @bottom-center {\n"
         f"    content: {footer};\n"
         f"    font-family: 'Atkinson Hyperlegible', Arial, sans-serif;\n"
