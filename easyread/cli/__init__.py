@@ -33,6 +33,8 @@ COMMANDS = (
     "changes",
     "config",
     "pictures",
+    "watch",
+    "lsp",
 )
 
 EXIT_OK = 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from pathlib import Path, PurePosixPath
 
@@ -63,20 +64,53 @@ def records_path(root: Path) -> Path:
 
 def record_key(root: Path, picture: Path) -> str:
     """A picture's key in the records: its path from the pictures folder, with "/"."""
+    return record_keys(root, [picture])[picture]
+
+
+def record_keys(root: Path, pictures: Iterable[Path]) -> dict[Path, str]:
+    """record_key of each picture, the folders resolved once (a lint of a report with many
+    pictures called record_key for each use: 20 ms of a 50 ms keystroke in the editor)."""
     folder = (root / PICTURES_FOLDER).resolve()
-    resolved = picture.resolve()
-    try:
-        return resolved.relative_to(folder).as_posix()
-    except ValueError:
-        relative = Path(*([".."] + list(resolved.relative_to(root.resolve()).parts)))
-        return PurePosixPath(relative.as_posix()).as_posix()
+    real_root: Path | None = None
+    keys: dict[Path, str] = {}
+    for picture in pictures:
+        if picture in keys:
+            continue
+        resolved = picture.resolve()
+        try:
+            keys[picture] = resolved.relative_to(folder).as_posix()
+        except ValueError:
+            real_root = real_root or root.resolve()
+            relative = Path(*([".."] + list(resolved.relative_to(real_root).parts)))
+            keys[picture] = PurePosixPath(relative.as_posix()).as_posix()
+    return keys
+
+
+_LOADED: dict[Path, tuple[tuple[int, int, int], dict[str, PictureRecord]]] = {}
 
 
 def load_records(root: Path) -> dict[str, PictureRecord]:
-    """The report's picture records by key; empty when it has no records file."""
+    """The report's picture records by key; empty when it has no records file.
+
+    A file that has not changed (same size, time and inode) is not parsed again: the editor
+    lints the same report on every keystroke. Each caller gets its own dict."""
     path = records_path(root)
     if not path.is_file():
         return {}
+    try:
+        status = path.stat()
+    except OSError:
+        return _parse_records(root, path)
+    stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+    kept = _LOADED.get(path)
+    if kept is None or kept[0] != stamp:
+        if len(_LOADED) >= 64:
+            _LOADED.clear()
+        kept = _LOADED[path] = (stamp, _parse_records(root, path))
+    return dict(kept[1])
+
+
+def _parse_records(root: Path, path: Path) -> dict[str, PictureRecord]:
     try:
         raw = files.read_bytes(path, [root, *files.package_roots()], what=f"'{RECORDS_NAME}'")
     except files.FileRefused as refused:

@@ -40,7 +40,7 @@ def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     config = load_config(config_path) if present else default_config(root)
     paths = section_paths(root, config)
     sections = [read_section_file(path, number, root) for number, path in enumerate(paths, start=1)]
-    report = Report(root=root, config=config, sections=sections, cover=_cover(root, config))
+    report = Report(root=root, config=config, sections=sections, cover=cover_picture(root, config))
     if check_pictures:
         resolve_pictures(report)
     return report
@@ -186,7 +186,8 @@ def _source_at(sentence: Sentence, offset: int) -> Source | None:
     return None
 
 
-def _cover(root: Path, config: ReportConfig) -> Picture | None:
+def cover_picture(root: Path, config: ReportConfig) -> Picture | None:
+    """The cover picture easyread.toml names, not yet checked (resolve_pictures does that)."""
     if not config.cover_picture:
         return None
     path = config.path or root / CONFIG_NAME

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from easyread.lint.findings import Finding
 from easyread.lint.rules._pictures import picture_finding, used_pictures
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.pictograms.records import load_records, record_key
+from easyread.pictograms.records import load_records, record_keys
 
 
 class PictureRecord(Rule):
@@ -36,13 +36,13 @@ class PictureRecord(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         root = context.report.root
-        records = None
-        for used in used_pictures(context):
-            if used.file is None:
-                continue
-            if records is None:
-                records = load_records(root)
-            if record_key(root, used.file) in records:
+        uses = [used for used in used_pictures(context) if used.file is not None]
+        if not uses:
+            return
+        records = load_records(root)
+        keys = record_keys(root, [used.file for used in uses if used.file is not None])
+        for used in uses:
+            if used.file is None or keys[used.file] in records:
                 continue
             yield picture_finding(
                 context,

@@ -70,8 +70,26 @@ class PictureResolution(Rule):
             )
 
 
+_SIZES: dict[tuple[Path, int, int, int], tuple[int, int] | None] = {}
+_MAX_SIZES = 4_096
+
+
 def pixel_size(path: Path) -> tuple[int, int] | None:
-    """The picture's size from its header, without decoding its pixels."""
+    """The picture's size from its header, without decoding its pixels. A process that lints
+    again and again (the language server, watch) opens each unchanged file once."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    stamp = (path, status.st_mtime_ns, status.st_size, status.st_ino)
+    if stamp not in _SIZES:
+        if len(_SIZES) >= _MAX_SIZES:
+            _SIZES.clear()
+        _SIZES[stamp] = _read_pixel_size(path)
+    return _SIZES[stamp]
+
+
+def _read_pixel_size(path: Path) -> tuple[int, int] | None:
     try:
         with Image.open(path) as image:
             return image.size
