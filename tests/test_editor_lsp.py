@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from lsp_client import LspClient
 
+from easyread.reader.markdown import MAX_WORD_CHARS
+
 pytestmark = pytest.mark.slow  # a Python process with the whole linter: 2-4 s on a busy machine
 
 CONFIG = 'title = "Our plan"\nlanguage = "en-GB"\n'
@@ -107,7 +109,7 @@ def test_a_session_lints_from_memory_fixes_explains_and_stops(tmp_path: Path) ->
         assert outside["items"] == []
 
         # Broken input: one diagnostic at its line, and the server keeps going.
-        _change(client, uri, "# Our plan\n\n" + "x" * 1_200 + "\n", 5)
+        _change(client, uri, "# Our plan\n\n" + "x" * (MAX_WORD_CHARS + 1) + "\n", 5)
         broken = client.diagnostics(uri)
         assert [d["code"] for d in broken] == ["broken-input"]
         assert broken[0]["range"]["start"]["line"] == 2
