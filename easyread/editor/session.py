@@ -151,10 +151,12 @@ class EditorSession:
         explained in an earlier section counts as explained)."""
         return self.findings_by_path(path).get(_absolute(path), [])
 
+    def lint_report(self, report: Report) -> list[Finding]:
+        return engine.lint_report(report, self.lint_settings(), self.glossary())
+
     def findings_by_path(self, path: Path) -> dict[Path, list[Finding]]:
         """Every finding of the report `path` is in (or of `path` alone), by file."""
-        report = self.report_with(path)
-        found = engine.lint_report(report, self.lint_settings(), self.glossary())
+        found = self.lint_report(self.report_with(path))
         by_path: dict[Path, list[Finding]] = {}
         for finding in found:
             by_path.setdefault(_absolute(finding.path), []).append(finding)

@@ -8,8 +8,11 @@ self-contained (pictures and the font are embedded), so it opens from disk and f
 from __future__ import annotations
 
 import base64
+import dataclasses
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -70,6 +73,7 @@ class RowView:
     number: str
     sentences: list[list[RunView]]
     picture: ImageView | None
+    notes: Sequence[str] = ()  # lint findings beside the point: only in easyread watch's preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,16 +123,19 @@ def render_html(
     for_print: bool,
     numbered: bool = False,
     embed: bool | None = None,
+    notes: Mapping[tuple[Path, int], Sequence[str]] | None = None,
 ) -> str:
     """The whole document as HTML.
 
     `for_print` lays it out in pages for WeasyPrint; `numbered` shows each point's number (the
     review edition); `embed` puts pictures and fonts inside the page as data: URIs (the default
     for the screen page) instead of easyread: URLs (which the PDF writer serves to WeasyPrint).
+    `notes` are shown beside the point written at (file, line): the live preview's findings;
+    the published page has none.
     """
     embed = (not for_print) if embed is None else embed
     images = _ImageSources(edition, embed)
-    sections = _section_views(edition, images)
+    sections = _section_views(edition, images, notes or {})
     template = environment().get_template(TEMPLATE)
     config = edition.report.config
     return template.render(
@@ -166,7 +173,9 @@ def _strings(edition: Edition) -> dict[str, str]:
 # -- the document as plain view objects ------------------------------------------------------
 
 
-def _section_views(edition: Edition, images: _ImageSources) -> list[SectionView]:
+def _section_views(
+    edition: Edition, images: _ImageSources, notes: Mapping[tuple[Path, int], Sequence[str]]
+) -> list[SectionView]:
     views: list[SectionView] = []
     used: set[str] = {"main", "contents", "contents-title", "cover-title", "skip-link"}
     first_body = True
@@ -187,7 +196,9 @@ def _section_views(edition: Edition, images: _ImageSources) -> list[SectionView]
             elif isinstance(block, Table):
                 view.blocks.append(_table(block, _unique(block_anchor, used)))
             else:
-                view.blocks.append(_row(block, images))
+                row = _row(block, images)
+                found = notes.get((block.source.path, block.source.line)) if notes else None
+                view.blocks.append(dataclasses.replace(row, notes=tuple(found)) if found else row)
         views.append(view)
     return views
 
@@ -309,7 +320,24 @@ def _print_size(screen_px: int) -> int:
     return next(size for size, screen in SCREEN_SIZES.items() if screen == screen_px)
 
 
+_DATA_URIS: dict[tuple[Path, int, int, int], str] = {}
+_MAX_DATA_URIS = 1_024
+
+
 def _data_uri(path: Path) -> str:
+    """The file as a data: URI. A process that renders again and again (easyread watch) encodes
+    each unchanged file once: the stamp is its size, modification time and inode."""
+    status = path.stat()
+    stamp = (path, status.st_size, status.st_mtime_ns, status.st_ino)
+    uri = _DATA_URIS.get(stamp)
+    if uri is None:
+        if len(_DATA_URIS) >= _MAX_DATA_URIS:
+            _DATA_URIS.clear()
+        uri = _DATA_URIS[stamp] = _encoded(path)
+    return uri
+
+
+def _encoded(path: Path) -> str:
     media_type = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}.get(
         path.suffix.lower(), "font/ttf"
     )
@@ -351,7 +379,10 @@ def _checked_css(css: str) -> str:
     return css
 
 
+@cache
 def _font_faces(embed: bool) -> str:
+    """The @font-face rules; the fonts ship with easyread and do not change while it runs
+    (embedded, they are 300 kB of CSS that took a third of a preview's render to escape)."""
     fonts = templates_dir() / "fonts"
     rules = []
     for weight, name in FONT_FILES.items():
