@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -195,4 +196,43 @@ def test_the_preview_serves_only_its_own_page_and_files(tmp_path: Path) -> None:
                 urlopen(address.rstrip("/") + refused, timeout=10)
             assert error.value.code == 404, refused
     finally:
+        watcher.stop()
+
+
+AXE_DIR = ROOT / "tests" / "axe"
+
+
+def test_the_page_reloads_itself_at_the_same_scroll_place(tmp_path: Path) -> None:
+    chromium = _chromium()
+    if not shutil.which("node") or not (AXE_DIR / "node_modules" / "playwright-core").is_dir():
+        pytest.skip("needs node and tests/axe/node_modules (npm ci --prefix tests/axe)")
+    report = tmp_path / "report"
+    shutil.copytree(SAMPLE, report)
+    watcher = Watcher(report)
+    browser = None
+    try:
+        address = watcher.wait_for(r"(http://127\.0\.0\.1:\d+/)").group(1)
+        browser = subprocess.Popen(
+            ["node", str(AXE_DIR / "preview_reload.js"), address, NEW_POINT],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "CHROMIUM": chromium},
+        )
+        assert browser.stdout is not None
+        assert browser.stdout.readline().strip() == "READY"
+        section = report / SECTION
+        section.write_text(
+            section.read_text(encoding="utf-8") + f"\n{NEW_POINT}\n", encoding="utf-8"
+        )
+        out, errors = browser.communicate(timeout=60)
+        assert browser.returncode == 0, errors[-2000:]
+        state = json.loads(out.strip().splitlines()[-1])
+        assert state["found"], state
+        assert state["before"] > 1000 and state["after"] == state["before"], state
+        assert state["outside"] == []
+    finally:
+        if browser is not None and browser.poll() is None:
+            browser.kill()
+            browser.wait(timeout=10)
         watcher.stop()

@@ -122,10 +122,9 @@ class Preview:
 
     def _changed(self, report: Report, changed: list[Path] | None) -> list[Path]:
         paths = [_absolute(section.path) for section in report.sections]
-        if changed is None:
-            return paths
-        wanted = {_absolute(path) for path in changed}
-        return [path for path in paths if path in wanted]
+        wanted = {_absolute(path) for path in changed or []}
+        # A changed picture, easyread.toml or glossary can change any section.
+        return [path for path in paths if path in wanted] or paths
 
     def _scores(self, report: Report, changed: list[Path]) -> list[SectionScore]:
         sections = [s for s in report.sections if _absolute(s.path) in changed]
