@@ -144,7 +144,7 @@ def main() -> None:
             50,
         )
         figures("lsp: keystroke -> findings (in process)", in_process_keystrokes(report, count), 50)
-        big = copy_sample(Path(folder) / "big", copies=5)
+        big = copy_sample(Path(folder) / "big", copies=6)
         print(
             f"watch: a report of {count_words(big):,} words in {len(list(big.glob('*.md')))} files"
         )

@@ -11,6 +11,10 @@ from easyread.lint.rules.base import LintContext, Rule
 from easyread.pictograms.words import lemma_words, synonyms
 
 _ARTICLES = ("a ", "an ", "the ")
+# Each point's words, by its text: a process that lints the same report again and again (the
+# language server, easyread watch) works out only the words of the points that changed.
+_POINT_WORDS: dict[str, list[str]] = {}
+_MAX_POINT_WORDS = 50_000
 
 
 class PictureReuse(Rule):
@@ -51,7 +55,7 @@ class PictureReuse(Rule):
         for used in uses:
             key = str(used.file) if used.file is not None else used.picture.src
             by_picture.setdefault(key, []).append(used)
-        point_words = {id(used.point): lemma_words(used.point.text) for used in uses}
+        point_words = {id(used.point): _point_words(used.point.text) for used in uses}
         common = _common_words(point_words, float(context.options["common-share"]))
         for group in by_picture.values():
             first = group[0]
@@ -77,6 +81,15 @@ class PictureReuse(Rule):
                         "point has nothing in common with the points it is used for.",
                         "Use the same picture only for the same idea. Choose another picture.",
                     )
+
+
+def _point_words(text: str) -> list[str]:
+    words = _POINT_WORDS.get(text)
+    if words is None:
+        if len(_POINT_WORDS) >= _MAX_POINT_WORDS:
+            _POINT_WORDS.clear()
+        words = _POINT_WORDS[text] = lemma_words(text)
+    return words
 
 
 def _alt(used: UsedPicture) -> str:
