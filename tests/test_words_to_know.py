@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import shutil
 from pathlib import Path
 
+import docx
+import pytest
+
+from easyread.edition import load_strings, make_edition, matter_dir
 from easyread.edition.emphasis import embolden, emphasised_body
+from easyread.edition.words_to_know import entry_meaning, words_to_know_page
+from easyread.errors import ConfigError
 from easyread.glossary import Entry, Glossary
 from easyread.glossary.used_words import words_to_know
 from easyread.lint.text import text_pieces
-from easyread.model import Run, Source
-from easyread.reader import read_stdin
+from easyread.model import Report, Run, Section, Source
+from easyread.reader import read_report, read_stdin
+from easyread.writers import docx as docx_writer
+from easyread.writers import html as html_writer
 
 GLOSSARY = Glossary(
     [
@@ -36,10 +45,13 @@ plan is ready. Read `tribunal` in the code. A care plan helps.
 """
 
 
-def test_words_to_know_lists_used_words_once_in_order() -> None:
+def test_words_to_know_lists_the_bold_glossary_words_not_every_word_used() -> None:
     report = read_stdin(MARKDOWN)
-    terms = [entry.term for entry in words_to_know(report, GLOSSARY)]
-    assert terms == ["advocate", "care plan", "deliver", "ICB"]
+    # "care plan", "deliver" (jargon: lint says to change it) and "ICB" are used, not bold
+    assert [entry.term for entry in words_to_know(report, GLOSSARY)] == ["advocate"]
+    asked = [GLOSSARY.lookup("ICB"), GLOSSARY.lookup("care plan")]
+    terms = [entry.term for entry in words_to_know(report, GLOSSARY, asked=asked)]
+    assert terms == ["advocate", "care plan", "ICB"]
 
 
 def test_words_to_know_includes_bold_phrases_the_glossary_knows() -> None:
@@ -100,8 +112,8 @@ def test_embolden_splits_one_run() -> None:
 
 def test_lower_case_words_are_not_acronyms() -> None:
     glossary = Glossary([Entry("SEND", "acronym", "Help at school.", expansion="special needs")])
-    assert words_to_know(read_stdin("# T\n\nWe send letters.\n"), glossary) == []
-    assert len(words_to_know(read_stdin("# T\n\nThe SEND team.\n"), glossary)) == 1
+    assert words_to_know(read_stdin("# T\n\nWe **send** letters.\n"), glossary) == []
+    assert len(words_to_know(read_stdin("# T\n\nThe **SEND** team.\n"), glossary)) == 1
 
 
 def test_a_word_split_over_lines_and_explained_next_is_made_bold() -> None:
@@ -118,3 +130,73 @@ def test_the_authors_bold_counts_as_the_first_use() -> None:
     )
     body = emphasised_body(report, GLOSSARY)
     assert body == report.sections  # nothing to add: the author made the first use bold
+
+
+# -- the page: what each entry says, and 2 entries a row -------------------------------------
+
+PAGE_MARKDOWN = """\
+# Help
+
+![A doctor](doctor.png) Ask about an **advocate**. An advocate helps you speak up.
+
+![A doctor](doctor.png) You can ask for **respite**. This means a short break for carers.
+"""
+
+
+def _page_report(tmp_path: Path, settings: str = "") -> Report:
+    (tmp_path / "01-help.md").write_text(PAGE_MARKDOWN, encoding="utf-8")
+    shutil.copy(matter_dir() / "pictures" / "help.png", tmp_path / "doctor.png")
+    (tmp_path / "easyread.toml").write_text(f'title = "Help"\n{settings}', encoding="utf-8")
+    return read_report(tmp_path)
+
+
+def _entries(page: Section) -> dict[str, list[str]]:
+    return {point.sentences[0].text: [s.text for s in point.sentences[1:]] for point in page.points}
+
+
+def test_an_acronym_entry_gives_its_words_in_full_and_the_authors_this_names_the_word(
+    tmp_path: Path,
+) -> None:
+    report = _page_report(tmp_path, '[glossary]\nwords-to-know = ["ICB"]\n')
+    page = words_to_know_page(report, GLOSSARY)
+    assert page is not None
+    assert _entries(page) == {
+        "Advocate": ["An advocate helps you speak up."],
+        "ICB": ["ICB stands for integrated care board.", "An ICB plans care."],
+        "Respite": ["Respite means a short break for carers."],
+    }
+
+
+def test_an_entry_has_one_sentence_of_meaning() -> None:
+    long = Entry("tribunal", "hard-word", "A tribunal is a kind of court. It decides things.")
+    strings = load_strings("en")
+    assert entry_meaning(long, strings) == ["A tribunal is a kind of court."]
+
+
+def test_a_word_asked_for_that_no_glossary_knows_is_one_line_naming_easyread_toml(
+    tmp_path: Path,
+) -> None:
+    report = _page_report(tmp_path, '\n[glossary]\nwords-to-know = ["zebra crossing"]\n')
+    with pytest.raises(ConfigError) as caught:
+        words_to_know_page(report, GLOSSARY)
+    assert caught.value.path == tmp_path / "easyread.toml"
+    assert caught.value.line == 4
+    assert "zebra crossing" in str(caught.value)
+
+
+def test_words_to_know_is_2_entries_a_row_on_a4_and_1_on_a5(tmp_path: Path) -> None:
+    report = _page_report(tmp_path, '[glossary]\nwords-to-know = ["ICB"]\n')
+    page = words_to_know_page(report, GLOSSARY)
+    assert page is not None
+    edition = make_edition(report, tmp_path / "cache", [lambda _: page])
+    assert edition.in_pairs(page) and not edition.in_pairs(edition.body[0])
+    html = html_writer.render_html(edition, for_print=True)
+    assert html.count('<div class="pair">') == 2  # 3 entries: a pair and one alone
+    target = tmp_path / "out.docx"
+    docx_writer.write(edition, target)
+    tables = docx.Document(str(target)).tables
+    # About this document, the body, Words to know (picture, text, picture, text), Find out more
+    assert [len(table.columns) for table in tables] == [2, 2, 4, 2]
+    assert len(tables[2].rows) == 2
+    a5 = dataclasses.replace(report, config=dataclasses.replace(report.config, page_size="A5"))
+    assert not make_edition(a5, tmp_path / "cache", [lambda _: page]).in_pairs(page)

@@ -40,6 +40,9 @@ from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 
 CONTENTS_AFTER_SECTIONS = 4
+# Pages laid out 2 entries a row when the page is this wide or wider (A4 and Letter, not A5).
+PAIRED_PAGES = frozenset({"words-to-know"})
+PAIRS_FROM_PAGE_MM = 180.0
 SENTENCES_PER_POINT = 3  # a contents page when there are more sections than this
 PICTURE_PX = pixels_for(PICTURE_COLUMN_MM)
 COVER_PX = pixels_for(COVER_PICTURE_MM)
@@ -81,6 +84,11 @@ class Edition:
     def contents(self) -> list[Section]:
         """What the contents page lists: the author's sections and the back pages."""
         return [*self.body, *self.back]
+
+    def in_pairs(self, section: Section) -> bool:
+        """True for a page of short entries (Words to know) that print 2 to a row."""
+        wide = self.report.config.page_width_mm >= PAIRS_FROM_PAGE_MM
+        return section.slug in PAIRED_PAGES and wide
 
     def picture(self, picture: Picture) -> Path:
         return self.pictures.get(picture, PICTURE_PX).path

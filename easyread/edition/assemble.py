@@ -21,9 +21,9 @@ from easyread.pictograms.library_pictures import library_cache_dir
 def edition_for_build(report: Report, glossary: Glossary, cache_dir: Path) -> Edition:
     """Every page and picture of the build's outputs, in reading order."""
     library_dir = library_cache_dir()
-    words_to_know = words_to_know_page(report, glossary, library_dir)
-    back_pages = [lambda _: words_to_know, checked_by_section]
     body = emphasised_body(report, glossary) if bolds_first_uses(report.config) else None
+    words_to_know = words_to_know_page(report, glossary, library_dir, body)
+    back_pages = [lambda _: words_to_know, checked_by_section]
     return make_edition(
         report,
         cache_dir,

@@ -32,6 +32,8 @@ __all__ = [
     "GlossaryError",
     "GlossaryFile",
     "Match",
+    "asked_word_line",
+    "asked_words_to_know",
     "bolds_first_uses",
     "builtin_files",
     "load_glossary",
@@ -40,7 +42,7 @@ __all__ = [
     "read_glossary_file",
 ]
 
-SETTINGS = ("files", "disable", "builtin", "bold-first-use")
+SETTINGS = ("files", "disable", "builtin", "bold-first-use", "words-to-know")
 _REMEMBERED_TEXTS = 200_000
 
 
@@ -219,12 +221,24 @@ def bolds_first_uses(config: ReportConfig | None) -> bool:
     return _settings(config).bold_first_use
 
 
+def asked_words_to_know(config: ReportConfig | None) -> list[str]:
+    """`[glossary] words-to-know = [...]`: glossary words the author wants on the Words to know
+    page even where the text does not make them bold."""
+    return _settings(config).words_to_know
+
+
+def asked_word_line(config: ReportConfig | None) -> int | None:
+    """The line of `words-to-know` in easyread.toml, for a message about one of its words."""
+    return _toml_line(config.path if config is not None else None, "words-to-know")
+
+
 class _Settings:
     def __init__(self) -> None:
         self.files: list[Path] = []
         self.disable: list[tuple[str, Path | None, int | None]] = []
         self.builtin: list[str] | None = None
         self.bold_first_use = False
+        self.words_to_know: list[str] = []
         self.base: Path | None = None  # the report folder the project's files must be in
 
 
@@ -242,7 +256,7 @@ def _settings(config: ReportConfig | None) -> _Settings:
             hint = (
                 f"did you mean '{close[0]}'?"
                 if close
-                else "use files, disable, builtin or bold-first-use"
+                else "use files, disable, builtin, bold-first-use or words-to-know"
             )
             raise ConfigError(
                 f"unknown setting '{key}' in [glossary]",
@@ -276,6 +290,7 @@ def _settings(config: ReportConfig | None) -> _Settings:
             hint="write bold-first-use = true or leave it out",
         )
     settings.bold_first_use = bold
+    settings.words_to_know = _string_list(table, "words-to-know", path)
     return settings
 
 

@@ -1,41 +1,45 @@
 """Which glossary words a report uses, for the "Words to know" page the edition adds.
 
-words_to_know lists the glossary words a report uses, so the build can explain them at the
-back; bold_phrases finds the words an author made bold. Both only read the report.
+words_to_know lists the glossary words a report makes bold or its author asked for, so the
+build can explain them at the back; bold_phrases finds the words an author made bold. Both only
+read the report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from easyread.glossary import Entry, Glossary
-from easyread.model import Report, Run
+from easyread.model import Report, Run, Section
 
 
-def words_to_know(report: Report, glossary: Glossary) -> list[Entry]:
-    """Glossary words used in the report's own sections, in alphabetical order, each once.
+def words_to_know(
+    report: Report,
+    glossary: Glossary,
+    sections: list[Section] | None = None,
+    asked: Iterable[Entry] = (),
+) -> list[Entry]:
+    """The glossary words for the Words to know page, in alphabetical order, each once.
 
-    Bold words that are glossary words come in first of all (they are the words the author
-    marked as hard); then every other hard word, jargon word or acronym the text uses.
-    Words inside inline code are not counted.
+    A glossary word is on the page when the text makes it bold (`sections`: the report's
+    sections as the edition shows them, by default as written) or when the author asked for it
+    (`asked`, from `[glossary] words-to-know`). A glossary word the text only uses is not: lint
+    says where a hard word needs bold and an explanation, and jargon should go, not be listed.
     """
     used: dict[str, Entry] = {}
-    for runs in _body_run_lists(report):
-        text = "".join(run.text for run in runs)
-        for match in glossary.find(text):
-            if match.entry.kind == "acronym" and match.text.islower():
-                continue  # "send" is not the acronym SEND, even if the entry ignores case
-            if not overlaps_code(runs, match.start, match.end):
-                used.setdefault(match.entry.key, match.entry)
+    for runs in _body_run_lists(report.sections if sections is None else sections):
         for bold in bold_phrases(runs):
             entry = glossary.lookup(bold)
-            if entry is not None:
-                used.setdefault(entry.key, entry)
+            if entry is None or (entry.kind == "acronym" and bold.islower()):
+                continue  # "send" is not the acronym SEND, even if the entry ignores case
+            used.setdefault(entry.key, entry)
+    for entry in asked:
+        used.setdefault(entry.key, entry)
     return sorted(used.values(), key=lambda entry: (entry.term.casefold(), entry.term))
 
 
-def _body_run_lists(report: Report) -> Iterator[list[Run]]:
-    for section in report.sections:
+def _body_run_lists(sections: list[Section]) -> Iterator[list[Run]]:
+    for section in sections:
         if section.role != "body":
             continue
         for heading in section.headings:

@@ -67,6 +67,9 @@ GAP_MM = 8.0  # between the picture column and the text, as in the PDF
 # Space above each row but a table's first, so pictures never touch. Above, not below: at the
 # foot of a page Word and LibreOffice count a bottom margin, and a row would not fit.
 ROW_GAP_MM = 4.0
+# Words to know, 2 entries a row: a smaller picture, as in the PDF.
+PAIR_PICTURE_MM = 20.0
+PAIR_GAP_MM = 4.0
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:")
 DATA_TABLE_STYLE = "Table Grid"  # thin borders on every cell: a table of figures
 CAPTION_STYLE = "Caption"
@@ -226,6 +229,9 @@ class _Layout:
     def write_section(self, section: Section, *, new_page: bool) -> None:
         title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[id(section)])
         title.paragraph_format.page_break_before = new_page or None
+        if self.edition.in_pairs(section):
+            self.write_pairs(section.points)
+            return
         table: DocxTable | None = None
         for block in self.edition.blocks(section):
             if isinstance(block, Heading):
@@ -311,6 +317,31 @@ class _Layout:
             picture_mm = self.geometry.picture_mm
             self.add_picture(picture_paragraph, point.picture, PICTURE_PX, picture_mm)
         self.write_sentences(text_cell, point, show_number=show_number)
+
+    def write_pairs(self, points: list[Point]) -> None:
+        """Short entries (Words to know) 2 to a row: picture, text, picture, text."""
+        half = self.geometry.text_width_mm / 2
+        widths = [PAIR_PICTURE_MM, half - PAIR_PICTURE_MM] * 2
+        table = self.add_table(0, 4)
+        table.autofit = False
+        _borderless_fixed_table(table._tbl, Mm(self.geometry.text_width_mm))
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Mm(width)
+        for start in range(0, len(points), 2):
+            row = table.add_row()
+            _keep_row_on_one_page(row._tr)
+            top = 0 if start == 0 else Mm(ROW_GAP_MM).twips
+            for index, cell in enumerate(row.cells):
+                cell.width = Mm(widths[index])
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+                _cell_margins(cell, top=top, left=Mm(PAIR_GAP_MM).twips if index % 2 else 0)
+            for offset, point in enumerate(points[start : start + 2]):
+                picture_cell, text_cell = row.cells[2 * offset], row.cells[2 * offset + 1]
+                paragraph = picture_cell.paragraphs[0]
+                self.set_style(paragraph, POINT_PICTURE_STYLE)
+                if point.picture is not None:
+                    self.add_picture(paragraph, point.picture, PICTURE_PX, PAIR_PICTURE_MM)
+                self.write_sentences(text_cell, point, show_number=False)
 
     def write_sentences(self, cell: _Cell, point: Point, *, show_number: bool) -> None:
         sentences = [runs for runs in map(_trimmed_runs, point.sentences) if runs]

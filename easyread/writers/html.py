@@ -40,6 +40,7 @@ FONT_FILES = {
 # so the PDF comes out byte for byte the same); only the PDF writer's fetcher serves them.
 SAFE_LINK = re.compile(r"^(https?://|mailto:|tel:|#)", re.IGNORECASE)
 PICTURE_GAP_MM = 8.0
+PAIRS_FROM_EM = 40  # a screen this wide shows Words to know 2 entries a row
 # Longest side in pixels of the pictures embedded in the screen page: twice the CSS pixels they
 # take up on a wide screen (45 mm column = 170 px; cover 90 mm = 340 px).
 SCREEN_SIZES = {PICTURE_PX: 340, COVER_PX: 680}
@@ -106,6 +107,7 @@ class SectionView:
     title: list[RunView]
     blocks: list[RowView | SubHeadingView | TableView] = field(default_factory=list)
     starts_page: bool = False
+    pairs: bool = False  # 2 entries a row where the screen or page is wide enough
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,7 @@ def _section_views(
         if section.role == "body":
             first_body = False
         view = SectionView(anchor, section.role, _runs(section.title.runs), [], starts_page)
+        view.pairs = edition.in_pairs(section)
         for block in edition.blocks(section):
             block_anchor = f"{anchor}-{len(view.blocks) + 1}"
             if isinstance(block, Heading):
@@ -355,6 +358,11 @@ def _style(edition: Edition, *, for_print: bool, embed: bool) -> Markup:
         # Only then: a report without them keeps the very same page, byte for byte.
         parts.append(_read_css(css_dir / "table.css"))
     parts.append(_read_css(css_dir / ("print.css" if for_print else "screen.css")))
+    if any(edition.in_pairs(section) for section in edition.back):
+        # Only then, as for tables: other reports keep the very same page. On a screen, only
+        # where it is wide enough: on a phone each entry keeps a row of its own.
+        pairs = _read_css(css_dir / "pairs.css")
+        parts.append(pairs if for_print else f"@media (min-width: {PAIRS_FROM_EM}em) {{\n{pairs}}}")
     if for_print:
         parts.append(_page_css(edition))
     return Markup("\n".join(parts))

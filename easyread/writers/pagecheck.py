@@ -570,6 +570,10 @@ def _beside_its_text(picture: PlacedPicture, drawing: PageDrawing, tolerance: fl
         if not own:
             # Its text may start lower than the picture's top edge only if it is its point's.
             return False
+        # On a page of 2 entries a row, the left entry's text is level with the right entry's
+        # picture: only this point's text, and any text drawn over the picture, count.
+        over = [text for text in level if picture.x0 - tolerance <= text.x < picture.x1]
+        level = own + over
     elif not level:
         return False
     return all(text.x >= picture.x1 - tolerance for text in level)
