@@ -13,7 +13,6 @@ the words it is attached to anyway).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,14 +170,9 @@ def identity_of(report: Report, made: dt.datetime | None = None) -> ReviewIdenti
     return identity
 
 
-def add_to_pdf(pdf_bytes: bytes, identity: ReviewIdentity) -> bytes:
-    import pikepdf
-
-    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
-        pdf.docinfo[PDF_KEY] = identity.to_json()
-        out = io.BytesIO()
-        pdf.save(out)
-    return out.getvalue()
+def add_to_pdf(pdf: Any, identity: ReviewIdentity) -> None:
+    """Record the identity in an open pikepdf.Pdf's document information."""
+    pdf.docinfo[PDF_KEY] = identity.to_json()
 
 
 def read_from_pdf(metadata: dict[str, Any] | None) -> ReviewIdentity | None:

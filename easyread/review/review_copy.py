@@ -9,9 +9,12 @@ has `reviewer-name`, `group` and `review-date`.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pikepdf
 
 from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
@@ -22,7 +25,8 @@ from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
-from easyread.review.identity import add_to_docx, add_to_pdf, identity_of
+from easyread.review.form_appearance import give_fields_appearances
+from easyread.review.identity import ReviewIdentity, add_to_docx, add_to_pdf, identity_of
 from easyread.review.printing import render_review_pdf
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
@@ -89,14 +93,24 @@ def write_review_pdf(
     edition = edition or make_edition(report, cache_dir or default_cache(report), [])
     html = review_html(edition, font_size=font_size)
     roots = [report.root, *_picture_folders(edition)]
-    pdf = render_review_pdf(html, roots=roots, forms=True)
-    pdf = add_to_pdf(pdf, identity_of(report))
+    pdf = _finished_pdf(render_review_pdf(html, roots=roots, forms=True), identity_of(report))
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
     from pypdf import PdfReader
 
     reader = PdfReader(target)
     return ReviewCopy(target, len(reader.pages), len(reader.get_fields() or {}))
+
+
+def _finished_pdf(pdf_bytes: bytes, identity: ReviewIdentity) -> bytes:
+    """Fields that show in every reader, the draft's identity, and the same bytes for the same
+    report (the file identifier is a hash of the content)."""
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
+        give_fields_appearances(pdf)
+        add_to_pdf(pdf, identity)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+    return out.getvalue()
 
 
 def write_review_docx(

@@ -1,0 +1,138 @@
+"""Ticks and notes show in every reader: a review copy filled with pypdf and with pikepdf,
+drawn by poppler (pdftoppm) and by MuPDF (mutool draw), has dark pixels inside a ticked box,
+none inside a box left empty, and the typed note inside the notes box."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pikepdf.form import DefaultAppearanceStreamGenerator, Form
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
+
+from easyread.reader import read_report
+from easyread.review.feedback import read_feedback
+from easyread.review.review_copy import write_review_pdf
+
+FIXTURE = Path(__file__).parent / "data" / "review-report"
+DPI = 60
+VALUES = {
+    "reviewer-name": "Sam Jones",
+    "p1_1-understand": "/on",
+    "p1_1-notes": "Hard word: pneumonia",
+}
+TICKED, EMPTY, NOTES = "p1_1-understand", "p1_1-not-understand", "p1_1-notes"
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("pixels") / "report"
+    shutil.copytree(FIXTURE, root)
+    out = root.parent / "out"
+    pdf = write_review_pdf(read_report(root), out / "copy.pdf", cache_dir=out / ".cache").path
+    return {"root": root, "pdf": pdf}
+
+
+def fill_with_pypdf(source: Path, target: Path) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(source))
+    for page in writer.pages:
+        if "/Annots" in page:
+            writer.update_page_form_field_values(page, VALUES)  # as a filler would: redraw on
+    writer.write(target)
+    return target
+
+
+def fill_with_pikepdf(source: Path, target: Path) -> Path:
+    with pikepdf.open(source) as pdf:
+        form = Form(pdf, DefaultAppearanceStreamGenerator)
+        for name, value in VALUES.items():
+            if value == "/on":
+                form[name].checked = True
+            else:
+                form[name].value = value
+        pdf.save(target)
+    return target
+
+
+def field_places(path: Path) -> dict[str, tuple[int, tuple[float, float, float, float]]]:
+    """Each field's page (1-based) and rectangle, read independently with pypdf."""
+    places = {}
+    for number, page in enumerate(PdfReader(path).pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            x1, y1, x2, y2 = (float(value) for value in annotation["/Rect"])
+            rect = (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))
+            places[str(annotation["/T"])] = (number, rect)
+    return places
+
+
+def draw(path: Path, page: int, renderer: str, folder: Path) -> Image.Image:
+    target = folder / f"{path.stem}-{renderer}-{page}.png"
+    if renderer == "pdftoppm":
+        command = ["pdftoppm", "-png", "-r", str(DPI), "-f", str(page), "-l", str(page)]
+        command += ["-singlefile", str(path), str(target.with_suffix(""))]
+    else:
+        command = ["mutool", "draw", "-q", "-r", str(DPI), "-o", str(target), str(path), str(page)]
+    subprocess.run(command, check=True, capture_output=True, timeout=60)
+    return Image.open(target).convert("L")
+
+
+def dark_pixels(image: Image.Image, rect: tuple[float, float, float, float], inset: float) -> int:
+    """Dark pixels inside the rectangle, `inset` of its size in from each side (away from the
+    box's printed border)."""
+    x1, y1, x2, y2 = rect
+    dx, dy = (x2 - x1) * inset, (y2 - y1) * inset
+    scale = DPI / 72
+    crop = (
+        int((x1 + dx) * scale),
+        int(image.height - (y2 - dy) * scale),
+        int((x2 - dx) * scale),
+        int(image.height - (y1 + dy) * scale),
+    )
+    return sum(1 for value in image.crop(crop).tobytes() if value < 100)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("filler", [fill_with_pypdf, fill_with_pikepdf])
+@pytest.mark.parametrize("renderer", ["pdftoppm", "mutool"])
+def test_ticks_and_notes_show_in_both_renderers(
+    copy: dict[str, Path], tmp_path: Path, filler, renderer: str
+) -> None:
+    if shutil.which(renderer) is None:
+        pytest.skip(f"{renderer} is not installed")
+    filled = filler(copy["pdf"], tmp_path / f"{filler.__name__}.pdf")
+    places = field_places(filled)
+    page, _ = places[TICKED]
+    image = draw(filled, page, renderer, tmp_path)
+    assert dark_pixels(image, places[TICKED][1], 0.25) > 20
+    assert dark_pixels(image, places[EMPTY][1], 0.25) == 0
+    assert dark_pixels(image, places[NOTES][1], 0.05) > 100  # about 300 for the typed words
+    blank = draw(copy["pdf"], page, renderer, tmp_path)
+    assert dark_pixels(blank, places[TICKED][1], 0.25) == 0
+    assert dark_pixels(blank, places[NOTES][1], 0.05) == 0
+    feedback = read_feedback(read_report(copy["root"]), [filled])
+    response = {point.number: point for point in feedback.points}["1.1"].responses[0]
+    assert response.understand and response.notes == "Hard word: pneumonia"
+    assert response.reviewer == "Sam Jones"
+
+
+def test_every_field_carries_its_appearances(copy: dict[str, Path]) -> None:
+    with pikepdf.open(copy["pdf"]) as pdf:
+        form = pdf.Root.AcroForm
+        assert "/NeedAppearances" not in form
+        fonts = form.DR.Font
+        for field in form.Fields:
+            normal = field.AP.N
+            if field.FT == "/Btn":
+                assert set(normal.keys()) == {"/on", "/Off"}
+                assert field.AS == "/Off"
+                assert " Tf" in str(field.DA)
+            else:
+                assert isinstance(normal, pikepdf.Stream)
+                font = str(field.DA).split(" Tf")[0].split()[-2]
+                assert fonts[font].Subtype == "/TrueType"
+                assert "/FontFile2" in fonts[font].FontDescriptor
