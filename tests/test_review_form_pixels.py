@@ -136,3 +136,81 @@ def test_every_field_carries_its_appearances(copy: dict[str, Path]) -> None:
                 font = str(field.DA).split(" Tf")[0].split()[-2]
                 assert fonts[font].Subtype == "/TrueType"
                 assert "/FontFile2" in fonts[font].FontDescriptor
+
+
+# -- easyread feedback finds its report (issue 14 part 2) ----------------------------------------
+
+
+def test_feedback_finds_the_report_from_a_folder_or_from_the_copy(
+    copy: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from easyread.cli import main
+
+    (tmp_path / "returned").mkdir()
+    filled = fill_with_pypdf(copy["pdf"], tmp_path / "returned" / "sam.pdf")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    out = tmp_path / "fb"
+    assert main(["feedback", str(copy["root"]), str(filled), "--out", str(out)]) == 0
+    assert "Sam Jones" in (out / "feedback.md").read_text(encoding="utf-8")
+    (out / "feedback.md").unlink()
+    assert main(["feedback", str(filled), "--out", str(out)]) == 0  # the copy names its report
+    assert "Sam Jones" in (out / "feedback.md").read_text(encoding="utf-8")
+    moved = tmp_path / "moved-report"
+    copy["root"].rename(moved)
+    try:
+        capsys.readouterr()
+        assert main(["feedback", str(filled), "--out", str(out)]) == 2
+        error = capsys.readouterr().err.strip().splitlines()
+        assert len(error) <= 2 and "which report" in error[0]
+        assert "easyread feedback REPORT-FOLDER" in " ".join(error)
+        assert main(["feedback", str(moved), str(filled), "--out", str(out)]) == 0
+    finally:
+        moved.rename(copy["root"])
+
+
+def test_review_prints_a_feedback_command_that_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    import shlex
+
+    from easyread.cli import main
+
+    root = tmp_path / "report"
+    shutil.copytree(FIXTURE, root)
+    monkeypatch.chdir(tmp_path)
+    assert main(["review", "report", "--format", "pdf", "--out", "copies"]) == 0
+    line = [ln for ln in capsys.readouterr().out.splitlines() if "easyread feedback" in ln][0]
+    command = shlex.split(line.split("run: easyread ", 1)[1])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    command = [c if Path(c).is_absolute() else str(tmp_path / c) for c in command[1:]]
+    assert main(["feedback", *command, "--out", str(tmp_path / "fb")]) == 0
+
+
+# -- review copies are byte-identical on rebuild (issue 14 part 3) -------------------------------
+
+
+@pytest.mark.slow
+def test_review_copies_are_byte_identical_and_dated_from_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    import zipfile
+
+    from easyread.review.copies import make_copies
+
+    root = tmp_path / "report"
+    shutil.copytree(FIXTURE, root)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = make_copies(root, out_dir=tmp_path / "first")
+    time.sleep(1.1)  # zip times have 2-second steps; a second apart still shows a clock time
+    second = make_copies(root, out_dir=tmp_path / "second")
+    for kind in ("pdf", "docx"):
+        assert first.copies[kind].path.read_bytes() == second.copies[kind].path.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 1 January 2026
+    dated = make_copies(root, out_dir=tmp_path / "dated", formats=["docx"])
+    with zipfile.ZipFile(dated.copies["docx"].path) as archive:
+        assert {info.date_time[:3] for info in archive.infolist()} == {(2026, 1, 1)}

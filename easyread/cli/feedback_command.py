@@ -21,13 +21,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "an earlier draft is named, with the sections that have changed since."
         ),
     )
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILES", help="review copies")
     parser.add_argument(
-        "--report",
+        "paths",
+        nargs="+",
         type=Path,
-        default=Path("."),
-        metavar="DIR",
-        help="the report folder (default: the current folder)",
+        metavar="[DIR] FILES",
+        help="the report folder (optional: a copy records the folder it was made from), then "
+        "the review copies",
+    )
+    parser.add_argument(
+        "--report", type=Path, default=None, metavar="DIR", help="the report folder, another way"
     )
     parser.add_argument(
         "--out", "-o", type=Path, default=None, help="where to write the report (default: DIR/out)"
@@ -43,15 +46,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from easyread.reader import read_report
-    from easyread.review.feedback import read_feedback
+    from easyread.review.feedback import collect_feedback, read_review_file
     from easyread.review.feedback_report import print_feedback, write_feedback
+    from easyread.review.report_folder import find_report_folder
 
     if args.top < 1:
         raise EasyReadError("--top must be 1 or more", hint="write for example --top 10")
-    report = read_report(args.report)
+    folders = [path for path in args.paths if path.is_dir()]
+    if args.report is not None:
+        folders.insert(0, args.report)
+    if len(folders) > 1:
+        names = ", ".join(display_path(folder) for folder in folders)
+        raise EasyReadError(
+            f"feedback takes one report folder, and was given {len(folders)}: {names}",
+            hint="give one report folder, then the review copies",
+        )
+    files = [path for path in args.paths if not path.is_dir()]
+    if not files:
+        raise EasyReadError(
+            "there are no review copies to read",
+            hint="give the filled PDFs or commented DOCX files after the report folder",
+        )
+    group = " ".join(args.group.split())
+    copies = [read_review_file(path, group=group) for path in files]
+    root = find_report_folder(folders[0] if folders else None, copies)
+    report = read_report(root)
     out_dir = args.out or report.root / "out"
     refuse_source_folder(out_dir, report.root)
-    feedback = read_feedback(report, args.files, group=" ".join(args.group.split()))
+    feedback = collect_feedback(report, copies)
     written = write_feedback(feedback, out_dir)
     print_feedback(feedback, limit=args.top)
     print("Feedback report: " + ", ".join(display_path(path) for path in written))

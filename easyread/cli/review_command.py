@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shlex
 import sys
 from pathlib import Path
 
@@ -141,7 +142,10 @@ def _copies(args: argparse.Namespace) -> int:
     if "docx" in made.copies:
         copy = made.copies["docx"]
         print(f"  DOCX  {display_path(copy.path)}  (point numbers shown for comments)")
-    print("When the group gives them back, run: easyread feedback FILES")
+    copies = " ".join(shlex.quote(display_path(copy.path)) for copy in made.copies.values())
+    folder = shlex.quote(display_path(report.root))
+    print(f"When the group gives them back, run: easyread feedback {folder} {copies}")
+    print("  (name the filled copies instead, if they are saved somewhere else)")
     return 0
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from easyread.config import ReportConfig
 from easyread.model import Report
 from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.records.reviews import section_file
@@ -54,6 +55,7 @@ class ReviewIdentity:
     title: str
     made: str  # ISO date and time the copy was made
     sections: list[SectionIdentity] = field(default_factory=list)
+    report: str = ""  # the report folder the copy was made from, for `easyread feedback`
 
     def without_texts(self) -> ReviewIdentity:
         sections = [
@@ -66,13 +68,14 @@ class ReviewIdentity:
             )
             for s in self.sections
         ]
-        return ReviewIdentity(self.title, self.made, sections)
+        return ReviewIdentity(self.title, self.made, sections, self.report)
 
     def to_json(self) -> str:
         data = {
             "easyread-review": VERSION,
             "title": self.title,
             "made": self.made,
+            "report": self.report,
             "sections": [
                 {
                     "file": section.file,
@@ -115,7 +118,10 @@ class ReviewIdentity:
                 for section in data["sections"]
             ]
             return cls(
-                title=_short(data["title"], 2_000), made=_short(data["made"], 40), sections=sections
+                title=_short(data["title"], 2_000),
+                made=_short(data["made"], 40),
+                sections=sections,
+                report=_short(data.get("report", ""), 4_000),
             )
         except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
             return None
@@ -153,7 +159,9 @@ def _short(value: object, limit: int) -> str:
 
 def identity_of(report: Report, made: dt.datetime | None = None) -> ReviewIdentity:
     made = made or report.config.build_date()
-    identity = ReviewIdentity(title=report.title, made=made.isoformat())
+    identity = ReviewIdentity(
+        title=report.title, made=made.isoformat(), report=str(report.root.resolve())
+    )
     for section in report.sections:
         identity.sections.append(
             SectionIdentity(
@@ -181,8 +189,12 @@ def read_from_pdf(metadata: dict[str, Any] | None) -> ReviewIdentity | None:
     return ReviewIdentity.from_json(str(metadata[PDF_KEY]))
 
 
-def add_to_docx(path: Path, identity: ReviewIdentity) -> None:
+def add_to_docx(path: Path, identity: ReviewIdentity, config: ReportConfig) -> None:
+    """Record the identity in the DOCX at `path`, saved with the build's fixed zip dates so a
+    copy made again from the same report has the same bytes."""
     import docx
+
+    from easyread.writers.docx_package import save_reproducibly
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
@@ -198,7 +210,7 @@ def add_to_docx(path: Path, identity: ReviewIdentity) -> None:
     else:
         part = Part(PackURI(CUSTOM_PROPERTIES_URI), CUSTOM_PROPERTIES_TYPE, blob, package)
         package.relate_to(part, RT.CUSTOM_PROPERTIES)
-    document.save(str(path))
+    save_reproducibly(document, path, config)
 
 
 def _custom_properties_xml(chunks: list[str]) -> bytes:

@@ -123,7 +123,7 @@ def write_review_docx(
     ensure_folder(target.parent)
     with atomic_target(target) as temporary:
         pages = docx_writer.write(edition, temporary, numbered=True)
-        add_to_docx(temporary, identity_of(report))
+        add_to_docx(temporary, identity_of(report), report.config)
     return ReviewCopy(target, pages)
 
 
