@@ -193,11 +193,11 @@ def add_to_docx(path: Path, identity: ReviewIdentity, config: ReportConfig) -> N
     """Record the identity in the DOCX at `path`, saved with the build's fixed zip dates so a
     copy made again from the same report has the same bytes."""
     import docx
-
-    from easyread.writers.docx_package import save_reproducibly
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
+
+    from easyread.writers.docx_package import save_reproducibly
 
     document = docx.Document(str(path))
     package = document.part.package
