@@ -20,6 +20,7 @@ from easyread.model import Point, Report, Section
 from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.records.reviews import section_file
 from easyread.review import untrusted
+from easyread.review.comment_words import comment_meaning
 from easyread.review.identity import PDF_KEY, ReviewIdentity, identity_json_from_properties
 from easyread.review.review_copy import point_number_from_field
 
@@ -27,19 +28,6 @@ SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as th
 _POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
 # Words in a Word comment that say the same as a tick box in the PDF.
-_NOT_UNDERSTOOD = re.compile(
-    r"\b(do not|don't|dont|did not|didn't|cannot|can't) understand|\bnot clear\b|\bunclear\b"
-    r"|\bconfusing\b|\bhard to understand\b",
-    re.IGNORECASE,
-)
-_CHANGE_PICTURE = re.compile(
-    r"\b(change|different|new|better|another)\b[^.]{0,20}\bpicture\b"
-    r"|\bpicture\b[^.]{0,30}\b(does not|doesn't|not) (help|fit|match|right)",
-    re.IGNORECASE,
-)
-_UNDERSTOOD = re.compile(r"(?<!not )(?<!n't )\bI understand\b", re.IGNORECASE)
-
-
 @dataclass(slots=True)
 class Response:
     """What one reviewer said about one point of the review copy."""
@@ -54,6 +42,11 @@ class Response:
     change_picture: bool = False
     notes: str = ""
     quoted: str = ""  # DOCX: the words the comment is attached to
+    # DOCX: the sentence of the point as it is now that holds the commented words, and where
+    # it starts in its file (0 when the words are in none of the point's sentences).
+    sentence: str = ""
+    line: int = 0
+    column: int = 0
 
     @property
     def is_empty(self) -> bool:
@@ -288,10 +281,11 @@ def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
             review_file=path,
             notes=words,
             quoted=untrusted.bounded(anchor.text.strip(), untrusted.MAX_QUOTED) if anchor else "",
-            not_understand=bool(_NOT_UNDERSTOOD.search(words)),
-            change_picture=bool(_CHANGE_PICTURE.search(words)),
         )
-        response.understand = not response.not_understand and bool(_UNDERSTOOD.search(words))
+        meaning = comment_meaning(words)
+        response.understand = meaning.understand
+        response.not_understand = meaning.not_understand
+        response.change_picture = meaning.change_picture
         review.responses.append(response)
     if not review.responses and not review.notes:
         review.notes.append("this copy has no comments")
@@ -471,9 +465,30 @@ def collect_feedback(report: Report, files: Iterable[ReviewFile]) -> Feedback:
     for review in files:
         for response in review.responses:
             target = current.place(response, review.identity, merged)
+            if response.quoted and target.point is not None:
+                _anchor_to_sentence(response, target.point)
             target.responses.append(response)
     points = [entry for entry in merged.values() if entry.responses]
     return Feedback(report, files, sorted(points, key=_reading_order(report)))
+
+
+def _anchor_to_sentence(response: Response, point: Point) -> None:
+    """The sentence the commented words are in: the one holding all of them, else the one
+    sharing the most of their words (the first of equals); none when no word is shared."""
+    quoted = _squash(_strip_number(response.quoted))
+    words = set(re.findall(r"\w+", quoted))
+    best, best_shared = None, 0
+    for sentence in point.sentences:
+        text = _squash(sentence.text)
+        if quoted and quoted in text:
+            best = sentence
+            break
+        shared = len(words & set(re.findall(r"\w+", text)))
+        if shared > best_shared:
+            best, best_shared = sentence, shared
+    if best is not None:
+        response.sentence = best.text.strip()
+        response.line, response.column = best.source.line, best.source.column
 
 
 def _reading_order(report: Report):  # noqa: ANN202

@@ -28,7 +28,8 @@ STATUS_WORDS = {
 }
 CSV_COLUMNS = (
     "point", "file", "line", "status", "text", "reviewer", "group", "date", "understand",
-    "not_understand", "change_picture", "notes", "quoted", "review_file",
+    "not_understand", "change_picture", "notes", "quoted", "review_file", "sentence",
+    "sentence_line", "sentence_column",
 )  # fmt: skip
 
 
@@ -68,6 +69,9 @@ def _response_data(response: Response) -> dict[str, Any]:
         "notes": response.notes,
         "quoted": response.quoted,
         "review_file": str(response.review_file),
+        "sentence": response.sentence,
+        "sentence_line": response.line or None,
+        "sentence_column": response.column or None,
     }
 
 
@@ -119,7 +123,9 @@ def to_json(feedback: Feedback) -> str:
 
 
 def _needs_work(point: PointFeedback) -> bool:
-    return bool(point.not_understood or point.change_picture or point.notes)
+    """Only what reviewers ticked or said in words ("I don't understand this word"): a note or
+    comment such as "Good point, we like this" is kept with its point, not counted as work."""
+    return bool(point.not_understood or point.change_picture)
 
 
 # -- CSV ------------------------------------------------------------------------------------------
@@ -146,6 +152,9 @@ def to_csv(feedback: Feedback) -> str:
                 response.notes,
                 response.quoted,
                 str(response.review_file),
+                response.sentence,
+                str(response.line or ""),
+                str(response.column or ""),
             ]
             writer.writerow([csv_cell(str(cell)) for cell in row])
     return stream.getvalue()
@@ -241,7 +250,11 @@ def _markdown_point(point: PointFeedback) -> list[str]:
         if response.notes:
             line += f" Notes: \u201c{_one_line(response.notes)}\u201d"
         if response.quoted:
-            line += f" (about the words \u201c{_one_line(response.quoted)}\u201d)"
+            line += f" (about the words \u201c{_one_line(response.quoted)}\u201d"
+            if response.line and point.point is not None:
+                place = f"{display_path(point.point.source.path)}:{response.line}:{response.column}"
+                line += f", in the sentence at {markdown_text(place)}"
+            line += ")"
         lines.append(line)
     lines.append("")
     return lines
