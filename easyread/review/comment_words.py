@@ -49,7 +49,7 @@ def _normal(text: str) -> str:
 
 
 def comment_meaning(text: str, language: str = "en") -> CommentMeaning:
-    """"Good point, we like this" is only a comment; "I don't understand this word" is not."""
+    """ "Good point, we like this" is only a comment; "I don't understand this word" is not."""
     patterns = phrase_patterns(language)
     words = _normal(text)
     change_picture = bool(patterns["change-picture"].search(words))

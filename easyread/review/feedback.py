@@ -27,6 +27,8 @@ from easyread.review.review_copy import point_number_from_field
 SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point
 _POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
+
+
 # Words in a Word comment that say the same as a tick box in the PDF.
 @dataclass(slots=True)
 class Response:
