@@ -56,6 +56,24 @@ def test_changes_lists_changed_new_and_taken_out_points(root: Path) -> None:
     assert changed.line is not None and changed.path == what
 
 
+def test_a_new_part_is_listed_with_its_words(root: Path) -> None:
+    assert record(root) == 0
+    (root / "04-opening-times.md").write_text(
+        "# Opening times\n\n![A clock](pictures/checked.png)\nWe are open on Saturdays.\n\n"
+        "![A tick](pictures/checked.png)\nYou do not need to book.\n",
+        encoding="utf-8",
+    )
+    report = read_report(root)
+    changes = changes_since(report, find_record(report, "last"))
+    found = [(c.kind, c.section_number, c.number, c.after) for c in changes.changes]
+    assert found[0][:2] == ("part-new", 4)
+    assert ("new", 4, "4.1", "We are open on Saturdays. (Picture: A clock)") in found
+    assert ("new", 4, "4.2", "You do not need to book. (Picture: A tick)") in found
+    new = next(c for c in changes.changes if c.number == "4.2")
+    assert new.line == 6  # the line of its picture, where the point starts
+    assert new.path == root / "04-opening-times.md"
+
+
 def test_changes_command_writes_a_tagged_pdf(root: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
     assert record(root) == 0
     edit(root / "01-about-us.md", "cook and meet friends", "cook, paint and meet friends")

@@ -178,3 +178,22 @@ def test_an_unknown_review_setting_gets_did_you_mean(
     assert main(["review", str(root), "--out", str(root / "out")]) == 2
     error = capsys.readouterr().err
     assert f"easyread.toml:{line}:" in error and "did you mean 'font-size'" in error.lower()
+
+
+def test_checked_by_says_what_was_checked_when_and_what_changed_since(root: Path) -> None:
+    record_check(
+        root, "People First Anytown", [Checker("Sam", True, True)], date=dt.date(2026, 3, 2)
+    )
+    record_check(
+        root, "People First Anytown", [Checker("Sam", True, True)], files=["01-about-us.md"]
+    )
+    contact = root / "03-contact-us.md"
+    contact.write_text(contact.read_text(encoding="utf-8").replace("phone us", "ring us"))
+    (root / "04-more.md").write_text("# More\n\nWe are open on Saturdays.\n", encoding="utf-8")
+    section = checked_by_section(read_report(root))
+    assert section is not None
+    sentences = [sentence.text for point in section.points for sentence in point.sentences]
+    assert "On 2 March 2026 they checked parts 2 and 3." in sentences
+    assert "On 14 May 2026 they checked part 1." in sentences
+    assert "We changed part 3 after they checked it." in sentences
+    assert "They did not check part 4." in sentences

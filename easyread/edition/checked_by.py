@@ -1,17 +1,28 @@
 """The "Checked by" page the build adds: which groups checked the report, who agreed to be named.
 
-Only checkers whose record says `consent-to-be-named = true` are named; the group is named for
-every check, because a group's name is not personal.
+For each group it says which parts they checked on which date (their latest check of each
+part), which of those parts changed after they checked them (the part's fingerprint now differs
+from their record), and which parts of the report they did not check, so the page stays true
+as the report changes. Only checkers whose record says `consent-to-be-named = true` are named;
+the group is named for every check, because a group's name is not personal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from easyread.edition import BackPageBuilder
 from easyread.edition.review_strings import join_names, review_strings
 from easyread.model import Report, Run, Section, Sentence, Source
-from easyread.records.reviews import ReviewRecord, format_date, load_records
+from easyread.records.fingerprint import section_fingerprint
+from easyread.records.reviews import (
+    ReviewRecord,
+    format_date,
+    latest_checks,
+    load_records,
+    section_file,
+)
 from easyread.resources import templates_dir
 
 SLUG = "checked-by"
@@ -28,10 +39,8 @@ def checked_by_section(report: Report) -> Section | None:
     for group, group_records in _by_group(records).items():
         latest = group_records[-1]
         source = Source(latest.path or first, 1)
-        words = [
-            strings["checked-by-group"].format(group=group),
-            strings["checked-by-when"].format(date=format_date(latest.date)),
-        ]
+        words = [strings["checked-by-group"].format(group=group)]
+        words += _what_they_checked(report, group_records, strings)
         page.point_of(_sentences(words, source), _picture_path("group.png"), "2 people", source)
         names = _named_checkers(group_records)
         if names:
@@ -39,6 +48,41 @@ def checked_by_section(report: Report) -> Section | None:
             sentences = _sentences([named, strings["checked-by-thanks"]], source)
             page.point_of(sentences, _picture_path("checked.png"), "A tick", source)
     return page.section()
+
+
+def _what_they_checked(
+    report: Report, records: list[ReviewRecord], strings: dict[str, str]
+) -> list[str]:
+    """ "On 14 May 2026 they checked parts 1, 2 and 3.", then the parts changed since and the
+    parts not checked. Parts no longer in the report are left out."""
+    latest = latest_checks(records)
+    by_date: dict[dt.date, list[int]] = {}
+    changed, not_checked = [], []
+    for section in report.sections:
+        check = latest.get(section_file(report, section))
+        if check is None:
+            not_checked.append(section.number)
+            continue
+        record, checked = check
+        by_date.setdefault(record.date, []).append(section.number)
+        if checked.fingerprint != section_fingerprint(section):
+            changed.append(section.number)
+    words = [
+        strings["checked-by-parts"].format(date=format_date(date), parts=_parts(numbers, strings))
+        for date, numbers in sorted(by_date.items())
+    ]
+    if changed:
+        key = "checked-by-changed" if len(changed) == 1 else "checked-by-changed-many"
+        words.append(strings[key].format(parts=_parts(changed, strings)))
+    if not_checked and by_date:
+        words.append(strings["checked-by-not-checked"].format(parts=_parts(not_checked, strings)))
+    return words
+
+
+def _parts(numbers: list[int], strings: dict[str, str]) -> str:
+    """ "part 3", "parts 1, 2 and 5"."""
+    key = "part-one" if len(numbers) == 1 else "parts-many"
+    return strings[key].format(numbers=join_names([str(n) for n in numbers], strings["and"]))
 
 
 def _by_group(records: list[ReviewRecord]) -> dict[str, list[ReviewRecord]]:

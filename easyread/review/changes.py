@@ -100,6 +100,8 @@ def changes_since(report: Report, record: ReviewRecord) -> ChangeList:
                     line=section.title.source.line,
                 )
             )
+            # A group that never saw this part needs its words, not only its name.
+            result.changes += [_point_change("new", section, None, p) for p in section.points]
     result.changes.sort(key=lambda change: (change.section_number, change.kind == "taken-out"))
     return result
 
