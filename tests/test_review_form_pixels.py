@@ -214,3 +214,20 @@ def test_review_copies_are_byte_identical_and_dated_from_the_report(
     dated = make_copies(root, out_dir=tmp_path / "dated", formats=["docx"])
     with zipfile.ZipFile(dated.copies["docx"].path) as archive:
         assert {info.date_time[:3] for info in archive.infolist()} == {(2026, 1, 1)}
+
+
+# -- the facilitator's sheet (issue 14 part 7) ----------------------------------------------------
+
+
+def test_the_facilitators_sheet_is_the_last_page_and_fits_on_it(copy: dict[str, Path]) -> None:
+    from easyread.edition.review_strings import facilitator_path
+
+    reader = PdfReader(copy["pdf"])
+    last = " ".join(reader.pages[-1].extract_text().split())
+    before = " ".join(reader.pages[-2].extract_text().split())
+    sheet = facilitator_path("en").read_text(encoding="utf-8").splitlines()
+    sentences = [line for line in sheet if line and not line.startswith(("#", "!["))]
+    assert last.startswith("How to run the check meeting")
+    for sentence in sentences:
+        assert " ".join(sentence.split()) in last
+    assert "check meeting" not in before  # one page: it starts on the last page

@@ -22,8 +22,17 @@ def review_strings(language: str) -> dict[str, str]:
 
 
 def how_to_path(language: str) -> Path:
-    path = matter_dir() / matter_language(language) / "review-how-to.md"
-    return path if path.is_file() else matter_dir() / "en" / "review-how-to.md"
+    return _matter_page(language, "review-how-to.md")
+
+
+def facilitator_path(language: str) -> Path:
+    """The facilitator's sheet printed at the end of a review copy."""
+    return _matter_page(language, "review-facilitator.md")
+
+
+def _matter_page(language: str, name: str) -> Path:
+    path = matter_dir() / matter_language(language) / name
+    return path if path.is_file() else matter_dir() / "en" / name
 
 
 def join_names(names: list[str], word_and: str) -> str:

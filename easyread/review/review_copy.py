@@ -19,7 +19,7 @@ import pikepdf
 from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
 from easyread.edition.picture_credits import credit_groups, used_records
-from easyread.edition.review_strings import how_to_path, review_strings
+from easyread.edition.review_strings import facilitator_path, how_to_path, review_strings
 from easyread.model import Heading, Point, Report, Section, Table
 from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
@@ -151,7 +151,8 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
             {"name": name, "label": strings[label], "icon": icon}
             for name, label, icon in ABOUT_FIELDS
         ],
-        "how_to": _how_to(report.config.language),
+        "how_to": _matter_page(how_to_path(report.config.language)),
+        "facilitator": _matter_page(facilitator_path(report.config.language)),
         "sections": [_section(edition, section, strings) for section in edition.body],
         "has_tables": any(section.tables for section in edition.body),
         "picture_credits": _picture_credits(edition, strings),
@@ -179,8 +180,8 @@ def _feedback_widths(page_width_mm: float) -> dict[str, Any]:
     return {"choices_mm": CHOICES_MM, "notes_mm": f"{notes:.0f}", "notes_beside": beside}
 
 
-def _how_to(language: str) -> dict[str, Any]:
-    path = how_to_path(language)
+def _matter_page(path: Path) -> dict[str, Any]:
+    """A page of the review copy written in templates/matter/: its title and points."""
     section = parse_section(path, read_source_text(path), 0)
     points = []
     for point in section.points:
