@@ -231,3 +231,34 @@ def test_the_facilitators_sheet_is_the_last_page_and_fits_on_it(copy: dict[str, 
     for sentence in sentences:
         assert " ".join(sentence.split()) in last
     assert "check meeting" not in before  # one page: it starts on the last page
+
+
+# -- the whole-document page (issue 14 part 6, in part) ------------------------------------------
+
+
+def test_what_a_reviewer_says_about_the_whole_document_is_read_back(
+    copy: dict[str, Path], tmp_path: Path
+) -> None:
+    from easyread.review.feedback_report import to_json, to_markdown
+
+    writer = PdfWriter(clone_from=PdfReader(copy["pdf"]))
+    values = {
+        "reviewer-name": "Kim Lee",
+        "document-not-understand": "/on",
+        "document-notes": "Too long. The words in part 2 are hard.",
+    }
+    for page in writer.pages:
+        if "/Annots" in page:
+            writer.update_page_form_field_values(page, values)
+    filled = tmp_path / "kim.pdf"
+    writer.write(filled)
+    page_text = PdfReader(copy["pdf"]).pages[-2].extract_text()
+    assert "What did you think of this document?" in page_text
+    feedback = read_feedback(read_report(copy["root"]), [filled])
+    document = feedback.files[0].document
+    assert document is not None and document.not_understand and not document.understand
+    assert document.notes == "Too long. The words in part 2 are hard."
+    assert feedback.points == []  # nothing is put on a point
+    markdown = to_markdown(feedback)
+    assert "## The whole document" in markdown and "Kim Lee: I do not understand." in markdown
+    assert '"not_understand": true' in to_json(feedback)

@@ -68,12 +68,14 @@ def test_every_point_has_named_boxes_and_the_pdf_stays_tagged(copies: dict[str, 
     reader = PdfReader(copies["pdf"])
     fields = reader.get_fields()
     expected = {"reviewer-name", "group", "review-date"}
+    expected |= {f"document-{kind}" for kind in (*CHOICES, "notes")}  # the whole-document page
     for _, point in report.points():
         expected |= {f"{field_base(point.number)}-{kind}" for kind in (*CHOICES, "notes")}
     assert set(fields) == expected
     for name in expected:
         kind = fields[name].get("/FT")
         assert kind == ("/Tx" if name.endswith(("notes", "name", "group", "date")) else "/Btn")
+    assert fields["document-notes"]["/TU"] == "The whole document: My notes"
     assert fields["p2_2-not-understand"]["/TU"] == "Point 2.2: I do not understand"
     page = pytest.importorskip("page")
     result = page.validate_pdf(str(copies["pdf"]), profile="ua1")

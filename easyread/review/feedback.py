@@ -22,7 +22,7 @@ from easyread.records.reviews import section_file
 from easyread.review import untrusted
 from easyread.review.comment_words import comment_meaning
 from easyread.review.identity import PDF_KEY, ReviewIdentity, identity_json_from_properties
-from easyread.review.review_copy import point_number_from_field
+from easyread.review.review_copy import DOCUMENT_FIELD, point_number_from_field
 
 SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point
 _POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
@@ -66,6 +66,7 @@ class ReviewFile:
     responses: list[Response] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # plain-words warnings about this file
     changed_sections: list[str] = field(default_factory=list)
+    document: Response | None = None  # the whole-document page of a PDF copy
 
     @property
     def on_current_draft(self) -> bool | None:
@@ -183,6 +184,8 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
     by_number: dict[str, Response] = {}
     for name, value in values.items():
         parsed = point_number_from_field(name)
+        if parsed is None and name.startswith(DOCUMENT_FIELD + "-"):
+            parsed = DOCUMENT_FIELD, name.removeprefix(DOCUMENT_FIELD + "-")
         if parsed is None:
             continue
         number, kind = parsed
@@ -193,8 +196,10 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
             response.notes = _text(value, untrusted.MAX_NOTE)
         elif kind in ("understand", "not-understand", "change-picture"):
             setattr(response, kind.replace("-", "_"), _ticked(value))
+    document = by_number.pop(DOCUMENT_FIELD, None)
+    review.document = document if document is not None and not document.is_empty else None
     review.responses = [response for response in by_number.values() if not response.is_empty]
-    if not review.responses:
+    if not review.responses and review.document is None:
         review.notes.append("nothing was ticked or written in this copy")
     return review
 

@@ -86,6 +86,7 @@ def _file_data(review: ReviewFile) -> dict[str, Any]:
         "changed_sections": review.changed_sections,
         "notes": review.notes,
         "responses": len(review.responses),
+        "document": _response_data(review.document) if review.document else None,
     }
 
 
@@ -193,6 +194,7 @@ def to_markdown(feedback: Feedback) -> str:
         )
         for note in review.notes:
             lines.append(f"  - **Note:** {markdown_text(note)}.")
+    lines += _markdown_whole_document(feedback)
     need = [point for point in feedback.by_need() if _needs_work(point)]
     lines += ["", "## Points that most need work", ""]
     if need:
@@ -214,6 +216,17 @@ def to_markdown(feedback: Feedback) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _markdown_whole_document(feedback: Feedback) -> list[str]:
+    """What each reviewer said on the copy's "What did you think of this document?" page."""
+    said = [review.document for review in feedback.files if review.document is not None]
+    if not said:
+        return []
+    lines = ["", "## The whole document", ""]
+    for response in said:
+        lines.append(_markdown_response(response))
+    return lines
+
+
 def _markdown_point(point: PointFeedback) -> list[str]:
     title = f"### Point {markdown_text(point.number)}"
     where = _where(point)
@@ -233,31 +246,36 @@ def _markdown_point(point: PointFeedback) -> list[str]:
     )
     lines.append("")
     for response in point.responses:
-        ticks = [
-            label
-            for flag, label in (
-                (response.understand, "I understand"),
-                (response.not_understand, "I do not understand"),
-                (response.change_picture, "Change the picture"),
-            )
-            if flag
-        ]
-        who = markdown_text(response.reviewer) or "A reviewer"
-        if response.group:
-            who += f" ({markdown_text(response.group)})"
-        said = "; ".join(ticks) if ticks else "no box ticked"
-        line = f"- {who}: {said}."
-        if response.notes:
-            line += f" Notes: \u201c{_one_line(response.notes)}\u201d"
-        if response.quoted:
-            line += f" (about the words \u201c{_one_line(response.quoted)}\u201d"
-            if response.line and point.point is not None:
-                place = f"{display_path(point.point.source.path)}:{response.line}:{response.column}"
-                line += f", in the sentence at {markdown_text(place)}"
-            line += ")"
-        lines.append(line)
+        lines.append(_markdown_response(response, point))
     lines.append("")
     return lines
+
+
+def _markdown_response(response: Response, point: PointFeedback | None = None) -> str:
+    """One reviewer's ticks, notes and the words they commented on, as one list item."""
+    ticks = [
+        label
+        for flag, label in (
+            (response.understand, "I understand"),
+            (response.not_understand, "I do not understand"),
+            (response.change_picture, "Change the picture"),
+        )
+        if flag
+    ]
+    who = markdown_text(response.reviewer) or "A reviewer"
+    if response.group:
+        who += f" ({markdown_text(response.group)})"
+    said = "; ".join(ticks) if ticks else "no box ticked"
+    line = f"- {who}: {said}."
+    if response.notes:
+        line += f" Notes: \u201c{_one_line(response.notes)}\u201d"
+    if response.quoted:
+        line += f" (about the words \u201c{_one_line(response.quoted)}\u201d"
+        if response.line and point is not None and point.point is not None:
+            place = f"{display_path(point.point.source.path)}:{response.line}:{response.column}"
+            line += f", in the sentence at {markdown_text(place)}"
+        line += ")"
+    return line
 
 
 def _plain(text: str) -> str:

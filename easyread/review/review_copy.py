@@ -36,6 +36,7 @@ PAGE_MARGINS_MM = 28  # left and right together, as in review.css.j2
 CHOICES_MM = 98  # the column of tick boxes; the notes box sits beside it when there is room
 MIN_NOTES_MM = 60
 CHOICES = ("understand", "not-understand", "change-picture")
+DOCUMENT_FIELD = "document"  # the whole-document page: document-understand, ..., document-notes
 ABOUT_FIELDS = (("reviewer-name", "your-name", "name"), ("group", "your-group", "group"),
                 ("review-date", "date", "date"))  # fmt: skip
 ICONS = (*CHOICES, "notes", "name", "group", "date")
@@ -152,6 +153,7 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
             for name, label, icon in ABOUT_FIELDS
         ],
         "how_to": _matter_page(how_to_path(report.config.language)),
+        "document": {"field": DOCUMENT_FIELD, "label": strings["document-label"]},
         "facilitator": _matter_page(facilitator_path(report.config.language)),
         "sections": [_section(edition, section, strings) for section in edition.body],
         "has_tables": any(section.tables for section in edition.body),
