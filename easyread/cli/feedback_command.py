@@ -68,9 +68,13 @@ def run(args: argparse.Namespace) -> int:
             hint="give the filled PDFs or commented DOCX files after the report folder",
         )
     group = " ".join(args.group.split())
+    # With the folder given, a wrong --out is refused before any copy is read.
+    report = read_report(folders[0]) if folders else None
+    if report is not None:
+        refuse_source_folder(args.out or report.root / "out", report.root)
     copies = [read_review_file(path, group=group) for path in files]
-    root = find_report_folder(folders[0] if folders else None, copies)
-    report = read_report(root)
+    if report is None:
+        report = read_report(find_report_folder(None, copies))
     out_dir = args.out or report.root / "out"
     refuse_source_folder(out_dir, report.root)
     feedback = collect_feedback(report, copies)
