@@ -24,6 +24,7 @@ COMMENTS = [
     ("We agree with this", (False, False, False)),
     ("Thank you for putting this in", (False, False, False)),
     ("We like the picture", (False, False, False)),
+    ("We can explain this to our friends now", (False, False, False)),
     ("This is really important to us", (False, False, False)),
     ("I don't understand this word", (True, False, False)),
     ("I don\u2019t understand this word", (True, False, False)),
