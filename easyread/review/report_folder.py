@@ -28,7 +28,7 @@ def find_report_folder(given: Path | None, copies: list[ReviewFile]) -> Path:
         return here
     files = " ".join(shlex.quote(display_path(copy.path)) for copy in copies)
     raise EasyReadError(
-        "easyread cannot tell which report these review copies were made from",
+        "no report folder was given, and these review copies do not lead to one",
         hint=f"give the report folder first: easyread feedback REPORT-FOLDER {files}",
     )
 
