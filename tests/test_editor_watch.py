@@ -104,6 +104,31 @@ class Watcher:
                 self.process.wait(timeout=10)
 
 
+def _serves_only_its_own_page_and_files(address: str, outside: Path) -> None:
+    from urllib.error import HTTPError
+    from urllib.request import urlopen
+
+    with urlopen(address, timeout=10) as answer:
+        page = answer.read().decode("utf-8")
+        policy = answer.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "connect-src 'self'" in policy
+    assert "data:image" not in page  # pictures are served, not embedded
+    found = re.search(r'src="(/easyread/picture/[^"]+)"', page)
+    assert found is not None
+    with urlopen(address.rstrip("/") + found.group(1), timeout=10) as answer:
+        assert answer.headers["Content-Type"] == "image/png"
+    for refused in (
+        "/easyread/template/../../secret.txt",
+        "/easyread/picture/../secret.txt",
+        "/easyread/file/" + str(outside),
+        "/secret.txt",
+        "/../secret.txt",
+    ):
+        with pytest.raises(HTTPError) as error:
+            urlopen(address.rstrip("/") + refused, timeout=10)
+        assert error.value.code == 404, refused
+
+
 def test_a_save_changes_the_preview_in_the_browser(tmp_path: Path) -> None:
     chromium = _chromium()
     report = tmp_path / "report"
@@ -111,6 +136,8 @@ def test_a_save_changes_the_preview_in_the_browser(tmp_path: Path) -> None:
     watcher = Watcher(report)
     try:
         address = watcher.wait_for(r"(http://127\.0\.0\.1:\d+/)").group(1)
+        (tmp_path / "secret.txt").write_text("not for the browser", encoding="utf-8")
+        _serves_only_its_own_page_and_files(address, tmp_path / "secret.txt")
         before = dump_dom(chromium, address, tmp_path / "profile")
         assert "Live preview" in before
         assert NEW_POINT not in before
@@ -165,38 +192,6 @@ def test_pdf_is_written_again_after_a_save_without_holding_up_the_preview(tmp_pa
     finally:
         watcher.stop()
     assert watcher.process.returncode == 0
-
-
-def test_the_preview_serves_only_its_own_page_and_files(tmp_path: Path) -> None:
-    from urllib.error import HTTPError
-    from urllib.request import urlopen
-
-    report = tmp_path / "report"
-    shutil.copytree(SAMPLE, report)
-    (tmp_path / "secret.txt").write_text("not for the browser", encoding="utf-8")
-    watcher = Watcher(report)
-    try:
-        address = watcher.wait_for(r"(http://127\.0\.0\.1:\d+/)").group(1)
-        with urlopen(address, timeout=10) as answer:
-            page = answer.read().decode("utf-8")
-            policy = answer.headers["Content-Security-Policy"]
-        assert "default-src 'none'" in policy and "connect-src 'self'" in policy
-        assert "data:image" not in page  # pictures are served, not embedded
-        picture = re.search(r'src="(/easyread/picture/[^"]+)"', page).group(1)
-        with urlopen(address.rstrip("/") + picture, timeout=10) as answer:
-            assert answer.headers["Content-Type"] == "image/png"
-        for refused in (
-            "/easyread/template/../../secret.txt",
-            "/easyread/picture/../secret.txt",
-            "/easyread/file/" + str(tmp_path / "secret.txt"),
-            "/secret.txt",
-            "/../secret.txt",
-        ):
-            with pytest.raises(HTTPError) as error:
-                urlopen(address.rstrip("/") + refused, timeout=10)
-            assert error.value.code == 404, refused
-    finally:
-        watcher.stop()
 
 
 AXE_DIR = ROOT / "tests" / "axe"
