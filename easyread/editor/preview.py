@@ -18,6 +18,7 @@ import dataclasses
 import html
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,8 +73,13 @@ class Preview:
     _texts: dict[Path, bytes] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def update(self, changed: list[Path] | None = None) -> Update:
-        """Build again after a save of `changed` (every section when None)."""
+    def update(
+        self,
+        changed: list[Path] | None = None,
+        on_findings: Callable[[Update], None] | None = None,
+    ) -> Update:
+        """Build again after a save of `changed` (every section when None). `on_findings` is
+        told the findings as soon as they are known, before the page is made."""
         start = time.perf_counter()
         try:
             report = self.session.report()
@@ -84,6 +90,9 @@ class Preview:
         mine = [finding for finding in findings if _absolute(finding.path) in changed]
         scores = self._scores(report, changed)
         findings_seconds = time.perf_counter() - start
+        if on_findings is not None:
+            found = Update(changed, mine, scores, len(findings), findings_seconds, 0.0)
+            on_findings(found)
         try:
             page, fetcher = self._render(report, findings)
         except EasyReadError as error:

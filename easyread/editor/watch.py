@@ -134,10 +134,9 @@ class PdfRebuilder:
             process.wait()  # a PDF half way through is finished, never cut off
 
 
-def report_update(update: Update, stream: TextIO) -> None:
-    """What a save did, in the terminal: the error, or the changed sections' findings."""
+def report_findings(update: Update, stream: TextIO) -> None:
+    """The changed sections' readability and findings, as soon as they are known."""
     whole = len(update.changed) > 3
-    names = "the report" if whole else ", ".join(path.name for path in update.changed)
     for score in [] if whole else update.scores:
         measures = score.measures
         figures = []
@@ -149,22 +148,22 @@ def report_update(update: Update, stream: TextIO) -> None:
             stream.write(f"{score.file_name}: {', '.join(figures)}\n")
     if update.findings:
         formats.write(update.findings, "text", stream, color=False, summary=False)
-    if update.linted:
-        _write_checked(update, names, stream)
-    if update.error:
-        stream.write(f"{for_terminal(update.error, one_line=True)}\n")
-        stream.write("The preview still shows the last page that could be made.\n")
+    names = "the report" if whole else ", ".join(path.name for path in update.changed)
+    stream.write(
+        f"Checked {names}: {_count(len(update.findings), 'finding')} "
+        f"({_count(update.all_findings, 'finding')} in the report).\n"
+    )
     stream.flush()
 
 
-def _write_checked(update: Update, names: str, stream: TextIO) -> None:
-    line = (
-        f"Checked {names}: {_count(len(update.findings), 'finding')} "
-        f"({_count(update.all_findings, 'finding')} in the report)."
-    )
-    if update.error is None:
-        line += f" Preview made in {update.preview_seconds:.2f} s."
-    stream.write(line + "\n")
+def report_preview(update: Update, stream: TextIO) -> None:
+    """The new page, or the one-line error of a save that broke the report."""
+    if update.error:
+        stream.write(f"{for_terminal(update.error, one_line=True)}\n")
+        stream.write("The preview still shows the last page that could be made.\n")
+    else:
+        stream.write(f"Preview made in {update.preview_seconds:.2f} s.\n")
+    stream.flush()
 
 
 def _count(number: int, word: str) -> str:
@@ -213,7 +212,11 @@ def watch(
             stream.write(text + "\n")
             stream.flush()
 
-    report_update(preview.update(), stream)
+    def found(update: Update) -> None:
+        with say_lock:
+            report_findings(update, stream)
+
+    report_preview(preview.update(on_findings=found), stream)
     server = serve_preview(preview, port)
     address = f"http://{HOST}:{server.server_address[1]}/"
     say(f"The preview is at {address} (on this computer only). Press Ctrl+C to stop.")
@@ -227,9 +230,9 @@ def watch(
             changed = relevant(batch, session.root, out_dir)
             if not changed:
                 continue
-            update = preview.update(changed)
+            update = preview.update(changed, on_findings=found)
             with say_lock:
-                report_update(update, stream)
+                report_preview(update, stream)
             if rebuilder is not None and update.error is None:
                 rebuilder.saved()
     except KeyboardInterrupt:
