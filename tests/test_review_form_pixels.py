@@ -163,7 +163,7 @@ def test_feedback_finds_the_report_from_a_folder_or_from_the_copy(
         capsys.readouterr()
         assert main(["feedback", str(filled), "--out", str(out)]) == 2
         error = capsys.readouterr().err.strip().splitlines()
-        assert len(error) <= 2 and "no report folder was given" in error[0]
+        assert len(error) <= 2 and "no report folder was given" in error[0].lower()
         assert "easyread feedback REPORT-FOLDER" in " ".join(error)
         assert main(["feedback", str(moved), str(filled), "--out", str(out)]) == 0
     finally:
