@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import math
@@ -26,13 +27,260 @@ MAX_TEXT_LENGTH = 5_000  # a note or a credit: about a page
 MAX_LIST_ITEMS = 1_000
 # Outputs store dates as zip and PDF timestamps, which cannot go before 1980 or past 2107.
 FIRST_YEAR, LAST_YEAR = 1980, 2099
-_LENGTHS = {
-    "title": MAX_NAME_LENGTH, "subtitle": MAX_NAME_LENGTH, "organisation": MAX_NAME_LENGTH,
-    "author": MAX_NAME_LENGTH, "edition": MAX_NAME_LENGTH, "language": 35, "page-size": 20,
-    "sections": MAX_NAME_LENGTH, "outputs": 20, "cover-picture": MAX_NAME_LENGTH,
-    "website": 2_000, "email": MAX_NAME_LENGTH, "phone": 100, "address": 1_000,
-}  # fmt: skip
-# Tables that belong to other commands; they check their own keys.
+
+
+# The settings schema: every key of easyread.toml that easyread checks, declared once here with
+# its type, default, limits and help text. One checker (`_Checker`) reads these declarations;
+# `easyread config` shows them. [lint] is declared in easyread.lint.settings, because its keys
+# include the lint rules' own tables, which sit above this module.
+TEXT, NUMBER, WHOLE, BOOL, DATE, TEXTS = "text", "number", "whole", "bool", "date", "texts"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One key of easyread.toml: its type, default, limits and what it is for."""
+
+    name: str  # as written in the file, e.g. "font-size"
+    kind: str  # TEXT, NUMBER, WHOLE, BOOL, DATE or TEXTS (a list of text)
+    default: Any
+    help: str
+    low: float | None = None  # NUMBER and WHOLE: the smallest value allowed
+    high: float | None = None  # NUMBER and WHOLE: the largest value allowed
+    max_length: int = MAX_TEXT_LENGTH  # TEXT, and each item of TEXTS
+    choices: tuple[str, ...] = ()  # TEXT: the only values allowed, matched whatever the case
+    example: str = ""  # a value shown in hints
+    label: str = ""  # how a message names the setting when it is not the key, e.g. "page size"
+    text_is_a_list: bool = False  # TEXTS: one text on its own counts as a list of one
+    drop_blank: bool = False  # TEXTS: empty items are left out
+    too_small: tuple[str, str] = ("", "")  # message and hint below `low` ({value}, {low}, {high})
+    too_big: tuple[str, str] = ("", "")  # message and hint above `high`
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsTable:
+    """A table of easyread.toml (or its top level, named "") and the settings it holds."""
+
+    name: str
+    help: str
+    settings: tuple[Setting, ...]
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(setting.name for setting in self.settings)
+
+    def setting(self, key: str) -> Setting:
+        return next(setting for setting in self.settings if setting.name == key)
+
+    def default_of(self, key: str) -> Any:
+        return self.setting(key).default
+
+
+_SIZE_HINT = "(16 is usual)"
+TOP_LEVEL = SettingsTable(
+    "",
+    "the report: its title, who made it, its pages and its outputs",
+    (
+        Setting(
+            "title",
+            TEXT,
+            "Easy Read report",
+            "the report's title, on the cover and in every output's details",
+            max_length=MAX_NAME_LENGTH,
+        ),
+        Setting(
+            "subtitle", TEXT, "", "a line under the title on the cover", max_length=MAX_NAME_LENGTH
+        ),
+        Setting("organisation", TEXT, "", "who the report is from", max_length=MAX_NAME_LENGTH),
+        Setting(
+            "author",
+            TEXT,
+            "",
+            "the author named in each output's details (the organisation when empty)",
+            max_length=MAX_NAME_LENGTH,
+        ),
+        Setting(
+            "date", DATE, None, "the report's date, year-month-day; also the outputs' timestamp"
+        ),
+        Setting(
+            "edition",
+            TEXT,
+            "",
+            "words shown instead of the date, such as 'Summer 2026'",
+            max_length=MAX_NAME_LENGTH,
+        ),
+        Setting("language", TEXT, "en-GB", "the language tag of the report's words", max_length=35),
+        Setting(
+            "page-size",
+            TEXT,
+            "A4",
+            "A4, A5 or Letter",
+            max_length=20,
+            choices=("A4", "A5", "Letter"),
+            label="page size",
+        ),
+        Setting(
+            "font-size",
+            NUMBER,
+            16.0,
+            "the size of the words in points, 14 to 40",
+            low=MIN_FONT_SIZE,
+            high=MAX_FONT_SIZE,
+            example="16",
+            too_small=(
+                "font size {value:g}pt is too small for Easy Read",
+                "use {low:g} or more " + _SIZE_HINT,
+            ),
+            too_big=("font size {value:g}pt is too big", "use {low:g} to {high:g} " + _SIZE_HINT),
+        ),
+        Setting(
+            "sections",
+            TEXTS,
+            [],
+            "the section files in order (none listed: every .md file, by name)",
+            max_length=MAX_NAME_LENGTH,
+        ),
+        Setting(
+            "outputs",
+            TEXTS,
+            [],
+            "the formats to build (none listed: every format there is)",
+            max_length=20,
+        ),
+        Setting(
+            "cover-picture",
+            TEXT,
+            "",
+            "a picture for the cover, inside the report folder",
+            max_length=MAX_NAME_LENGTH,
+        ),
+        Setting(
+            "cover-alt", TEXT, "", "what the cover picture shows, for people who cannot see it"
+        ),
+        Setting("picture-credits", TEXT, "", "who made the pictures, printed at the back"),
+        Setting("note", TEXT, "", "a note printed on the About this document page"),
+    ),
+)
+FIND_OUT_MORE = SettingsTable(
+    "find-out-more",
+    "the Find out more page at the back",
+    (
+        Setting("text", TEXTS, [], "sentences at the top of the page", text_is_a_list=True),
+        Setting("website", TEXT, "", "a website address", max_length=2_000),
+        Setting("email", TEXT, "", "an email address", max_length=MAX_NAME_LENGTH),
+        Setting("phone", TEXT, "", "a phone number", max_length=100),
+        Setting("address", TEXT, "", "a postal address", max_length=1_000),
+    ),
+)
+SCORE = SettingsTable(
+    "score",
+    "readability targets for 'easyread score' and the build's readability report",
+    (
+        Setting("grade", NUMBER, 5.0, "highest Flesch-Kincaid grade", example="5"),
+        Setting("reading-ease", NUMBER, 80.0, "lowest Flesch reading ease", example="80"),
+        Setting("smog", NUMBER, 9.0, "highest SMOG", example="9"),
+        Setting("fog", NUMBER, None, "highest Gunning Fog (no target unless set)", example="8"),
+        Setting(
+            "dale-chall",
+            NUMBER,
+            None,
+            "highest Dale-Chall score (no target unless set)",
+            example="6",
+        ),
+        Setting(
+            "max-words",
+            WHOLE,
+            15,
+            "words in a sentence before it counts as long",
+            low=1,
+            example="15",
+        ),
+        Setting(
+            "hardest", WHOLE, 3, "hardest sentences listed for each section", low=1, example="3"
+        ),
+        Setting(
+            "fail-under",
+            NUMBER,
+            None,
+            "like --fail-under: exit 1 when reading ease is below this",
+            example="70",
+        ),
+        Setting(
+            "fail-scope",
+            TEXT,
+            "report",
+            "what fail-under looks at: the whole report or any section",
+            max_length=20,
+            choices=("report", "section"),
+        ),
+    ),
+)
+REVIEW = SettingsTable(
+    "review",
+    "review copies for co-authors",
+    (
+        Setting(
+            "font-size",
+            NUMBER,
+            None,
+            "the size of the words in review copies (18 when not set)",
+            low=MIN_FONT_SIZE,
+            high=MAX_FONT_SIZE,
+            example="18",
+        ),
+    ),
+)
+GLOSSARY = SettingsTable(
+    "glossary",
+    "the glossaries that explain hard words",
+    (
+        Setting(
+            "files",
+            TEXTS,
+            [],
+            "the report's own glossary files, inside the report folder",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "disable",
+            TEXTS,
+            [],
+            "glossary words never to flag",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "builtin",
+            TEXTS,
+            None,
+            "the built-in glossaries to use (not set: all of them)",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "words-to-know",
+            TEXTS,
+            [],
+            "glossary words to put on the Words to know page even where the text does not make "
+            "them bold",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "bold-first-use", BOOL, False, "show a hard word in bold where it is first explained"
+        ),
+    ),
+)
+# The whole schema; find-out-more is checked with the top level when the file is read.
+SCHEMA = (TOP_LEVEL, FIND_OUT_MORE, SCORE, REVIEW, GLOSSARY)
+# The tables each command checks when it runs, by name. [lint] is checked by
+# easyread.lint.settings, because the lint rules add tables of their own.
+SCHEMA_TABLES = {table.name: table for table in (SCORE, REVIEW, GLOSSARY)}
+# Tables that belong to other commands; each command checks its own when it runs.
 COMMAND_TABLES = ("lint", "score", "review", "glossary")
 
 
@@ -51,15 +299,16 @@ class FindOutMore:
 @dataclass(slots=True)
 class ReportConfig:
     path: Path | None
-    title: str = "Easy Read report"
-    subtitle: str = ""
-    organisation: str = ""
-    author: str = ""
-    date: dt.date | None = None
-    edition: str = ""
-    language: str = "en-GB"
-    page_size: str = "A4"
-    font_size: float = 16.0
+    # Defaults from the schema; the lists' defaults are empty.
+    title: str = TOP_LEVEL.default_of("title")
+    subtitle: str = TOP_LEVEL.default_of("subtitle")
+    organisation: str = TOP_LEVEL.default_of("organisation")
+    author: str = TOP_LEVEL.default_of("author")
+    date: dt.date | None = TOP_LEVEL.default_of("date")
+    edition: str = TOP_LEVEL.default_of("edition")
+    language: str = TOP_LEVEL.default_of("language")
+    page_size: str = TOP_LEVEL.default_of("page-size")
+    font_size: float = TOP_LEVEL.default_of("font-size")
     sections: list[str] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)  # none listed: every format there is
     cover_picture: str = ""
@@ -68,6 +317,8 @@ class ReportConfig:
     note: str = ""
     find_out_more: FindOutMore = field(default_factory=FindOutMore)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The file's lines as TOML counts them, read once, for the line numbers of errors.
+    lines: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def page_width_mm(self) -> float:
@@ -99,12 +350,6 @@ class ReportConfig:
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-_KEYS = {
-    "title", "subtitle", "organisation", "author", "date", "edition", "language", "page-size",
-    "font-size", "sections", "outputs", "cover-picture", "cover-alt", "picture-credits", "note",
-    "find-out-more",
-}  # fmt: skip
-_FIND_OUT_MORE_KEYS = {"text", "website", "email", "phone", "address"}
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
@@ -142,174 +387,256 @@ def default_config(root: Path) -> ReportConfig:
 
 
 def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> ReportConfig:
-    checker = _Checker(path, text)
-    allowed = _KEYS | set(COMMAND_TABLES)
-    for key in data:
-        checker.known(key, allowed)
-    config = ReportConfig(path=path)
-    config.title = checker.string(data, "title", config.title)
-    if not config.title.strip():
+    lines = text.split("\n") if text else []
+    checker = _Checker(path, lines)
+    values = checker.table(TOP_LEVEL, data, also_allowed=("find-out-more", *COMMAND_TABLES))
+    config = ReportConfig(path=path, lines=lines)
+    for key, value in values.items():
+        setattr(config, key.replace("-", "_"), value)
+    if not config.title:
         raise checker.error("title", "the title is empty", "write the report's title")
-    config.subtitle = checker.string(data, "subtitle", "")
-    config.organisation = checker.string(data, "organisation", "")
-    config.author = checker.string(data, "author", "")
-    config.edition = checker.string(data, "edition", "")
-    config.date = checker.date(data, "date")
-    config.language = checker.string(data, "language", config.language)
     if not _LANGUAGE.match(config.language):
         raise checker.error(
             "language",
             f"'{config.language}' is not a language tag",
             "write a tag such as en-GB, cy-GB or en-US",
         )
-    page_size = checker.string(data, "page-size", config.page_size)
-    if page_size.upper() not in PAGE_SIZES:
-        raise checker.error(
-            "page-size", f"page size '{page_size}' is not known", "use A4, A5 or Letter"
-        )
-    config.page_size = page_size.upper() if page_size.upper() != "LETTER" else "Letter"
-    config.font_size = checker.number(data, "font-size", config.font_size)
-    if config.font_size < MIN_FONT_SIZE:
-        raise checker.error(
-            "font-size",
-            f"font size {config.font_size:g}pt is too small for Easy Read",
-            f"use {MIN_FONT_SIZE:g} or more (16 is usual)",
-        )
-    if config.font_size > MAX_FONT_SIZE:
-        raise checker.error(
-            "font-size",
-            f"font size {config.font_size:g}pt is too big",
-            f"use {MIN_FONT_SIZE:g} to {MAX_FONT_SIZE:g} (16 is usual)",
-        )
-    config.sections = checker.string_list(data, "sections", [])
     # Which names are outputs is the writers' business (easyread.writers finds them); the
     # build checks each name against them and names this line when one is unknown.
-    config.outputs = [item.lower() for item in checker.string_list(data, "outputs", [])]
-    config.cover_picture = checker.string(data, "cover-picture", "")
-    config.cover_alt = checker.string(data, "cover-alt", "")
-    config.picture_credits = checker.string(data, "picture-credits", "")
-    config.note = checker.string(data, "note", "")
-    config.find_out_more = _find_out_more(checker, data.get("find-out-more", {}))
+    config.outputs = [item.lower() for item in config.outputs]
+    config.find_out_more = FindOutMore(**_attributes(checker.table(FIND_OUT_MORE, data)))
     for table in COMMAND_TABLES:
-        value = data.get(table, {})
-        if not isinstance(value, dict):
-            raise checker.error(table, f"'{table}' must be a table", f"write it as [{table}]")
-        config.tables[table] = value
+        config.tables[table] = checker.sub_table(table, data)
     return config
 
 
-def _find_out_more(checker: _Checker, table: Any) -> FindOutMore:
-    if not isinstance(table, dict):
-        raise checker.error(
-            "find-out-more", "'find-out-more' must be a table", "write [find-out-more]"
-        )
-    for key in table:
-        checker.known(key, _FIND_OUT_MORE_KEYS, table="find-out-more")
-    text = table.get("text", [])
-    if isinstance(text, str):
-        text = [text]
-    info = FindOutMore(text=checker.string_list({"text": text}, "text", []))
-    for key in ("website", "email", "phone", "address"):
-        setattr(info, key, checker.string(table, key, ""))
-    return info
+def settings_of(config: ReportConfig, table: str) -> dict[str, Any]:
+    """The settings of one table of the schema ([score], [review], [glossary]), checked, with
+    the defaults for what the file leaves out. Each command asks for its own table when it
+    runs, so a mistake in [score] does not stop 'easyread lint'."""
+    return checked_table(
+        SCHEMA_TABLES[table], config.tables.get(table, {}) or {}, config.path, config.lines
+    )
+
+
+def checked_table(
+    schema: SettingsTable, data: dict[str, Any], path: Path | None, lines: list[str] | None = None
+) -> dict[str, Any]:
+    """`data` (one table of easyread.toml) checked against `schema`; raises ConfigError."""
+    checker = _Checker(path, lines or toml_lines(path))
+    return checker.values(schema, data)
+
+
+def _attributes(values: dict[str, Any]) -> dict[str, Any]:
+    return {key.replace("-", "_"): value for key, value in values.items()}
+
+
+def _where(table: str) -> str:
+    return f" in [{table}]" if table else ""
+
+
+def _either(choices: Sequence[str]) -> str:
+    return ", ".join(choices[:-1]) + " or " + choices[-1] if len(choices) > 1 else choices[0]
 
 
 class _Checker:
-    """Checks values and builds errors that point at the key's line."""
+    """The one checker: values against their Setting, errors that point at the key's line."""
 
-    def __init__(self, path: Path, text: str) -> None:
+    def __init__(self, path: Path | None, lines: list[str]) -> None:
         self.path = path
-        self.lines = text.split("\n")
+        self.lines = lines
 
-    def line_of(self, key: str) -> int | None:
-        return toml_line(self.lines, key)
+    def error(self, key: str, message: str, hint: str, table: str = "") -> ConfigError:
+        line = toml_line(self.lines, key, [table] if table else [])
+        return ConfigError(message, path=self.path, line=line, hint=hint)
 
-    def error(self, key: str, message: str, hint: str) -> ConfigError:
-        return ConfigError(message, path=self.path, line=self.line_of(key), hint=hint)
+    def sub_table(self, name: str, data: dict[str, Any]) -> dict[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            raise self.error(name, f"'{name}' must be a table", f"write it as [{name}]")
+        return value
 
-    def suggestion(self, word: str, choices: Any) -> str:
-        close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-        return f" (did you mean '{close[0]}'?)" if close else ""
+    def table(
+        self, schema: SettingsTable, data: dict[str, Any], also_allowed: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        """The table `schema` names inside `data` (or `data` itself for the top level)."""
+        inner = self.sub_table(schema.name, data) if schema.name else data
+        return self.values(schema, inner, also_allowed)
 
-    def known(self, key: str, allowed: set[str], table: str = "") -> None:
+    def values(
+        self, schema: SettingsTable, data: dict[str, Any], also_allowed: Sequence[str] = ()
+    ) -> dict[str, Any]:
+        allowed = [*schema.keys, *also_allowed]
+        for key in data:
+            self.known(key, allowed, schema.name)
+        return {
+            setting.name: self.value(setting, data[setting.name], schema.name)
+            if setting.name in data
+            else copy.copy(setting.default)
+            for setting in schema.settings
+        }
+
+    def known(self, key: str, allowed: Sequence[str], table: str) -> None:
         if key in allowed:
             return
-        where = f" in [{table}]" if table else ""
-        hint = "remove it or fix its spelling"
         close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
-        if close:
-            hint = f"did you mean '{close[0]}'?"
-        raise self.error(key, f"unknown setting '{key}'{where}", hint)
+        hint = f"did you mean '{close[0]}'?" if close else "remove it or fix its spelling"
+        raise self.error(key, f"unknown setting '{key}'{_where(table)}", hint, table)
 
-    def string(self, data: dict[str, Any], key: str, default: str) -> str:
-        value = data.get(key, default)
+    def value(self, setting: Setting, value: Any, table: str) -> Any:
+        check = {
+            TEXT: self.text,
+            NUMBER: self.number,
+            WHOLE: self.whole,
+            BOOL: self.boolean,
+            DATE: self.date,
+            TEXTS: self.texts,
+        }[setting.kind]
+        return check(setting, value, table)
+
+    def text(self, setting: Setting, value: Any, table: str) -> str:
+        key = setting.name
         if not isinstance(value, str):
-            raise self.error(key, f"'{key}' must be text", f'put it in quotes: {key} = "..."')
-        self.no_control_characters(key, value)
-        self.not_too_long(key, value)
-        return value.strip()
-
-    def not_too_long(self, key: str, value: str) -> None:
-        limit = _LENGTHS.get(key, MAX_TEXT_LENGTH)
-        if len(value) > limit:
             raise self.error(
                 key,
-                f"'{key}' is {len(value):,} characters long",
-                f"make it shorter: at most {limit:,} characters",
+                f"'{key}'{_where(table)} must be text",
+                f'put it in quotes: {key} = "..."',
+                table,
             )
+        self.plain(setting, value, table)
+        value = value.strip()
+        if not setting.choices:
+            return value
+        for choice in setting.choices:
+            if value.casefold() == choice.casefold():
+                return choice
+        name = setting.label or key
+        raise self.error(
+            key, f"{name} '{value}' is not known", f"use {_either(setting.choices)}", table
+        )
 
-    def no_control_characters(self, key: str, value: str) -> None:
+    def plain(self, setting: Setting, value: str, table: str) -> None:
+        """No hidden characters, and not longer than the setting allows."""
+        key = setting.name
         # TOML lets "\u0007" through; such characters break Word files and show as boxes.
         found = HIDDEN.search(value)
         if found:
             raise self.error(
                 key,
-                f"'{key}' holds {hidden_character(found.group())}",
+                f"'{key}'{_where(table)} holds {hidden_character(found.group())}",
                 "delete it: write the text again without \\u escapes",
+                table,
+            )
+        if len(value) > setting.max_length:
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} is {len(value):,} characters long",
+                f"make it shorter: at most {setting.max_length:,} characters",
+                table,
             )
 
-    def number(self, data: dict[str, Any], key: str, default: float) -> float:
-        value = data.get(key, default)
+    def number(self, setting: Setting, value: Any, table: str) -> float:
+        key, example = setting.name, setting.example
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.error(
-                key, f"'{key}' must be a number", f"write it without quotes: {key} = 16"
+                key,
+                f"'{key}'{_where(table)} must be a number",
+                f"write it without quotes: {key} = {example}",
+                table,
             )
         try:
             number = float(value)
         except OverflowError:  # a whole number too big for a float
             number = math.inf
         if not math.isfinite(number):  # TOML allows nan and inf
-            raise self.error(key, f"'{key}' must be a number such as 16", f"write it as {key} = 16")
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} must be a number such as {example}",
+                f"write it as {key} = {example}",
+                table,
+            )
+        self.in_range(setting, number, table)
         return number
 
-    def string_list(self, data: dict[str, Any], key: str, default: list[str]) -> list[str]:
-        value = data.get(key, default)
+    def whole(self, setting: Setting, value: Any, table: str) -> int:
+        key, low = setting.name, setting.low or 0
+        if isinstance(value, bool) or not isinstance(value, int) or value < low:
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} must be a whole number of {low:g} or more",
+                f"write it as {key} = {setting.example}",
+                table,
+            )
+        self.in_range(setting, value, table)
+        return value
+
+    def in_range(self, setting: Setting, number: float, table: str) -> None:
+        low, high = setting.low, setting.high
+        if low is not None and number < low:
+            message, hint = setting.too_small
+        elif high is not None and number > high:
+            message, hint = setting.too_big
+        else:
+            return
+        if not message:
+            message = f"'{setting.name}'{_where(table)} cannot be {{value:g}}"
+        if not hint:
+            hint = "use {low:g} to {high:g}" if low is not None and high is not None else ""
+            hint = hint or ("use {low:g} or more" if low is not None else "use {high:g} or less")
+        shown = {"value": number, "low": low, "high": high}
+        raise self.error(setting.name, message.format(**shown), hint.format(**shown), table)
+
+    def boolean(self, setting: Setting, value: Any, table: str) -> bool:
+        key = setting.name
+        if not isinstance(value, bool):
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} must be true or false",
+                f"write {key} = true or leave it out",
+                table,
+            )
+        return value
+
+    def date(self, setting: Setting, value: Any, table: str) -> dt.date:
+        key = setting.name
+        if (day := as_date(value)) is None:
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} is not a date",
+                "write it as year-month-day, such as 2026-06-30",
+                table,
+            )
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            raise self.error(
+                key,
+                f"the date {day.isoformat()} is not the date of a report",
+                f"write a date from {FIRST_YEAR} to {LAST_YEAR}, such as 2026-06-30",
+                table,
+            )
+        return day
+
+    def texts(self, setting: Setting, value: Any, table: str) -> list[str]:
+        key = setting.name
+        if setting.text_is_a_list and isinstance(value, str):
+            value = [value]
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.error(key, f"'{key}' must be a list of text", f'write it as {key} = ["..."]')
+            raise self.error(
+                key,
+                f"'{key}'{_where(table)} must be a list of text",
+                f'write it as {key} = ["..."]',
+                table,
+            )
         if len(value) > MAX_LIST_ITEMS:
             raise self.error(
-                key, f"'{key}' lists {len(value):,} items", f"list at most {MAX_LIST_ITEMS:,}"
+                key,
+                f"'{key}'{_where(table)} lists {len(value):,} items",
+                f"list at most {MAX_LIST_ITEMS:,}",
+                table,
             )
         for item in value:
-            self.no_control_characters(key, item)
-            self.not_too_long(key, item)
-        return [item.strip() for item in value]
-
-    def date(self, data: dict[str, Any], key: str) -> dt.date | None:
-        value = data.get(key)
-        if value is None:
-            return None
-        if (day := as_date(value)) is not None:
-            if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise self.error(
-                    key,
-                    f"the date {day.isoformat()} is not the date of a report",
-                    f"write a date from {FIRST_YEAR} to {LAST_YEAR}, such as 2026-06-30",
-                )
-            return day
-        raise self.error(
-            key, f"'{key}' is not a date", "write it as year-month-day, such as 2026-06-30"
-        )
+            self.plain(setting, item, table)
+        items = [item.strip() for item in value]
+        return [item for item in items if item] if setting.drop_blank else items
 
 
 def toml_lines(path: Path | None) -> list[str]:
@@ -400,48 +727,50 @@ class SettingInEffect:
     name: str  # as written in easyread.toml, e.g. "font-size" or "lint.allow-acronyms"
     value: object
     source: str  # "easyread.toml:7" or "default"
-
-
-_SHOWN = (
-    ("title", "title"), ("subtitle", "subtitle"), ("organisation", "organisation"),
-    ("author", "author"), ("date", "date"), ("edition", "edition"), ("language", "language"),
-    ("page-size", "page_size"), ("font-size", "font_size"), ("sections", "sections"),
-    ("outputs", "outputs"), ("cover-picture", "cover_picture"), ("cover-alt", "cover_alt"),
-    ("picture-credits", "picture_credits"), ("note", "note"),
-)  # fmt: skip
+    help: str = ""  # what the setting is for, from the schema
 
 
 def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
     """Every setting of the report as easyread uses it, and where it came from: the line of
-    easyread.toml that sets it, or easyread's default. Tables ([lint], [score], [review],
-    [glossary]) list what the file sets; the commands' own defaults apply to the rest."""
-    lines = toml_lines(config.path)
-    written = _written_keys(config.path)
+    easyread.toml that sets it, or easyread's default. Every table of the schema lists all its
+    settings; [lint], which the lint rules extend, lists what the file sets."""
+    lines = config.lines or toml_lines(config.path)
+    written = _written_keys(lines)
     shown: list[SettingInEffect] = []
 
-    def source(key: str, table: Sequence[str] = ()) -> str:
-        if (*table, key) not in written or config.path is None:
+    def source(key: str, table: str = "") -> str:
+        where = (table, key) if table else (key,)
+        if where not in written or config.path is None:
             return "default"
-        return f"{config.path.name}:{toml_line(lines, key, table)}"
+        return f"{config.path.name}:{toml_line(lines, key, [table] if table else [])}"
 
-    for key, attribute in _SHOWN:
-        shown.append(SettingInEffect(key, getattr(config, attribute), source(key)))
-    for key in sorted(_FIND_OUT_MORE_KEYS):
-        value = getattr(config.find_out_more, key)
-        shown.append(SettingInEffect(f"find-out-more.{key}", value, source(key, ["find-out-more"])))
+    for setting in TOP_LEVEL.settings:
+        value = getattr(config, setting.name.replace("-", "_"))
+        shown.append(SettingInEffect(setting.name, value, source(setting.name), setting.help))
+    for setting in FIND_OUT_MORE.settings:
+        value = getattr(config.find_out_more, setting.name)
+        name = f"{FIND_OUT_MORE.name}.{setting.name}"
+        shown.append(
+            SettingInEffect(name, value, source(setting.name, FIND_OUT_MORE.name), setting.help)
+        )
     for table in COMMAND_TABLES:
-        for key, value in (config.tables.get(table) or {}).items():
-            shown.append(SettingInEffect(f"{table}.{key}", value, source(key, [table])))
+        if table not in SCHEMA_TABLES:
+            for key, value in (config.tables.get(table) or {}).items():
+                shown.append(SettingInEffect(f"{table}.{key}", value, source(key, table)))
+            continue
+        values = settings_of(config, table)
+        for setting in SCHEMA_TABLES[table].settings:
+            name = f"{table}.{setting.name}"
+            value = values[setting.name]
+            shown.append(SettingInEffect(name, value, source(setting.name, table), setting.help))
     return shown
 
 
-def _written_keys(path: Path | None) -> set[tuple[str, ...]]:
+def _written_keys(lines: list[str]) -> set[tuple[str, ...]]:
     """The keys the file sets, as (table, key) or (key,) for the top level."""
-    if path is None:
-        return set()
     try:
-        data = tomllib.loads(_read_text(path))
-    except (OSError, tomllib.TOMLDecodeError, ConfigError):
+        data = tomllib.loads("\n".join(lines))
+    except tomllib.TOMLDecodeError:
         return set()
     keys: set[tuple[str, ...]] = set()
     for key, value in data.items():

@@ -137,11 +137,17 @@ def test_config_shows_each_setting_and_where_it_comes_from(report_copy: Path, ca
         "name": "font-size",
         "value": 16,
         "from": f"easyread.toml:{font_line}",
+        "help": "the size of the words in points, 14 to 40",
     }
     assert shown["author"]["from"] == "default"
     assert shown["outputs"] == {
         "name": "outputs",
         "value": ["pdf", "docx", "html"],
         "from": "default",
+        "help": "the formats to build (none listed: every format there is)",
     }
+    # Every setting of a table the schema declares is shown, set or not.
+    assert shown["score.max-words"]["value"] == 15
+    assert shown["score.max-words"]["from"] == "default"
+    assert shown["glossary.bold-first-use"]["value"] is False
     assert shown["lint.allow-acronyms"]["from"] == f"easyread.toml:{len(lines) + 2}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
@@ -22,7 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="show the settings a report uses",
         description=(
             "Show every setting of the report in DIR as easyread uses it, and where it comes "
-            "from: the line of easyread.toml that sets it, or easyread's default."
+            "from: the line of easyread.toml that sets it, or easyread's default; and what it "
+            "is for."
         ),
     )
     parser.add_argument("dir", nargs="?", type=Path, default=Path("."), help="the report folder")
@@ -41,13 +43,19 @@ def run(args: argparse.Namespace) -> int:
     shown = [_with_default_outputs(item) for item in settings_in_effect(config)]
     if args.format == "json":
         data = [
-            {"name": item.name, "value": _plain(item.value), "from": item.source} for item in shown
+            {
+                "name": item.name,
+                "value": _plain(item.value),
+                "from": item.source,
+                "help": item.help,
+            }
+            for item in shown
         ]
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     width = max(len(item.name) for item in shown)
     for item in shown:
-        print(f"{item.name:<{width}}  {_text(item.value):<30}  ({item.source})")
+        print(f"{item.name:<{width}}  {_text(item.value):<30}  ({item.source})  {item.help}")
     return 0
 
 
@@ -57,7 +65,7 @@ def _with_default_outputs(item: SettingInEffect) -> SettingInEffect:
         return item
     from easyread.writers import format_names
 
-    return SettingInEffect(item.name, format_names(), item.source)
+    return dataclasses.replace(item, value=format_names())
 
 
 def _plain(value: object) -> object:

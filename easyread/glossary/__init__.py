@@ -12,9 +12,9 @@ import difflib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from easyread.config import toml_line, toml_lines
+from easyread.config import settings_of, toml_line, toml_lines
 from easyread.errors import ConfigError
 from easyread.glossary.acronyms import split_token
 from easyread.glossary.entry import KINDS, Entry, GlossaryError, Match
@@ -42,7 +42,6 @@ __all__ = [
     "read_glossary_file",
 ]
 
-SETTINGS = ("files", "disable", "builtin", "bold-first-use", "words-to-know")
 _REMEMBERED_TEXTS = 200_000
 
 
@@ -246,32 +245,17 @@ def _settings(config: ReportConfig | None) -> _Settings:
     settings = _Settings()
     if config is None:
         return settings
-    table: dict[str, Any] = config.tables.get("glossary", {}) or {}
+    values = settings_of(config, "glossary")  # types and limits: the settings schema
     path = config.path
     base = path.parent if path is not None else Path.cwd()
     settings.base = base
-    for key in table:
-        if key not in SETTINGS:
-            close = difflib.get_close_matches(key, SETTINGS, n=1, cutoff=0.6)
-            hint = (
-                f"did you mean '{close[0]}'?"
-                if close
-                else "use files, disable, builtin, bold-first-use or words-to-know"
-            )
-            raise ConfigError(
-                f"unknown setting '{key}' in [glossary]",
-                path=path,
-                line=_toml_line(path, key),
-                hint=hint,
-            )
-    for name in _string_list(table, "files", path):
+    for name in values["files"]:
         settings.files.append(_inside_report(base, name, path))
-    for term in _string_list(table, "disable", path):
+    for term in values["disable"]:
         settings.disable.append((term, path, _toml_line(path, "disable")))
-    if "builtin" in table:
-        wanted = _string_list(table, "builtin", path)
+    if values["builtin"] is not None:
         known = {file.stem for file in builtin_files()}
-        for name in wanted:
+        for name in values["builtin"]:
             if name not in known:
                 close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
                 raise ConfigError(
@@ -280,17 +264,9 @@ def _settings(config: ReportConfig | None) -> _Settings:
                     line=_toml_line(path, "builtin"),
                     hint=f"did you mean '{close[0]}'?" if close else f"use: {', '.join(known)}",
                 )
-        settings.builtin = wanted
-    bold = table.get("bold-first-use", False)
-    if not isinstance(bold, bool):
-        raise ConfigError(
-            "'bold-first-use' in [glossary] must be true or false",
-            path=path,
-            line=_toml_line(path, "bold-first-use"),
-            hint="write bold-first-use = true or leave it out",
-        )
-    settings.bold_first_use = bold
-    settings.words_to_know = _string_list(table, "words-to-know", path)
+        settings.builtin = values["builtin"]
+    settings.bold_first_use = values["bold-first-use"]
+    settings.words_to_know = values["words-to-know"]
     return settings
 
 
@@ -305,20 +281,6 @@ def _inside_report(base: Path, name: str, path: Path | None) -> Path:
             hint="copy the glossary into the report folder and give its path from there",
         )
     return candidate
-
-
-def _string_list(table: dict[str, Any], key: str, path: Path | None) -> list[str]:
-    value = table.get(key, [])
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ConfigError(
-            f"'{key}' in [glossary] must be a list of text",
-            path=path,
-            line=_toml_line(path, key),
-            hint=f'write it as {key} = ["..."]',
-        )
-    return [item.strip() for item in value if item.strip()]
 
 
 def _toml_line(path: Path | None, key: str) -> int | None:

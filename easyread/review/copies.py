@@ -7,13 +7,12 @@ parses its arguments, calls this and prints the result.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.config import ReportConfig, toml_line, toml_lines
+from easyread.config import MAX_FONT_SIZE, MIN_FONT_SIZE, ReportConfig, settings_of
 from easyread.edition import make_edition
-from easyread.errors import ConfigError, EasyReadError
+from easyread.errors import EasyReadError
 from easyread.model import Report
 from easyread.output import ensure_folder, output_stem, refuse_source_folder
 from easyread.reader import read_report
@@ -25,8 +24,6 @@ from easyread.review.review_copy import (
 )
 
 COPY_FORMATS = ("pdf", "docx")
-MIN_FONT_SIZE, MAX_FONT_SIZE = 14.0, 40.0
-REVIEW_SETTINGS = ("font-size",)
 
 
 @dataclass(slots=True)
@@ -79,25 +76,6 @@ def _copy_formats(formats: list[str] | None) -> list[str]:
 
 
 def review_font_size(config: ReportConfig) -> float | None:
-    """`[review] font-size` in easyread.toml, checked; None when it is not set."""
-    table = config.tables.get("review", {})
-    for key in table:
-        if key not in REVIEW_SETTINGS:
-            close = difflib.get_close_matches(key, REVIEW_SETTINGS, n=1, cutoff=0.6)
-            raise ConfigError(
-                f"unknown setting '{key}' in [review]",
-                path=config.path,
-                line=toml_line(toml_lines(config.path), key, ["review"]),
-                hint=f"did you mean '{close[0]}'?" if close else "the only setting is font-size",
-            )
-    value = table.get("font-size")
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ConfigError(
-            "'font-size' in [review] must be a number",
-            path=config.path,
-            line=toml_line(toml_lines(config.path), "font-size", ["review"]),
-            hint="write font-size = 18",
-        )
-    return float(value)
+    """`[review] font-size` in easyread.toml, checked against the settings schema; None when
+    it is not set."""
+    return settings_of(config, "review")["font-size"]

@@ -129,7 +129,7 @@ def score_report(
     `settings` is not given, and the report's glossary when `glossary` is not given."""
     config = report.config
     if settings is None:
-        settings = settings_from_table(config.tables.get("score", {}), config.path)
+        settings = settings_from_table(config.tables.get("score", {}), config.path, config.lines)
     notes: list[str] = []
     if glossary is None and use_glossary:
         glossary = load_report_glossary(config)

@@ -14,15 +14,13 @@ fail-scope = "report"  # "report" (the whole report) or "section" (any section)
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from easyread.config import toml_line, toml_lines
-from easyread.errors import ConfigError
+from easyread.config import SCORE, checked_table
 
-FAIL_SCOPES = ("report", "section")
+FAIL_SCOPES = SCORE.setting("fail-scope").choices
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,15 +40,16 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class ScoreSettings:
-    grade: float | None = 5.0
-    reading_ease: float | None = 80.0
-    smog: float | None = 9.0
-    fog: float | None = None
-    dale_chall: float | None = None
-    max_words: int = 15
-    hardest: int = 3
-    fail_under: float | None = None
-    fail_scope: str = "report"
+    # Defaults and limits are declared once, in the settings schema (easyread.config.SCORE).
+    grade: float | None = SCORE.default_of("grade")
+    reading_ease: float | None = SCORE.default_of("reading-ease")
+    smog: float | None = SCORE.default_of("smog")
+    fog: float | None = SCORE.default_of("fog")
+    dale_chall: float | None = SCORE.default_of("dale-chall")
+    max_words: int = SCORE.default_of("max-words")
+    hardest: int = SCORE.default_of("hardest")
+    fail_under: float | None = SCORE.default_of("fail-under")
+    fail_scope: str = SCORE.default_of("fail-scope")
 
     def targets(self) -> list[Target]:
         found = [
@@ -68,55 +67,13 @@ class ScoreSettings:
         return next((target for target in self.targets() if target.measure == measure), None)
 
 
-_NUMBER_KEYS = {
-    "grade": "grade",
-    "reading-ease": "reading_ease",
-    "smog": "smog",
-    "fog": "fog",
-    "dale-chall": "dale_chall",
-    "fail-under": "fail_under",
-}
-_WHOLE_NUMBER_KEYS = {"max-words": "max_words", "hardest": "hardest"}
-KEYS = sorted([*_NUMBER_KEYS, *_WHOLE_NUMBER_KEYS, "fail-scope"])
+KEYS = sorted(SCORE.keys)
 
 
-def settings_from_table(table: dict[str, Any], config_path: Path | None) -> ScoreSettings:
-    """Check the [score] table and turn it into settings. Raises ConfigError for the author."""
-    lines = _ScoreLines(config_path)
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        if key in _NUMBER_KEYS:
-            if isinstance(value, bool) or not isinstance(value, int | float):
-                raise lines.error(key, f"'{key}' in [score] must be a number", f"write {key} = 5")
-            values[_NUMBER_KEYS[key]] = float(value)
-        elif key in _WHOLE_NUMBER_KEYS:
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise lines.error(
-                    key, f"'{key}' in [score] must be a whole number of 1 or more", f"{key} = 15"
-                )
-            values[_WHOLE_NUMBER_KEYS[key]] = value
-        elif key == "fail-scope":
-            if value not in FAIL_SCOPES:
-                raise lines.error(
-                    key, f"fail-scope '{value}' is not known", 'use "report" or "section"'
-                )
-            values["fail_scope"] = value
-        else:
-            close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "the keys are " + ", ".join(KEYS)
-            raise lines.error(key, f"unknown setting '{key}' in [score]", hint)
-    return ScoreSettings(**values)
-
-
-class _ScoreLines:
-    """Finds the line of a key inside the [score] table, for error messages."""
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self.lines = toml_lines(path)
-
-    def line_of(self, key: str) -> int | None:
-        return toml_line(self.lines, key, ["score"])
-
-    def error(self, key: str, message: str, hint: str) -> ConfigError:
-        return ConfigError(message, path=self.path, line=self.line_of(key), hint=hint)
+def settings_from_table(
+    table: dict[str, Any], config_path: Path | None, lines: list[str] | None = None
+) -> ScoreSettings:
+    """Check the [score] table against the settings schema and turn it into settings.
+    Raises ConfigError for the author."""
+    values = checked_table(SCORE, table, config_path, lines)
+    return ScoreSettings(**{key.replace("-", "_"): value for key, value in values.items()})

@@ -1,0 +1,98 @@
+"""The settings schema: every table it declares is checked by the one checker, with the same
+rules everywhere (types, limits, no NaN or infinity, every text length-limited, the line of the
+setting named), and `easyread config` shows what it declares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from easyread.config import (
+    FIND_OUT_MORE,
+    SCHEMA,
+    SCHEMA_TABLES,
+    TEXT,
+    TEXTS,
+    TOP_LEVEL,
+    load_config,
+    settings_in_effect,
+    settings_of,
+)
+from easyread.errors import ConfigError
+
+
+def test_every_setting_says_what_it_is_for_and_texts_are_limited() -> None:
+    for table in SCHEMA:
+        assert table.help, table.name
+        assert len(set(table.keys)) == len(table.keys), table.name
+        for setting in table.settings:
+            assert setting.help.strip(), f"{table.name}.{setting.name}"
+            if setting.kind in (TEXT, TEXTS):
+                assert 0 < setting.max_length <= 5_000, f"{table.name}.{setting.name}"
+
+
+def _config(tmp_path: Path, body: str):  # noqa: ANN202
+    path = tmp_path / "easyread.toml"
+    path.write_text('title = "T"\n\n' + body, encoding="utf-8")
+    return load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("table", "body", "fragment"),
+    [
+        ("score", "[score]\ngrade = nan\n", "'grade' in [score] must be a number such as 5"),
+        ("score", "[score]\nfog = inf\n", "must be a number such as 8"),
+        ("score", "[score]\nhardest = true\n", "whole number of 1 or more"),
+        ("score", '[score]\nfail-scope = "chapter"\n', "fail-scope 'chapter' is not known"),
+        ("score", "[score]\nsmgo = 9\n", "did you mean 'smog'"),
+        ("review", "[review]\nfont-size = nan\n", "must be a number such as 18"),
+        ("review", "[review]\nfont-size = 9\n", "'font-size' in [review] cannot be 9"),
+        ("review", "[review]\nfont-size = 41\n", "use 14 to 40"),
+        ("glossary", '[glossary]\nfiles = ["\\u202e.yaml"]\n', "'files' in [glossary] holds"),
+        ("glossary", f'[glossary]\ndisable = ["{"x" * 256}"]\n', "256 characters long"),
+        ("glossary", '[glossary]\nbold-first-use = "yes"\n', "must be true or false"),
+        ("glossary", "[glossary]\nfile = []\n", "did you mean 'files'"),
+    ],
+)
+def test_a_bad_table_setting_names_its_line(
+    tmp_path: Path, table: str, body: str, fragment: str
+) -> None:
+    config = _config(tmp_path, body)
+    with pytest.raises(ConfigError) as caught:
+        settings_of(config, table)
+    assert caught.value.line == 4, caught.value.one_line()
+    assert fragment.lower() in caught.value.one_line().lower()
+    assert caught.value.hint
+
+
+def test_find_out_more_is_checked_by_the_same_rules(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        _config(tmp_path, f'[find-out-more]\nphone = "{"1" * 101}"\n')
+    assert caught.value.line == 4
+    assert "'phone' in [find-out-more] is 101 characters long" in caught.value.one_line()
+
+
+def test_a_table_left_out_gives_the_schema_defaults(tmp_path: Path) -> None:
+    config = _config(tmp_path, "[score]\nfog = 8\n")
+    values = settings_of(config, "score")
+    assert values["fog"] == 8.0
+    for setting in SCHEMA_TABLES["score"].settings:
+        if setting.name != "fog":
+            assert values[setting.name] == setting.default
+
+
+def test_easyread_config_shows_every_declared_setting_with_its_help(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[review]\nfont-size = 20\n\n[lint]\naccept = ["x"]\n')
+    shown = {item.name: item for item in settings_in_effect(config)}
+    declared = [setting.name for setting in TOP_LEVEL.settings]
+    declared += [f"{FIND_OUT_MORE.name}.{setting.name}" for setting in FIND_OUT_MORE.settings]
+    for name, table in SCHEMA_TABLES.items():
+        declared += [f"{name}.{setting.name}" for setting in table.settings]
+    assert set(declared) <= set(shown)
+    assert all(shown[name].help for name in declared)
+    assert (shown["review.font-size"].value, shown["review.font-size"].source) == (
+        20.0,
+        "easyread.toml:4",
+    )
+    assert shown["lint.accept"].source == "easyread.toml:7"
