@@ -275,10 +275,62 @@ GLOSSARY = SettingsTable(
         ),
     ),
 )
+LINT = SettingsTable(
+    "lint",
+    "the Easy Read checks; each rule's own settings go in [lint.<rule>]",
+    (
+        Setting(
+            "disable",
+            TEXTS,
+            [],
+            "rules turned off",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "enable",
+            TEXTS,
+            [],
+            "rules that are off unless asked for, turned on",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "fail-on",
+            TEXT,
+            "warning",
+            "the findings that make 'easyread lint' fail",
+            max_length=20,
+            choices=("error", "warning", "info", "never"),
+        ),
+        Setting(
+            "acronym-scope",
+            TEXT,
+            "document",
+            "explain an acronym once in the document, or once in each section",
+            max_length=20,
+            choices=("document", "section"),
+        ),
+        Setting(
+            "allow-acronyms",
+            TEXTS,
+            None,
+            "acronyms nearly everyone knows (not set: easyread's own list)",
+            max_length=MAX_NAME_LENGTH,
+            text_is_a_list=True,
+            drop_blank=True,
+        ),
+        Setting(
+            "accept", TEXTS, [], "text that is never flagged", text_is_a_list=True, drop_blank=True
+        ),
+    ),
+)
 # The whole schema; find-out-more is checked with the top level when the file is read.
-SCHEMA = (TOP_LEVEL, FIND_OUT_MORE, SCORE, REVIEW, GLOSSARY)
+SCHEMA = (TOP_LEVEL, FIND_OUT_MORE, LINT, SCORE, REVIEW, GLOSSARY)
 # The tables each command checks when it runs, by name. [lint] is checked by
-# easyread.lint.settings, because the lint rules add tables of their own.
+# easyread.lint.settings, with a table for each lint rule's own settings, made from the rule.
 SCHEMA_TABLES = {table.name: table for table in (SCORE, REVIEW, GLOSSARY)}
 # Tables that belong to other commands; each command checks its own when it runs.
 COMMAND_TABLES = ("lint", "score", "review", "glossary")
@@ -420,11 +472,16 @@ def settings_of(config: ReportConfig, table: str) -> dict[str, Any]:
 
 
 def checked_table(
-    schema: SettingsTable, data: dict[str, Any], path: Path | None, lines: list[str] | None = None
+    schema: SettingsTable,
+    data: dict[str, Any],
+    path: Path | None,
+    lines: list[str] | None = None,
+    also_allowed: Sequence[str] = (),
 ) -> dict[str, Any]:
-    """`data` (one table of easyread.toml) checked against `schema`; raises ConfigError."""
+    """`data` (one table of easyread.toml) checked against `schema`, with the defaults for what
+    it leaves out; `also_allowed` names keys the caller checks itself. Raises ConfigError."""
     checker = _Checker(path, lines or toml_lines(path))
-    return checker.values(schema, data)
+    return checker.values(schema, data, also_allowed)
 
 
 def _attributes(values: dict[str, Any]) -> dict[str, Any]:
@@ -447,7 +504,7 @@ class _Checker:
         self.lines = lines
 
     def error(self, key: str, message: str, hint: str, table: str = "") -> ConfigError:
-        line = toml_line(self.lines, key, [table] if table else [])
+        line = toml_line(self.lines, key, table.split(".") if table else [])
         return ConfigError(message, path=self.path, line=line, hint=hint)
 
     def sub_table(self, name: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -512,7 +569,7 @@ class _Checker:
                 return choice
         name = setting.label or key
         raise self.error(
-            key, f"{name} '{value}' is not known", f"use {_either(setting.choices)}", table
+            key, f"{name} '{value}' is not known", f"use one of: {_either(setting.choices)}", table
         )
 
     def plain(self, setting: Setting, value: str, table: str) -> None:
@@ -754,9 +811,17 @@ def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
             SettingInEffect(name, value, source(setting.name, FIND_OUT_MORE.name), setting.help)
         )
     for table in COMMAND_TABLES:
-        if table not in SCHEMA_TABLES:
-            for key, value in (config.tables.get(table) or {}).items():
-                shown.append(SettingInEffect(f"{table}.{key}", value, source(key, table)))
+        if table == LINT.name:  # checked by lint, which knows the rules' own tables
+            raw = config.tables.get(table) or {}
+            for setting in LINT.settings:
+                value = raw.get(setting.name, setting.default)
+                name = f"{table}.{setting.name}"
+                shown.append(
+                    SettingInEffect(name, value, source(setting.name, table), setting.help)
+                )
+            for key, value in raw.items():
+                if key not in LINT.keys:
+                    shown.append(SettingInEffect(f"{table}.{key}", value, source(key, table)))
             continue
         values = settings_of(config, table)
         for setting in SCHEMA_TABLES[table].settings:

@@ -96,3 +96,39 @@ def test_easyread_config_shows_every_declared_setting_with_its_help(tmp_path: Pa
         "easyread.toml:4",
     )
     assert shown["lint.accept"].source == "easyread.toml:7"
+
+
+def test_lint_schema_matches_the_lint_severities() -> None:
+    from easyread.lint.findings import SEVERITIES
+    from easyread.lint.settings import FAIL_LEVELS
+
+    assert (*SEVERITIES, "never") == FAIL_LEVELS
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "fragment"),
+    [
+        ("[lint]\nfail-on = nan\n", 4, "'fail-on' in [lint] must be text"),
+        (f'[lint]\naccept = ["{"x" * 5_001}"]\n', 4, "5,001 characters long"),
+        ("[lint.long-sentence]\nmax-words = inf\n", 4, "must be a number such as 15"),
+        ('[lint.long-sentence]\nseverity = "loud"\n', 4, "severity 'loud' is not known"),
+        ("[lint.long-sentence]\nenabled = 1\n", 4, "must be true or false"),
+    ],
+)
+def test_lint_settings_use_the_one_checker(
+    tmp_path: Path, body: str, line: int, fragment: str
+) -> None:
+    from easyread.lint.settings import load_settings
+
+    with pytest.raises(ConfigError) as caught:
+        load_settings(_config(tmp_path, body))
+    assert caught.value.line == line, caught.value.one_line()
+    assert fragment.lower() in caught.value.one_line().lower()
+
+
+def test_a_whole_number_option_stays_whole(tmp_path: Path) -> None:
+    from easyread.lint.settings import load_settings
+
+    settings = load_settings(_config(tmp_path, "[lint.long-sentence]\nmax-words = 20\n"))
+    assert settings.options["long-sentence"] == {"max-words": 20}
+    assert isinstance(settings.options["long-sentence"]["max-words"], int)

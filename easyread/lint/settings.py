@@ -21,16 +21,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from easyread.config import ReportConfig, toml_line, toml_lines
+from easyread.config import (
+    BOOL,
+    LINT,
+    NUMBER,
+    TEXT,
+    TEXTS,
+    ReportConfig,
+    Setting,
+    SettingsTable,
+    checked_table,
+    toml_line,
+    toml_lines,
+)
 from easyread.errors import ConfigError
 from easyread.lint.findings import SEVERITIES
 from easyread.lint.rules import Rule, all_rules
 
-FAIL_LEVELS = (*SEVERITIES, "never")
-DEFAULT_FAIL_ON = "warning"
-SCOPES = ("document", "section")
-TOP_KEYS = ("disable", "enable", "fail-on", "acronym-scope", "allow-acronyms", "accept")
-RULE_KEYS = ("enabled", "severity")
+# Declared in the settings schema (easyread.config.LINT).
+FAIL_LEVELS = LINT.setting("fail-on").choices
+DEFAULT_FAIL_ON = LINT.default_of("fail-on")
+SCOPES = LINT.setting("acronym-scope").choices
 
 
 @dataclass(slots=True)
@@ -61,131 +72,101 @@ def load_settings(config: ReportConfig | None) -> LintSettings:
     if config is None:
         return LintSettings()
     table = config.tables.get("lint", {}) or {}
-    return settings_from_table(table, config.path)
+    return settings_from_table(table, config.path, config.lines)
 
 
-def settings_from_table(table: dict[str, Any], path: Path | None) -> LintSettings:
-    checker = _Checker(path)
+def settings_from_table(
+    table: dict[str, Any], path: Path | None, lines: list[str] | None = None
+) -> LintSettings:
+    """[lint] checked against the settings schema (easyread.config.LINT), and each rule's own
+    table against a schema made from the rule; which names are rules is lint's business."""
+    lines = lines or toml_lines(path)
     rules = all_rules()
-    settings = LintSettings()
+    values = checked_table(LINT, table, path, lines, also_allowed=tuple(rules))
+    settings = LintSettings(
+        fail_on=values["fail-on"],
+        acronym_scope=values["acronym-scope"],
+        allow_acronyms=frozenset(values["allow-acronyms"] or ()),
+        accept=frozenset(item.casefold() for item in values["accept"]),
+    )
     for key, value in table.items():
         if key in rules:
-            _rule_table(checker, rules[key], value, settings)
-        elif key not in TOP_KEYS:
-            checker.unknown(["lint"], key, [*TOP_KEYS, *rules], what="setting")
-    settings.disabled |= set(checker.rule_list(table, "disable", rules))
-    settings.enabled |= set(checker.rule_list(table, "enable", rules))
-    settings.fail_on = checker.choice(table, "fail-on", FAIL_LEVELS, DEFAULT_FAIL_ON)
-    settings.acronym_scope = checker.choice(table, "acronym-scope", SCOPES, "document")
-    settings.allow_acronyms = frozenset(checker.text_list(table, "allow-acronyms"))
-    settings.accept = frozenset(item.casefold() for item in checker.text_list(table, "accept"))
+            _rule_table(rules[key], value, settings, path, lines)
+    settings.disabled |= set(_rule_names(values, "disable", rules, path, lines))
+    settings.enabled |= set(_rule_names(values, "enable", rules, path, lines))
     return settings
 
 
-def _rule_table(checker: _Checker, rule: type[Rule], value: Any, settings: LintSettings) -> None:
-    where = ["lint", rule.id]
+def rule_schema(rule: type[Rule]) -> SettingsTable:
+    """The settings of [lint.<rule>]: on or off, how serious, and the rule's own options."""
+    own = tuple(
+        _option_setting(key, default, rule.option_help.get(key, ""))
+        for key, default in rule.options.items()
+    )
+    return SettingsTable(
+        f"lint.{rule.id}",
+        rule.description,
+        (
+            Setting("enabled", BOOL, rule.enabled_by_default, "whether the rule runs"),
+            Setting("severity", TEXT, rule.severity, "how serious its findings are",
+                    max_length=20, choices=SEVERITIES),
+            *own,
+        ),
+    )  # fmt: skip
+
+
+def _option_setting(key: str, default: Any, help_text: str) -> Setting:
+    if isinstance(default, bool):
+        return Setting(key, BOOL, default, help_text)
+    if isinstance(default, int | float):
+        return Setting(key, NUMBER, default, help_text, example=f"{default}")
+    if isinstance(default, list):
+        return Setting(key, TEXTS, default, help_text)
+    return Setting(key, TEXT, default, help_text)
+
+
+def _rule_table(
+    rule: type[Rule], value: Any, settings: LintSettings, path: Path | None, lines: list[str]
+) -> None:
     if not isinstance(value, dict):
-        raise checker.error(
-            where, rule.id, f"'{rule.id}' must be a table", f"write it as [lint.{rule.id}]"
+        raise ConfigError(
+            f"'{rule.id}' must be a table",
+            path=path,
+            line=toml_line(lines, rule.id, ["lint", rule.id]),
+            hint=f"write it as [lint.{rule.id}]",
         )
+    values = checked_table(rule_schema(rule), value, path, lines)
     options: dict[str, Any] = {}
-    for key, item in value.items():
+    for key in value:
         if key == "enabled":
-            if not isinstance(item, bool):
-                raise checker.error(
-                    where, key, "'enabled' must be true or false", "enabled = false"
-                )
-            if item:
-                settings.enabled.add(rule.id)
-            else:
-                settings.disabled.add(rule.id)
+            (settings.enabled if values[key] else settings.disabled).add(rule.id)
         elif key == "severity":
-            settings.severities[rule.id] = checker.choice(value, key, SEVERITIES, "", where)
-        elif key in rule.options:
-            options[key] = checker.same_type(where, key, item, rule.options[key])
+            settings.severities[rule.id] = values[key]
         else:
-            checker.unknown(where, key, [*RULE_KEYS, *rule.options], what="setting")
+            options[key] = _as_whole(values[key], rule.options[key])
     settings.options[rule.id] = options
 
 
-class _Checker:
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._lines: list[str] | None = None
+def _as_whole(value: Any, default: Any) -> Any:
+    """A whole number for an option whose default is one (the schema reads numbers as floats)."""
+    whole_default = isinstance(default, int) and not isinstance(default, bool)
+    if whole_default and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
-    @property
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = toml_lines(self.path)
-        return self._lines
 
-    def line_of(self, table: list[str], key: str) -> int | None:
-        """The line of `key` inside [table], or of the table header, or of the key anywhere."""
-        return toml_line(self.lines, key, table)
-
-    def error(self, table: list[str], key: str, message: str, hint: str) -> ConfigError:
-        return ConfigError(message, path=self.path, line=self.line_of(table, key), hint=hint)
-
-    def unknown(self, table: list[str], key: str, choices: list[str], *, what: str) -> None:
-        close = difflib.get_close_matches(key, choices, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else "remove it or fix its spelling"
-        name = ".".join(table)
-        raise self.error(table, key, f"unknown {what} '{key}' in [{name}]", hint)
-
-    def rule_list(self, table: dict[str, Any], key: str, rules: dict[str, Any]) -> list[str]:
-        names = self.text_list(table, key)
-        for name in names:
-            if name not in rules:
-                close = difflib.get_close_matches(name, list(rules), n=1, cutoff=0.6)
-                hint = (
-                    f"did you mean '{close[0]}'?" if close else "run 'easyread rules' to see them"
-                )
-                raise self.error(["lint"], key, f"there is no lint rule called '{name}'", hint)
-        return names
-
-    def text_list(self, table: dict[str, Any], key: str) -> list[str]:
-        value = table.get(key, [])
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            raise self.error(
-                ["lint"], key, f"'{key}' must be a list of text", f'write it as {key} = ["..."]'
+def _rule_names(
+    values: dict[str, Any], key: str, rules: dict[str, Any], path: Path | None, lines: list[str]
+) -> list[str]:
+    names: list[str] = values[key]
+    for name in names:
+        if name not in rules:
+            close = difflib.get_close_matches(name, list(rules), n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "run 'easyread rules' to see them"
+            raise ConfigError(
+                f"there is no lint rule called '{name}'",
+                path=path,
+                line=toml_line(lines, key, ["lint"]),
+                hint=hint,
             )
-        return [item.strip() for item in value if item.strip()]
-
-    def choice(
-        self,
-        table: dict[str, Any],
-        key: str,
-        choices: tuple[str, ...],
-        default: str,
-        where: list[str] | None = None,
-    ) -> str:
-        where = where or ["lint"]
-        value = table.get(key, default)
-        if isinstance(value, str) and value.strip().lower() in choices:
-            return value.strip().lower()
-        shown = ", ".join(choices)
-        raise self.error(where, key, f"'{key}' cannot be '{value}'", f"use one of: {shown}")
-
-    def same_type(self, table: list[str], key: str, value: Any, default: Any) -> Any:
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-            example = "true or false"
-        elif isinstance(default, int | float):
-            ok = isinstance(value, int | float) and not isinstance(value, bool)
-            example = f"a number, such as {default}"
-        elif isinstance(default, str):
-            ok = isinstance(value, str)
-            example = f'text in quotes, such as "{default}"'
-        elif isinstance(default, list):
-            ok = isinstance(value, list) and all(isinstance(item, str) for item in value)
-            example = 'a list, such as ["..."]'
-        else:
-            ok, example = True, ""
-        if not ok:
-            raise self.error(table, key, f"'{key}' must be {example}", f"fix the value of {key}")
-        whole = isinstance(value, float) and value.is_integer()
-        if isinstance(default, int) and not isinstance(default, bool) and whole:
-            return int(value)
-        return value
+    return names
