@@ -11,11 +11,15 @@ from pathlib import Path
 
 from easyread.config import toml_line, toml_lines
 from easyread.edition import Edition, build_notes
+from easyread.edition.added_pages import added_pages_report
 from easyread.edition.assemble import edition_for_build
 from easyread.errors import ConfigError, EasyReadError
 from easyread.glossary import Glossary, load_glossary
+from easyread.lint import lint_added_pages, summary_line
 from easyread.lint import summary_for_build as lint_summary
 from easyread.lint.engine import paused_gc
+from easyread.lint.findings import at_or_above
+from easyread.lint.formats import plain_line
 from easyread.model import Report
 from easyread.output import (
     OutputSet,
@@ -28,6 +32,7 @@ from easyread.output import (
     refuse_source_folder,
 )
 from easyread.reader import read_report
+from easyread.score import score_report
 from easyread.score import summary_for_build as score_summary
 from easyread.writers import format_names, get_writer, output_formats
 from easyread.writers.pagecheck import PageCheck, check_pdf
@@ -99,6 +104,9 @@ def build(
     result.pictures_reused = edition.pictures.stats.reused
     result.notes.extend(edition.pictures.stats.warnings)
     clock.lap(result, "pictures")
+    if run_checks:
+        result.notes.append(_added_pages_line(edition, glossary))
+        clock.lap(result, "lint")
 
     # Every output is written to a temporary file; they replace the last good set together,
     # only once all of them (the readability report too) have been written.
@@ -270,6 +278,18 @@ def _lint(report: Report, glossary: Glossary, result: BuildResult, strict: bool)
             path=report.root,
             hint="run 'easyread lint' to see them, or build without --strict",
         )
+
+
+def _added_pages_line(edition: Edition, glossary: Glossary) -> str:
+    """One line on the pages easyread adds, checked and scored like the author's own."""
+    pages = added_pages_report(edition)
+    findings = lint_added_pages(pages, glossary)
+    ease = score_report(pages, glossary=glossary).measures.reading_ease
+    first = next((item for item in findings if at_or_above(item.severity, "warning")), None)
+    found = f"{summary_line(findings).removeprefix('Lint: ').rstrip('.')}"
+    if first is not None:
+        found = f"{found.split(' Run ')[0]} First: {plain_line(first)}"
+    return f"Pages easyread adds: {found}. Reading ease {ease:.0f}."
 
 
 def _score(report: Report, glossary: Glossary, out_dir: Path, result: BuildResult) -> None:

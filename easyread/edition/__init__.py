@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from easyread.config import toml_line, toml_lines
 from easyread.model import (
     CodeBlock,
     Footnote,
@@ -37,9 +38,11 @@ from easyread.pictures import (
 )
 from easyread.reader.markdown import UNREAD_PICTURE, check_picture_src, parse_section
 from easyread.reader.report import read_source_text
+from easyread.reader.sentences import split_sentences
 from easyread.resources import templates_dir
 
 CONTENTS_AFTER_SECTIONS = 4
+CONTACT = "contact"  # in the number of a contact detail's point: "find-out-more.contact2"
 # Pages laid out 2 entries a row when the page is this wide or wider (A4 and Letter, not A5).
 PAIRED_PAGES = frozenset({"words-to-know"})
 PAIRS_FROM_PAGE_MM = 180.0
@@ -280,11 +283,14 @@ def find_out_more_section(
 ) -> Section | None:
     info = report.config.find_out_more
     path = report.config.path or report.root / "easyread.toml"
-    builder = BackPageBuilder(path, strings["find-out-more"], "find-out-more")
+    words = strings_file(matter_language(report.config.language))
+    title = string_source(words, "find-out-more")
+    builder = BackPageBuilder(path, strings["find-out-more"], "find-out-more", title)
     pictures = matter_dir() / "pictures"
+    text_source = string_source(path, "text", ["find-out-more"])
     for start in range(0, len(info.text), SENTENCES_PER_POINT):
         sentences = [
-            Sentence([Run(text)], builder.source)
+            Sentence([Run(text)], text_source)
             for text in info.text[start : start + SENTENCES_PER_POINT]
         ]
         builder.point_of(sentences, pictures / "information.png", "The letter i for information")
@@ -300,13 +306,42 @@ def find_out_more_section(
         builder.labelled(strings["address"], info.address, None, "address", "A house")
     if report.config.organisation:
         organisation = f"{strings['published-by']}: {report.config.organisation}."
-        builder.point([Run(organisation)], pictures / "checked.png", "A tick")
-    credits = [text for text in (report.config.note, report.config.picture_credits) if text]
-    if credit_pictures:
-        credits.append(strings["pictures-credit"])
-    credits.append(strings["easyread-credit"])
-    builder.point([Run(" ".join(credits))], pictures / "pictures.png", "A framed picture")
+        made_by = string_source(path, "organisation")
+        sentence = Sentence([Run(organisation)], made_by)
+        builder.point_of([sentence], pictures / "checked.png", "A tick", made_by)
+    config = report.config
+    credits = [
+        (text, string_source(path, key))
+        for key, text in (("note", config.note), ("picture-credits", config.picture_credits))
+        if text
+    ]
+    keys = ["pictures-credit", "easyread-credit"] if credit_pictures else ["easyread-credit"]
+    credits += [(strings[key], string_source(words, key)) for key in keys]
+    sentences = [
+        Sentence([Run(text)], source)
+        for credit, source in credits
+        for text in split_sentences(credit)
+    ]
+    for start in range(0, len(sentences), SENTENCES_PER_POINT):
+        chunk = sentences[start : start + SENTENCES_PER_POINT]
+        builder.point_of(chunk, pictures / "pictures.png", "A framed picture", chunk[0].source)
     return builder.section()
+
+
+def strings_file(language: str) -> Path:
+    """The file the words of the pages easyread adds come from, for one language folder."""
+    return matter_dir() / language / "strings.toml"
+
+
+def string_source(path: Path, key: str, table: Sequence[str] = ()) -> Source:
+    """Where a string of the pages easyread adds is written: its line in its TOML file, so a
+    lint finding about it names the template and line to change."""
+    return Source(path, toml_line(_file_lines(path), key, table) or 1)
+
+
+@cache
+def _file_lines(path: Path) -> list[str]:
+    return toml_lines(path)
 
 
 class BackPageBuilder:
@@ -316,16 +351,21 @@ class BackPageBuilder:
     source, so errors and review feedback about these pages still lead somewhere real.
     """
 
-    def __init__(self, path: Path, title: str, slug: str) -> None:
+    def __init__(
+        self, path: Path, title: str, slug: str, title_source: Source | None = None
+    ) -> None:
         self.path = path
         self.source = Source(path, 1)
-        self.title = Heading(1, [Run(title)], self.source, anchor=slug)
+        self.title = Heading(1, [Run(title)], title_source or self.source, anchor=slug)
         self.slug = slug
         self.points: list[Point] = []
 
     def labelled(self, label: str, value: str, link: str | None, picture: str, alt: str) -> None:
+        """A contact detail: a label and an address, a number or a link (not a sentence)."""
         runs = [Run(f"{label} "), Run(value, link=link)]
         self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt)
+        point = self.points[-1]
+        point.number = f"{self.slug}.{CONTACT}{len(self.points)}"
 
     def point(self, runs: list[Run], picture_path: Path, alt: str) -> None:
         self.point_of([Sentence(runs, self.source)], picture_path, alt)

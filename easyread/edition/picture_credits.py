@@ -13,11 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from easyread.edition import BackPageBuilder, load_strings, matter_dir, matter_language
+from easyread.edition import (
+    BackPageBuilder,
+    load_strings,
+    matter_dir,
+    matter_language,
+    string_source,
+    strings_file,
+)
 from easyread.model import Picture, Report, Run, Section, Sentence
 from easyread.pictograms.records import PictureRecord, find_record
+from easyread.reader.sentences import split_sentences
 
 PAGE_PICTURE = "pictures.png"
+NAMES_A_SENTENCE = 5  # "They were made by A, B, C, D and E." stays under 15 words
+SENTENCES_A_POINT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +58,14 @@ def picture_credits_section(report: Report, sections: list[Section]) -> Section 
     records = used_records(report, [*_pictures(report, sections), page_picture])
     if not records:
         return None
-    builder = BackPageBuilder(
-        matter_dir() / language / "strings.toml", strings["picture-credits"], "picture-credits"
-    )
+    path = strings_file(language)
+    title = string_source(path, "picture-credits")
+    builder = BackPageBuilder(path, strings["picture-credits"], "picture-credits", title)
     for group in credit_groups(records):
-        for texts in _group_points(group, strings):
-            sentences = [Sentence([Run(text)], builder.source) for text in texts]
-            builder.point_of(sentences, page_picture, strings["picture-credits-alt"])
+        for texts in _group_points(group, strings, path):
+            sentences = [Sentence([Run(text)], string_source(*where)) for text, where in texts]
+            source = sentences[0].source
+            builder.point_of(sentences, page_picture, strings["picture-credits-alt"], source)
     return builder.section()
 
 
@@ -79,17 +90,37 @@ def credit_groups(records: list[PictureRecord]) -> list[CreditGroup]:
     ]
 
 
-def _group_points(group: CreditGroup, strings: dict[str, str]) -> list[list[str]]:
-    """A group's credit as short points: who made the pictures, their licence, what they show."""
-    made = [strings["pictures-from"].format(source=group.source)]
-    if group.authors:
-        made.append(strings["pictures-by"].format(authors=_list(group.authors, strings)))
-    licence = group.licence + (f" ({group.licence_link})" if group.licence_link else "")
-    terms = [strings["pictures-licence"].format(licence=licence)]
+Where = tuple[Path, str, tuple[str, ...]]  # strings.toml, a key, its table
+
+
+def _group_points(group: CreditGroup, strings: dict, path: Path) -> list[list[tuple[str, Where]]]:
+    """A group's credit as short points of Easy Read sentences, each with the string it comes
+    from: where the pictures are from and who made them (a few names a sentence), what the
+    licence lets you do (plain words from `[licences]` in strings.toml), where to read it, and
+    that they were changed."""
+    names = group.authors
+    chunks = [names[at : at + NAMES_A_SENTENCE] for at in range(0, len(names), NAMES_A_SENTENCE)]
+    made = [(strings["pictures-from"].format(source=group.source), (path, "pictures-from", ()))]
+    for index, chunk in enumerate(chunks):
+        key = "pictures-by" if index == 0 else "pictures-by-more"
+        made.append((strings[key].format(authors=_list(chunk, strings)), (path, key, ())))
+    plain = strings.get("licences", {}).get(group.licence)
+    if plain:
+        where: Where = (path, group.licence, ("licences",))
+        terms = [(text, where) for text in split_sentences(plain)]
+    else:
+        text = strings["pictures-licence"].format(licence=group.licence)
+        terms = [(text, (path, "pictures-licence", ()))]
+    if group.licence_link:
+        text = strings["pictures-licence-link"].format(link=group.licence_link)
+        terms.append((text, (path, "pictures-licence-link", ())))
     if group.changes:
-        terms.append(strings["pictures-changes"].format(changes="; ".join(group.changes)))
-    shows = [strings["pictures-show"].format(names=_list(group.shows, strings))]
-    return [made, terms, shows]
+        terms.append((strings["pictures-changes"], (path, "pictures-changes", ())))
+    return [*_at_most(made, SENTENCES_A_POINT), *_at_most(terms, SENTENCES_A_POINT)]
+
+
+def _at_most(sentences: list, size: int) -> list[list]:
+    return [sentences[start : start + size] for start in range(0, len(sentences), size)]
 
 
 def _link(records: list[PictureRecord]) -> str:
@@ -97,7 +128,7 @@ def _link(records: list[PictureRecord]) -> str:
     return links[0] if links else ""
 
 
-def _list(items: list[str], strings: dict[str, str]) -> str:
+def _list(items: list[str], strings: dict) -> str:
     if len(items) <= 1:
         return "".join(items)
     return f"{', '.join(items[:-1])} {strings['and']} {items[-1]}"

@@ -15,11 +15,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from easyread import files
-from easyread.edition import BackPageBuilder, load_strings, matter_dir, matter_language
+from easyread.edition import (
+    BackPageBuilder,
+    load_strings,
+    matter_dir,
+    matter_language,
+    string_source,
+    strings_file,
+)
 from easyread.errors import ConfigError
 from easyread.glossary import Entry, Glossary, asked_word_line, asked_words_to_know
 from easyread.glossary.used_words import bold_phrases, words_to_know
-from easyread.model import Report, Run, Section, Sentence
+from easyread.model import Report, Run, Section, Sentence, Source
 from easyread.pictograms.library_pictures import best_picture_for_word, library_png
 from easyread.reader.sentences import split_sentences
 
@@ -76,7 +83,14 @@ def authors_bold_words(sections: list[Section], glossary: Glossary) -> list[Entr
                         continue
                     if glossary.lookup(phrase) is not None:
                         continue
-                    found[key] = Entry(term=phrase, kind="hard-word", plain=explanation)
+                    where = point.sentences[index + 1].source
+                    found[key] = Entry(
+                        term=phrase,
+                        kind="hard-word",
+                        plain=explanation,
+                        path=where.path,
+                        line=where.line,
+                    )
     return list(found.values())
 
 
@@ -88,16 +102,17 @@ def words_to_know_section(
         return None
     language = matter_language(report.config.language)
     strings = load_strings(language)
-    path = matter_dir() / language / "strings.toml"
-    builder = BackPageBuilder(path, strings["words-to-know"], "words-to-know")
+    path = strings_file(language)
+    title = string_source(path, "words-to-know")
+    builder = BackPageBuilder(path, strings["words-to-know"], "words-to-know", title)
     for entry in entries:
         picture_path, alt = _entry_picture(report, entry, library_dir)
         term = entry.term[:1].upper() + entry.term[1:]
-        sentences = [Sentence([Run(term, strong=True)], builder.source)]
-        sentences += [
-            Sentence([Run(text)], builder.source) for text in entry_meaning(entry, strings)
-        ]
-        builder.point_of(sentences, picture_path, alt)
+        # Its words come from the glossary file and line, or from the author's own sentence.
+        source = Source(entry.path, entry.line or 1) if entry.path else builder.source
+        sentences = [Sentence([Run(term, strong=True)], source)]
+        sentences += [Sentence([Run(text)], source) for text in entry_meaning(entry, strings)]
+        builder.point_of(sentences, picture_path, alt, source)
     return builder.section()
 
 
@@ -106,7 +121,7 @@ def entry_meaning(entry: Entry, strings: dict[str, str]) -> list[str]:
     meaning. An author's explanation that starts "This means ..." names the word instead,
     because on this page it stands apart from the sentence it followed."""
     sentences = split_sentences(entry.plain)
-    if sentences and entry.kind == "hard-word" and entry.path is None:
+    if sentences and entry.kind == "hard-word":
         sentences[0] = _named(sentences[0], entry.term, strings["words-to-know-pronouns"])
     meaning = sentences[:ENTRY_SENTENCES]
     if entry.kind == "acronym" and entry.expansion:
@@ -135,5 +150,7 @@ def _entry_picture(report: Report, entry: Entry, library_dir: Path | None) -> tu
         match = best_picture_for_word(entry.term)
         path = library_png(match.pictogram, library_dir) if match is not None else None
         if match is not None and path is not None:
-            return path, match.pictogram.alt_text
+            alt = match.pictogram.alt_text
+            plain = load_strings(matter_language(report.config.language))["library-alt"]
+            return path, plain.get(alt.casefold(), alt)
     return matter_dir() / "pictures" / "words.png", "A shelf of books"

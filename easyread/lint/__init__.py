@@ -19,6 +19,7 @@ __all__ = [
     "TextPiece",
     "all_rules",
     "get_rule",
+    "lint_added_pages",
     "lint_report",
     "load_settings",
     "summary_for_build",
@@ -48,3 +49,29 @@ def summary_for_build(
     """Findings for `easyread build` and a one-line summary to print."""
     findings = lint_report(report, glossary=glossary)
     return findings, summary_line(findings)
+
+
+# Rules that are about the author's own files, not about the words on a page easyread adds:
+# its pictures come with their own records (the credits page), the cover and the contents have
+# no picture by design, and review records are for the author's sections.
+NOT_FOR_ADDED_PAGES = frozenset(
+    {
+        "missing-picture",
+        "picture-name",
+        "picture-place",
+        "picture-record",
+        "picture-resolution",
+        "picture-reuse",
+        "changed-since-review",
+        "not-reviewed",
+    }
+)
+
+
+def lint_added_pages(pages: Report, glossary: Glossary | None = None) -> list[Finding]:
+    """Findings for the pages easyread adds (edition.added_pages.added_pages_report): the
+    report's own lint settings, less the rules about its own files."""
+    settings = load_settings(pages.config)
+    settings.disabled |= NOT_FOR_ADDED_PAGES
+    settings.accept = settings.accept | {"easyread"}  # the tool's own name, on its credit line
+    return lint_report(pages, settings, glossary)

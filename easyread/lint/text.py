@@ -70,14 +70,14 @@ class TextPiece:
     def position(self, offset: int) -> tuple[Path, int, int]:
         """(path, line, column) of text[offset]; 1-based."""
         line, column = self._locate(offset, end=False)
-        return self.section.path, line, column
+        return self._path(offset), line, column
 
     def end_position(self, end: int) -> tuple[Path, int, int]:
         """(path, line, column) just after text[end - 1]; the column is exclusive."""
         if end <= 0:
             return self.position(0)
         line, column = self._locate(end - 1, end=True)
-        return self.section.path, line, column
+        return self._path(end - 1), line, column
 
     def span(self, start: int, end: int) -> tuple[Path, int, int, int, int]:
         """(path, line, column, end line, end column) of text[start:end]: position() and
@@ -85,9 +85,19 @@ class TextPiece:
         line, column = self._locate(start, end=False)
         if end <= 0:
             end_line, end_column = self._locate(0, end=False)
-            return self.section.path, line, column, end_line, end_column
+            return self._path(start), line, column, end_line, end_column
         end_line, end_column = self._locate(end - 1, end=True)
-        return self.section.path, line, column, end_line, end_column
+        return self._path(start), line, column, end_line, end_column
+
+    def _path(self, offset: int) -> Path:
+        """The section's file, or another file a run's words come from (a page easyread adds
+        has words from its templates, easyread.toml and the glossary)."""
+        runs = self.runs
+        if not runs:
+            return self.section.path
+        index = 0 if len(runs) == 1 else max(bisect_right(self.starts, offset) - 1, 0)
+        source = runs[index].source
+        return self.section.path if source is None else source.path
 
     def _locate(self, offset: int, *, end: bool) -> tuple[int, int]:
         runs = self.runs
@@ -104,6 +114,8 @@ class TextPiece:
     def _in_run(self, index: int, run: Run, local: int, end: bool) -> tuple[int, int]:
         source = run.source
         assert source is not None
+        if source.path != self.section.path:  # words from another file: no line text here
+            return source.line, source.column + local + (1 if end else 0)
         line_text = self._line(source.line)
         if line_text.startswith(run.text, source.column - 1):
             return source.line, source.column + local + (1 if end else 0)
