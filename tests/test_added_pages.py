@@ -4,6 +4,7 @@ that name the file and line their words come from (issue 13 part 3)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from easyread.lint.findings import at_or_above
 from easyread.lint.formats import plain_line
 from easyread.model import Report
 from easyread.reader import read_report
+from easyread.records.reviews import Checker, make_record, save_record
 from easyread.resources import templates_dir
 from easyread.score import score_report
 
@@ -86,3 +88,18 @@ def test_a_problem_on_an_added_page_names_the_file_and_line_and_the_build_says_s
     result = build(root, formats=["html"], out_dir=tmp_path / "out")
     note = next(note for note in result.notes if note.startswith("Pages easyread adds"))
     assert "1 warning" in note and f"easyread.toml:{line}" in note
+
+
+def test_the_checked_by_page_is_checked_too(tmp_path: Path) -> None:
+    root = tmp_path / "report"
+    shutil.copytree(STARTER, root)
+    checkers = [Checker("Sam Jones", True, True), Checker("Ali Khan", True, True)]
+    record = make_record(
+        read_report(root), group="People First Anytown", checkers=checkers,
+        date=dt.date(2026, 5, 14), paid=True,
+    )  # fmt: skip
+    save_record(record, root)
+    pages, glossary = _added_pages(root, tmp_path / "cache")
+    assert "Checked by" in [section.title.text for section in pages.sections]
+    findings = lint_added_pages(pages, glossary)
+    assert [plain_line(f) for f in findings if at_or_above(f.severity, "warning")] == []
