@@ -9,7 +9,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from easyread.config import toml_line, toml_lines
 from easyread.edition import Edition, build_notes
 from easyread.edition.added_pages import added_pages_report
 from easyread.edition.assemble import edition_for_build
@@ -258,7 +257,7 @@ def _formats_from_config(report: Report) -> list[str]:
             raise ConfigError(
                 f"'{fmt}' is not an output easyread can make",
                 path=config.path,
-                line=toml_line(toml_lines(config.path), "outputs"),
+                line=config.line_of("outputs"),
                 hint=f"use {_names(known)}",
             )
     return list(dict.fromkeys(config.outputs)) or known

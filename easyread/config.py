@@ -372,6 +372,10 @@ class ReportConfig:
     # The file's lines as TOML counts them, read once, for the line numbers of errors.
     lines: list[str] = field(default_factory=list, repr=False, compare=False)
 
+    def line_of(self, key: str, table: Sequence[str] = ()) -> int | None:
+        """The line of `key` in [table] of this easyread.toml, from the lines read with it."""
+        return toml_line(self.lines or toml_lines(self.path), key, table)
+
     @property
     def page_width_mm(self) -> float:
         return PAGE_SIZES[self.page_size.upper()][0]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from easyread.config import settings_of, toml_line, toml_lines
+from easyread.config import settings_of
 from easyread.errors import ConfigError
 from easyread.glossary.acronyms import split_token
 from easyread.glossary.entry import KINDS, Entry, GlossaryError, Match
@@ -228,7 +228,7 @@ def asked_words_to_know(config: ReportConfig | None) -> list[str]:
 
 def asked_word_line(config: ReportConfig | None) -> int | None:
     """The line of `words-to-know` in easyread.toml, for a message about one of its words."""
-    return _toml_line(config.path if config is not None else None, "words-to-know")
+    return config.line_of("words-to-know", ["glossary"]) if config is not None else None
 
 
 class _Settings:
@@ -250,9 +250,9 @@ def _settings(config: ReportConfig | None) -> _Settings:
     base = path.parent if path is not None else Path.cwd()
     settings.base = base
     for name in values["files"]:
-        settings.files.append(_inside_report(base, name, path))
+        settings.files.append(_inside_report(base, name, config))
     for term in values["disable"]:
-        settings.disable.append((term, path, _toml_line(path, "disable")))
+        settings.disable.append((term, path, config.line_of("disable", ["glossary"])))
     if values["builtin"] is not None:
         known = {file.stem for file in builtin_files()}
         for name in values["builtin"]:
@@ -261,7 +261,7 @@ def _settings(config: ReportConfig | None) -> _Settings:
                 raise ConfigError(
                     f"there is no built-in glossary called '{name}'",
                     path=path,
-                    line=_toml_line(path, "builtin"),
+                    line=config.line_of("builtin", ["glossary"]),
                     hint=f"did you mean '{close[0]}'?" if close else f"use: {', '.join(known)}",
                 )
         settings.builtin = values["builtin"]
@@ -270,21 +270,17 @@ def _settings(config: ReportConfig | None) -> _Settings:
     return settings
 
 
-def _inside_report(base: Path, name: str, path: Path | None) -> Path:
+def _inside_report(base: Path, name: str, config: ReportConfig) -> Path:
     """A project glossary must live in the report folder: a build reads nothing outside it."""
     candidate = base / name
     if not candidate.resolve().is_relative_to(base.resolve()):
         raise ConfigError(
             f"the glossary file '{name}' is outside the report folder",
-            path=path,
-            line=_toml_line(path, "files"),
+            path=config.path,
+            line=config.line_of("files", ["glossary"]),
             hint="copy the glossary into the report folder and give its path from there",
         )
     return candidate
-
-
-def _toml_line(path: Path | None, key: str) -> int | None:
-    return toml_line(toml_lines(path), key, ["glossary"])
 
 
 Stamp = tuple[Path, int, int, tuple[Path, ...] | None]

@@ -12,8 +12,6 @@ from easyread.config import (
     default_config,
     find_config,
     load_config,
-    toml_line,
-    toml_lines,
 )
 from easyread.errors import ConfigError, SourceError, decode_utf8
 from easyread.model import Picture, Report, Section, Sentence, Source
@@ -197,4 +195,4 @@ def cover_picture(root: Path, config: ReportConfig) -> Picture | None:
 
 
 def _line_of(config: ReportConfig, key: str) -> int | None:
-    return toml_line(toml_lines(config.path), key)
+    return config.line_of(key)
