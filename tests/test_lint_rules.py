@@ -197,3 +197,18 @@ def test_missing_picture_and_alt_in_lists() -> None:
     body = "- ![](a.png) First.\n- Second.\n- ![A cat](b.png) Third."
     assert texts("missing-picture", section(body)) == ["Second."]
     assert texts("missing-alt", section(body)) == ["![](a.png)"]
+
+
+def test_one_list_of_acronyms_that_need_no_explaining() -> None:
+    """wordlists/known-acronyms.yaml is the one list: acronym-undefined takes its `known`
+    acronyms as explained, and caps-emphasis never calls one of them (or a `never` word)
+    shouting, even in a row of capitals."""
+    from easyread.glossary.acronyms import known_acronyms, never_acronyms
+
+    known, never = known_acronyms(), never_acronyms()
+    assert {"NHS", "GP", "UK", "EU", "USA", "CCTV"} <= known
+    assert never == {"I", "A", "OK"}
+    words = " ".join(sorted(known))
+    assert texts("acronym-undefined", section(f"We met {words} people.")) == []
+    assert texts("caps-emphasis", section(f"SEE {words} NOW.")) == ["SEE", "NOW"]
+    assert texts("acronym-undefined", section("We met the ICB.")) == ["ICB"]

@@ -15,7 +15,10 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from easyread.cache import cache_dir, cmudict_stamp, write_cache_file
+from easyread.resources import data_dir
 
 if TYPE_CHECKING:
     from easyread.glossary import Glossary
@@ -33,6 +36,7 @@ _TOKEN_WITH_TWO_CAPITALS = re.compile(
     r"(?<![\w&])(?=[A-Za-z0-9&]*?[A-Z][A-Za-z0-9&]*[A-Z])"
     r"([A-Za-z][A-Za-z0-9]*(?:&[A-Za-z0-9]+)*(?:-[0-9]+)?)(['’]s\b|['’](?![\w]))?(?![\w&])"
 )
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\.?[\s(]*$")
 _ROMAN = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _SMALL_ROMAN = re.compile(r"^[IVX]+$")
@@ -44,8 +48,7 @@ NUMBERING_WORDS = frozenset(
         "table", "figure", "year", "tier", "grade", "class", "type", "round",
     }
 )  # fmt: skip
-# Never acronyms to report, whatever the settings say.
-NEVER = frozenset({"OK", "I", "A"})
+KNOWN_ACRONYMS_FILE = "known-acronyms.yaml"  # in the top-level wordlists/ folder
 
 _LETTER_NAMES = {
     "a": ("EY",), "b": ("B IY",), "c": ("S IY",), "d": ("D IY",), "e": ("IY",), "f": ("EH F",),
@@ -56,6 +59,25 @@ _LETTER_NAMES = {
     "y": ("W AY",), "z": ("Z IY", "Z EH D"),
 }  # fmt: skip
 _STRESS = re.compile(r"\d")
+
+
+@cache
+def _acronym_lists() -> dict[str, frozenset[str]]:
+    path = data_dir("wordlists") / KNOWN_ACRONYMS_FILE
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    return {key: frozenset(str(word) for word in data[key]) for key in ("known", "never")}
+
+
+def known_acronyms() -> frozenset[str]:
+    """Acronyms nearly everyone knows (NHS, GP, UK): the default of `[lint] allow-acronyms`
+    (wordlists/known-acronyms.yaml, `known`)."""
+    return _acronym_lists()["known"]
+
+
+def never_acronyms() -> frozenset[str]:
+    """Words in capitals that are never acronyms, whatever the settings say: I, A and OK
+    (wordlists/known-acronyms.yaml, `never`)."""
+    return _acronym_lists()["never"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +131,7 @@ def is_acronym(word: str, glossary: Glossary | None = None, previous_word: str =
     For other rules too: a word in capitals that is not an acronym is emphasis (PLEASE, MUST).
     """
     base, _ = split_token(word)
-    if base in NEVER or not acronym_shaped(base):
+    if base in never_acronyms() or not acronym_shaped(base):
         return False
     if glossary is not None and glossary.acronym(word) is not None:
         return True

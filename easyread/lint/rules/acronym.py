@@ -12,6 +12,7 @@ from easyread.glossary.acronyms import (
     TWO_CAPITALS,
     acronym_shaped,
     find_acronyms,
+    known_acronyms,
     split_token,
 )
 from easyread.glossary.matcher import canonical
@@ -20,10 +21,6 @@ from easyread.lint.rules.base import LintContext, Rule
 from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece
 
-# Acronyms nearly everyone knows; `[lint] allow-acronyms` replaces this list.
-DEFAULT_ALLOWED = frozenset(
-    {"NHS", "UK", "GP", "TV", "OK", "BBC", "DVD", "ID", "MP", "CCTV", "COVID", "COVID-19"}
-)
 CHECKED = ("heading", "sentence", "alt")
 
 _IN_BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,200})\)")
@@ -60,7 +57,7 @@ class Occurrence:
 def allowed_acronyms(context: LintContext) -> frozenset[str]:
     """[lint] allow-acronyms when it is set (even to []), else the default list; upper case."""
     lint_table = context.report.config.tables.get("lint", {}) or {}
-    names = context.allow_acronyms if "allow-acronyms" in lint_table else DEFAULT_ALLOWED
+    names = context.allow_acronyms if "allow-acronyms" in lint_table else known_acronyms()
     return frozenset(name.upper() for name in names)
 
 
@@ -168,7 +165,8 @@ class AcronymUndefined(Rule):
     Never reported: the words "I", "A" and "OK", single letters ("option A"), Roman numerals
     (Part II), ordinary words in capitals (PLEASE, MUST: the caps-emphasis rule reports those)
     and acronyms nearly everyone knows. That list is `[lint] allow-acronyms`; by default it is
-    NHS, UK, GP, TV, OK, BBC, DVD, ID, MP and CCTV.
+    the `known` list of wordlists/known-acronyms.yaml (NHS, UK, GP, TV, BBC, ID, MP, CCTV, EU,
+    COVID-19 and a few more).
 
     An acronym in the report's own glossary file (`[glossary] files` in easyread.toml) counts
     as explained: the team wrote its explanation, and the "Words to know" page shows it. Set

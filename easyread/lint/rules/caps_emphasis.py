@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from easyread.glossary.acronyms import known_acronyms, never_acronyms
 from easyread.lint.findings import Finding
 from easyread.lint.rules._common_words import COMMON_WORDS
 from easyread.lint.rules.base import LintContext, Rule
@@ -14,7 +15,6 @@ _CAPS_WORD = re.compile(r"(?<![\w'’&-])[A-Z][A-Z'’]*[A-Z](?![\w&-])")
 # engine can skip straight to capital letters when scanning the whole report.
 _CAPS_WORD_FAST = re.compile(r"[A-Z](?<![\w'’&-][A-Z])[A-Z'’]*[A-Z](?![\w&-])")
 _ROMAN = re.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_ALWAYS_FINE = frozenset({"OK", "I", "A", "TV", "ID", "UK", "US", "USA", "EU"})
 
 
 class CapsEmphasis(Rule):
@@ -88,7 +88,12 @@ def _join_neighbours(text: str, matches: list[re.Match[str]]) -> list[tuple[int,
 
 
 def _is_exempt(word: str, allowed: frozenset[str]) -> bool:
-    return word in _ALWAYS_FINE or word in allowed or bool(_ROMAN.match(word))
+    return (
+        word in known_acronyms()
+        or word in never_acronyms()
+        or word in allowed
+        or bool(_ROMAN.match(word))
+    )
 
 
 def _is_shouting(word: str, in_caps_run: bool) -> bool:
