@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from easyread.errors import EasyReadError
+from easyread.errors import ConfigError, EasyReadError
 
 _PACKAGE = Path(__file__).resolve().parent
 _DATA = ("templates", "glossary")
@@ -59,6 +59,18 @@ class FileRefused(Exception):
         column: int | None = None,
     ) -> EasyReadError:
         return error(self.message, path=path, line=line, column=column, hint=self.hint)
+
+
+def report_folder(path: Path | str) -> Path:
+    """The report folder a command's DIR argument names, or the one-line error every command
+    gives when it is not one: the folder must exist and be a folder. A folder without
+    easyread.toml is a report with the default settings."""
+    root = Path(path)
+    if not root.exists():
+        raise ConfigError("this folder does not exist", path=root, hint="check the folder name")
+    if not root.is_dir():
+        raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
+    return root
 
 
 def package_roots() -> list[Path]:

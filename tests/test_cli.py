@@ -151,3 +151,35 @@ def test_config_shows_each_setting_and_where_it_comes_from(report_copy: Path, ca
     assert shown["score.max-words"]["from"] == "default"
     assert shown["glossary.bold-first-use"]["value"] is False
     assert shown["lint.allow-acronyms"]["from"] == f"easyread.toml:{len(lines) + 2}"
+
+
+DIR_COMMANDS = [
+    ["build", "{dir}"],
+    ["review", "{dir}"],
+    ["review", "{dir}", "--record", "--group", "G", "--checker", "Sam"],
+    ["config", "{dir}"],
+    ["changes", "--since", "last", "{dir}"],
+    ["feedback", "copy.pdf", "--report", "{dir}"],
+    ["pictures", "suggest", "{dir}"],
+    ["pictures", "add", "pic.png", "--dir", "{dir}", "--source", "s", "--licence", "l"],
+]
+
+
+@pytest.mark.parametrize("command", DIR_COMMANDS, ids=lambda c: " ".join(c[:2]))
+def test_every_command_names_a_bad_report_folder_the_same_way(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One function (files.report_folder) turns DIR into the report folder for every command."""
+    from easyread.cli import main
+
+    missing = tmp_path / "no-such-report"
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a report", encoding="utf-8")
+    for folder, message in (
+        (missing, "This folder does not exist. Check the folder name."),
+        (a_file, "This is not a folder. Give the report's folder."),
+    ):
+        assert main([part.format(dir=folder) for part in command]) == 2
+        error = capsys.readouterr().err.strip()
+        assert error.endswith(f"{folder.name}: {message}"), error
+        assert "\n" not in error

@@ -14,7 +14,7 @@ from easyread.config import (
     load_config,
     settings_in_effect,
 )
-from easyread.errors import EasyReadError
+from easyread.files import report_folder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,9 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root: Path = args.dir
-    if not root.is_dir():
-        raise EasyReadError("this folder does not exist", path=root, hint="give a report folder")
+    root = report_folder(args.dir)
     path = root / CONFIG_NAME
     config = load_config(path) if path.is_file() else default_config(root)
     shown = [_with_default_outputs(item) for item in settings_in_effect(config)]

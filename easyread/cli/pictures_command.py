@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from easyread.files import report_folder
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -138,7 +140,7 @@ def run_suggest(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from easyread.pictograms.records import add_picture_record
 
-    root = args.dir or _report_root(args.file)
+    root = report_folder(args.dir) if args.dir else _report_root(args.file)
     record = add_picture_record(
         root,
         args.file,

@@ -28,11 +28,7 @@ IGNORED_FILES = {"readme.md", "changelog.md", "license.md", "sources.md"}
 
 def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     """Parse every section of the report in `root` into one Report."""
-    root = Path(root)
-    if not root.exists():
-        raise ConfigError("this folder does not exist", path=root, hint="check the folder name")
-    if not root.is_dir():
-        raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
+    root = files.report_folder(root)
     config_path = root / CONFIG_NAME
     present = config_path.exists() or config_path.is_symlink()
     config = load_config(config_path) if present else default_config(root)
