@@ -32,7 +32,7 @@ class Source:
         return f"{display_path(self.path)}:{self.line}:{self.column}"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A stretch of text with one style. `strong` marks a hard word."""
 
@@ -58,7 +58,7 @@ def runs_text(runs: list[Run]) -> str:
     return "".join(run.text for run in runs)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     runs: list[Run]
     source: Source
@@ -79,7 +79,7 @@ class Picture:
     title: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Heading:
     """A section title (level 1) or a sub-heading (level 2 to 6).
 
@@ -177,7 +177,7 @@ class Table:
         return [cell for row in self.rows for cell in row]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class CodeBlock:
     """Text in a code block (``` fences or indented by 4 spaces), kept exactly as written.
 
@@ -193,7 +193,7 @@ class CodeBlock:
     quote: int = 0
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class ThematicBreak:
     """A line of ---, *** or ___ that separates parts of a section."""
 
@@ -221,7 +221,7 @@ class Footnote:
         return " ".join(sentence.text.strip() for sentence in self.sentences)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RawHtml:
     """HTML in the source. No output ever shows it; lint points at it.
 
@@ -235,7 +235,7 @@ class RawHtml:
     kind: str = "block"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FrontMatter:
     """A block of settings between two '---' lines at the very top of a file (YAML)."""
 
@@ -244,7 +244,7 @@ class FrontMatter:
     end_line: int
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Comment:
     """An HTML comment in the source, kept for lint directives such as easyread-disable."""
 

@@ -126,3 +126,21 @@ def test_what_easy_read_advises_against_is_read_and_becomes_a_finding(
     report = Report(root=PATH.parent, config=default_config(PATH.parent), sections=[section])
     found = [f for f in lint_report(report, LintSettings(enabled={rule})) if f.rule == rule]
     assert [(f.line, f.column) for f in found][:1] == [(line, column)]
+
+
+def test_the_parts_a_reader_makes_once_are_frozen(section) -> None:
+    """Runs, sentences, headings, code blocks, breaks, comments, raw HTML and front matter
+    cannot be changed after reading: a writer or the edition that tried would fail here."""
+    import dataclasses
+
+    point = section.points[0]
+    sentence = point.sentences[0]
+    for part, field_name in (
+        (sentence.runs[0], "text"),
+        (sentence, "runs"),
+        (section.title, "runs"),
+        (section.comments[0], "text"),
+    ):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(part, field_name, "changed")
+    assert section.title.text and sentence.text

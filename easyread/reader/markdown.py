@@ -793,7 +793,15 @@ def _merge(runs: list[Run]) -> list[Run]:
             and previous.same_style(run)
             and _adjacent(previous, run)
         ):
-            previous.text += run.text
+            merged[-1] = Run(
+                previous.text + run.text,
+                previous.strong,
+                previous.emphasis,
+                previous.link,
+                previous.code,
+                previous.source,
+                previous.note,
+            )
         else:
             merged.append(
                 Run(run.text, run.strong, run.emphasis, run.link, run.code, run.source, run.note)
