@@ -155,6 +155,7 @@ def test_config_shows_each_setting_and_where_it_comes_from(report_copy: Path, ca
 
 DIR_COMMANDS = [
     ["build", "{dir}"],
+    ["watch", "{dir}"],
     ["review", "{dir}"],
     ["review", "{dir}", "--record", "--group", "G", "--checker", "Sam"],
     ["config", "{dir}"],

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from easyread.errors import EasyReadError
+from easyread.files import report_folder
 
 DEFAULT_PORT = 8765
 
@@ -45,6 +46,4 @@ def run(args: argparse.Namespace) -> int:
         raise EasyReadError(
             f"{args.port} is not a port number", hint="give a number from 1024 to 65535"
         )
-    if not args.dir.is_dir():
-        raise EasyReadError("this folder does not exist", path=args.dir, hint="check the name")
-    return watch(args.dir, port=args.port, pdf=args.pdf, out_dir=args.out)
+    return watch(report_folder(args.dir), port=args.port, pdf=args.pdf, out_dir=args.out)
