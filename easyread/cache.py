@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import tempfile
 from pathlib import Path
 
 import platformdirs
+
+from easyread import atomic
 
 
 def cache_dir() -> Path:
@@ -63,10 +64,7 @@ def write_cache_file(path: Path, text: str) -> None:
     """Write a cache file whole (temporary file, then rename), or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-        os.replace(temporary, path)
+        _write_cache_entry(path, text.encode("utf-8"))
     except OSError:
         pass  # a read-only home folder only costs speed, never correctness
 
@@ -75,9 +73,11 @@ def write_cache_bytes(path: Path, data: bytes) -> None:
     """write_cache_file for bytes: whole (temporary file, then rename), or not at all."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+        _write_cache_entry(path, data)
     except OSError:
         pass  # a read-only home folder only costs speed, never correctness
+
+
+def _write_cache_entry(path: Path, data: bytes) -> None:
+    # Not flushed to the disk: a cache entry lost in a power cut is only made again.
+    atomic.write_atomically(path, data, prefix=f".{path.stem}-", suffix="", sync=False)

@@ -15,6 +15,9 @@ atomic write only makes its temporary file, and the renames all happen at the en
 output has been written. If anything fails, the temporaries are deleted and the folder keeps the
 last good set. The renames themselves are listed first in a journal (`.easyread-outputs.journal`),
 so that a build killed halfway through them is finished by the next command that writes there.
+
+The temporary files are made, and the journal written, with `easyread.atomic`, the one primitive
+for replacing a file that `lint --fix` and the caches use too.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ import hashlib
 import os
 import re
 import socket
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -36,6 +38,7 @@ try:
 except ImportError:  # Windows: no lock; two builds into one folder at once may mix sets
     fcntl = None  # type: ignore[assignment]
 
+from easyread import atomic
 from easyread.errors import OutputError
 
 STALE_AFTER_SECONDS = 24 * 60 * 60
@@ -104,11 +107,9 @@ def part_prefix(final: Path) -> str:
 def temporary_file(final: Path, *, suffix: str = ".part") -> Path:
     """A new, empty temporary file beside `final`, named so that a later build can tidy it."""
     try:
-        handle, name = tempfile.mkstemp(dir=final.parent, prefix=part_prefix(final), suffix=suffix)
+        return atomic.new_temporary(final, prefix=part_prefix(final), suffix=suffix)
     except OSError as error:
         raise output_error(final.parent, error, "choose another folder with --out") from None
-    os.close(handle)
-    return Path(name)
 
 
 @contextlib.contextmanager
@@ -227,15 +228,7 @@ def _write_journal(folder: Path, moves: list[tuple[Path, Path]]) -> Path:
     """The renames to make, as `temporary<TAB>final` names, written whole and flushed to disk."""
     text = "".join(f"{temporary.name}\t{final.name}\n" for temporary, final in moves)
     journal = folder / JOURNAL
-    temporary = temporary_file(journal)
-    try:
-        with temporary.open("w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, journal)
-    finally:
-        temporary.unlink(missing_ok=True)
+    atomic.write_then_rename(temporary_file(journal), journal, text.encode("utf-8"))
     return journal
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
 import re
 import struct
 from collections.abc import Iterable, Sequence
@@ -20,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
-from easyread import files
+from easyread import atomic, files
 from easyread.cache import picture_cache_dir
 from easyread.errors import PictureError
 from easyread.model import Picture
@@ -393,9 +392,5 @@ def _save_in_cache(
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    temporary = temporary_file(target)
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
+    # A cache entry: not flushed to the disk, since one lost in a power cut is only made again.
+    atomic.write_then_rename(temporary_file(target), target, data, sync=False)

@@ -7,19 +7,16 @@ only if the file has not changed since easyread read it.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import hashlib
-import os
 import re
 import stat
-import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from easyread import files
+from easyread import atomic, files
 from easyread.errors import OutputError
 from easyread.lint.findings import Finding
 from easyread.lint.formats import shown_path
@@ -130,25 +127,23 @@ def write_atomically(fix: FileFix, root: Path | None = None) -> None:
     data = fix.new_text.encode("utf-8")
     if fix.original.startswith(_BOM):
         data = _BOM + data
-    folder = target.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+
+    def unchanged_since_read() -> None:
         if _digest(target.read_bytes()) != _digest(fix.original):
             raise OutputError(
                 "this file changed while easyread was fixing it, so it was left as it is",
                 path=fix.path,
                 hint="run easyread lint --fix again",
             )
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+
+    atomic.write_atomically(
+        target,
+        data,
+        prefix=f".{target.name}.",
+        suffix=".tmp",
+        mode=stat.S_IMODE(target.stat().st_mode),
+        check=unchanged_since_read,
+    )
 
 
 def _file_to_write(path: Path, root: Path | None) -> Path:
