@@ -197,3 +197,21 @@ def test_checked_by_says_what_was_checked_when_and_what_changed_since(root: Path
     assert "On 14 May 2026 they checked part 1." in sentences
     assert "We changed part 3 after they checked it." in sentences
     assert "They did not check part 4." in sentences
+
+
+def test_record_check_is_the_one_call_behind_review_record(tmp_path: Path) -> None:
+    from easyread.errors import EasyReadError
+    from easyread.records.reviews import Checker
+    from easyread.review.recording import record_check
+
+    root = tmp_path / "report"
+    root.mkdir()
+    (root / "01-about.md").write_text("# About\n\nWe help people.\n", encoding="utf-8")
+    with pytest.raises(EasyReadError, match="(?i)say which group"):
+        record_check(root, group="  ", checkers=[Checker("Sam")])
+    with pytest.raises(EasyReadError, match="(?i)not a date"):
+        record_check(root, group="G", checkers=[Checker("Sam")], date="2026-13-01")
+    assert not (root / "reviews").exists()
+    done = record_check(root, group=" People  First ", checkers=[Checker("Sam")], date="2026-05-14")
+    assert done.path == root / "reviews" / "2026-05-14-people-first.toml"
+    assert done.record.group == "People First" and done.report.root == root

@@ -33,17 +33,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from easyread.errors import EasyReadError
-    from easyread.reader import read_report
-    from easyread.review.changes import changes_since, find_record
+    from easyread.review.changes import changes_for
     from easyread.review.changes_output import print_changes, write_changes_pdf
 
     if not 14 <= args.font_size <= 40:
         raise EasyReadError(
             f"font size {args.font_size:g} is not right for Easy Read", hint="use 14 to 40"
         )
-    report = read_report(args.dir)
-    record = find_record(report, args.since)
-    changes = changes_since(report, record)
+    changes = changes_for(args.dir, args.since)
     print_changes(changes)
     if args.pdf is not None:
         path = write_changes_pdf(changes, args.pdf, font_size=args.font_size)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import shlex
 import sys
 from pathlib import Path
@@ -115,11 +114,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.record:
-        from easyread.reader import read_report
-
-        return _record(args, read_report(args.dir))
-    return _copies(args)
+    return _record(args) if args.record else _copies(args)
 
 
 def _copies(args: argparse.Namespace) -> int:
@@ -149,33 +144,21 @@ def _copies(args: argparse.Namespace) -> int:
     return 0
 
 
-def _record(args: argparse.Namespace, report) -> int:  # noqa: ANN001
-    from easyread.records.reviews import format_date, make_record, save_record
+def _record(args: argparse.Namespace) -> int:
+    from easyread.records.reviews import format_date
+    from easyread.review.recording import record_check
 
-    if not args.group.strip():
-        raise EasyReadError(
-            "say which group did the check", hint='add --group "People First Anytown"'
-        )
-    if not args.checkers:
-        raise EasyReadError(
-            "say who checked it", hint='add --checker "Name" for each person (and --consent)'
-        )
-    try:
-        date = dt.date.fromisoformat(args.date) if args.date else dt.date.today()
-    except ValueError:
-        raise EasyReadError(
-            f"'{args.date}' is not a date easyread understands", hint="write it like 2026-05-14"
-        ) from None
-    record = make_record(
-        report,
-        group=" ".join(args.group.split()),
-        checkers=args.checkers,
-        date=date,
+    done = record_check(
+        args.dir,
+        group=args.group,
+        checkers=args.checkers or [],
+        date=args.date,
         paid=bool(args.paid),
         files=args.sections,
-        facilitator=args.facilitator.strip(),
+        facilitator=args.facilitator,
     )
-    path = save_record(record, report.root)
+    record, report, path = done.record, done.report, done.path
+    date = record.date
     named = [checker.name for checker in record.named_checkers()]
     print(f"Recorded the check by {record.group} on {format_date(date)}: {display_path(path)}")
     print(f"  Sections checked: {len(record.sections)} of {len(report.sections)}.")

@@ -46,6 +46,15 @@ class ChangeList:
     changes: list[Change] = field(default_factory=list)
 
 
+def changes_for(root: Path, review: str) -> ChangeList:
+    """What changed in the report in `root` since the check `review` names (see
+    `find_record`): what `easyread changes` shows."""
+    from easyread.reader import read_report
+
+    report = read_report(root)
+    return changes_since(report, find_record(report, review))
+
+
 def find_record(report: Report, review: str) -> ReviewRecord:
     """A record named by its file, its file name, its date, its group, or "last"."""
     candidate = Path(review)
