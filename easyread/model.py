@@ -129,7 +129,7 @@ class Point:
         return [run for sentence in self.sentences for run in sentence.runs]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class TableCell:
     """One cell of a table: its text as sentences, like a point's."""
 
