@@ -34,7 +34,7 @@ def page_geometry(config: ReportConfig) -> PageGeometry:
         width_mm=config.page_width_mm,
         height_mm=config.page_height_mm,
         side_mm=15.0 if narrow else 18.0,
-        top_mm=15.0,
+        top_mm=17.0,  # room for the PDF's running section title
         bottom_mm=22.0,
         picture_mm=38.0 if narrow else PICTURE_COLUMN_MM,
         # On A5 a 90 mm cover picture pushes the organisation and date off the cover.

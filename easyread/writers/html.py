@@ -428,6 +428,15 @@ def _page_css(edition: Edition) -> str:
         "@page {\n"
         f"  size: {page.width_mm:g}mm {page.height_mm:g}mm;\n"
         f"  margin: {page.top_mm:g}mm {page.side_mm:g}mm {page.bottom_mm:g}mm {page.side_mm:g}mm;\n"
+        # A page that goes on with a section names it at the top (see print.css).
+        "  @top-left {\n"
+        "    content: string(section-title, start);\n"
+        f"    font-family: 'Atkinson Hyperlegible', Arial, sans-serif;\n"
+        f"    font-size: {config.font_size:g}pt;\n"
+        "    color: #454545;\n"
+        "    vertical-align: bottom;\n"
+        "    padding-bottom: 2mm;\n"
+        "  }\n"
         "  @bottom-center {\n"
         f"    content: {footer};\n"
         f"    font-family: 'Atkinson Hyperlegible', Arial, sans-serif;\n"
@@ -435,5 +444,5 @@ def _page_css(edition: Edition) -> str:
         "    color: #1a1a1a;\n"
         "  }\n"
         "}\n"
-        "@page :first { @bottom-center { content: none; } }"
+        "@page :first { @top-left { content: none; } @bottom-center { content: none; } }"
     )

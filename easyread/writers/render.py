@@ -28,6 +28,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from easyread.edition import Edition
 from easyread.resources import templates_dir
+from easyread.writers.pagecheck import IDENTITY, multiply
 from easyread.writers.templates import PICTURE_URL, TEMPLATE_URL
 
 PDF_VARIANT = "pdf/ua-1"
@@ -121,15 +122,18 @@ def render_pdf(
 # WeasyPrint writes each piece of tagged text as "/Tag <</MCID n>> BDC", one token a line.
 _MARKED_CONTENT = re.compile(rb"/[A-Za-z0-9]+\n<</MCID (\d+)>>\nBDC")
 _FOOTER_ARTIFACT = b"/Artifact\n<</Type /Pagination /Subtype /Footer>>\nBDC"
+_HEADER_ARTIFACT = b"/Artifact\n<</Type /Pagination /Subtype /Header>>\nBDC"
 
 
 def mark_running_footers_as_artifacts(pdf_bytes: bytes) -> bytes:
-    """Turn the "Page N of M" footers into artifacts, so screen readers skip them.
+    """Turn the "Page N of M" footers and the running section titles at the top of the page
+    into artifacts, so screen readers skip them.
 
     WeasyPrint 70 tags the text of page margin boxes as content, under structure elements
     that are not part of the document's structure tree. Any marked content whose element is
-    not reachable from the tree's root is such a footer: it becomes an /Artifact and its entry
-    in the parent tree is cleared.
+    not reachable from the tree's root is such a footer or header: it becomes an /Artifact
+    (a header when it is printed in the top half of the page) and its entry in the parent tree
+    is cleared.
     """
     with pikepdf.open(io.BytesIO(pdf_bytes)) as pdf:
         tree = pdf.Root.get("/StructTreeRoot")
@@ -190,19 +194,46 @@ def _rewrite_marks(page: pikepdf.Page, orphans: set[int]) -> bool:
         return False
     data = contents.read_bytes()
     found: set[int] = set()
+    headers = _marks_in_top_half(page, orphans)
 
     def replace(match: re.Match[bytes]) -> bytes:
         mcid = int(match.group(1))
         if mcid not in orphans:
             return match.group(0)
         found.add(mcid)
-        return _FOOTER_ARTIFACT
+        return _HEADER_ARTIFACT if mcid in headers else _FOOTER_ARTIFACT
 
     rewritten = _MARKED_CONTENT.sub(replace, data)
     if found != orphans:
         return False  # not the layout this was written for: leave the page as it is
     contents.write(rewritten)
     return True
+
+
+def _marks_in_top_half(page: pikepdf.Page, wanted: set[int]) -> set[int]:
+    """The marked contents among `wanted` whose text starts in the top half of the page."""
+    box = [float(value) for value in page.mediabox]
+    middle = (box[1] + box[3]) / 2
+    matrix, stack, current, top = IDENTITY, [], None, set()
+    for operands, operator in pikepdf.parse_content_stream(page, "q Q cm BDC EMC Tm"):
+        op = str(operator)
+        if op == "q":
+            stack.append(matrix)
+        elif op == "Q" and stack:
+            matrix = stack.pop()
+        elif op == "cm":
+            matrix = multiply(tuple(map(float, operands)), matrix)  # type: ignore[arg-type]
+        elif op == "BDC":
+            properties = operands[1] if len(operands) > 1 else None
+            is_mark = isinstance(properties, pikepdf.Dictionary) and "/MCID" in properties
+            current = int(properties["/MCID"]) if is_mark else None
+        elif op == "EMC":
+            current = None
+        elif op == "Tm" and current in wanted:
+            text_matrix = tuple(map(float, operands))
+            if multiply(text_matrix, matrix)[5] > middle:  # type: ignore[arg-type]
+                top.add(current)
+    return top
 
 
 # -- pictures go into the PDF as they are ---------------------------------------------------------
