@@ -7,6 +7,7 @@ Their words live in templates/matter/<language>/, not in code.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -301,7 +302,9 @@ def find_out_more_section(
             strings["email"], info.email, f"mailto:{info.email}", "email", "An envelope"
         )
     if info.phone:
-        builder.labelled(strings["phone"], info.phone, None, "phone", "A telephone")
+        builder.labelled(
+            strings["phone"], info.phone, phone_link(info.phone), "phone", "A telephone"
+        )
     if info.address:
         builder.labelled(strings["address"], info.address, None, "address", "A house")
     if report.config.organisation:
@@ -342,6 +345,15 @@ def string_source(path: Path, key: str, table: Sequence[str] = ()) -> Source:
 @cache
 def _file_lines(path: Path) -> list[str]:
     return toml_lines(path)
+
+
+def phone_link(number: str) -> str | None:
+    """A tel: link a phone can call: the digits, with a leading + kept ('0300 000 0000' ->
+    'tel:03000000000'). None when the setting holds no digits."""
+    digits = re.sub(r"[^\d]", "", number)
+    if not digits:
+        return None
+    return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"
 
 
 class BackPageBuilder:

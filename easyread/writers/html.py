@@ -252,7 +252,37 @@ def _runs(runs: list[Run]) -> list[RunView]:
     if views:
         views[0] = RunView(views[0].text.lstrip(), views[0].strong, views[0].href)
         views[-1] = RunView(views[-1].text.rstrip(), views[-1].strong, views[-1].href)
-    return [view for view in views if view.text]
+    return [piece for view in views if view.text for piece in _with_phone_links(view)]
+
+
+# A number the text asks the reader to call: 'call 999', 'phone us on 0300 000 0000'.
+PHONE_IN_TEXT = re.compile(
+    r"\b(?:call|phone|ring|text)(?: us)?(?: on)?(?: NHS)? (\+?\d(?:[\d ]{0,14}\d)?)\b",
+    re.IGNORECASE,
+)
+# Short numbers a phone can call in the UK (emergency, NHS, police, Samaritans); any other
+# number needs the 10 or more digits of a full phone number, so 'call 100 people' stays text.
+SHORT_PHONE_NUMBERS = {"999", "112", "111", "101", "119", "116123"}
+
+
+def _with_phone_links(view: RunView) -> list[RunView]:
+    """Plain text with the number in 'call 999' as a tel: link, so a phone can call it."""
+    if view.href is not None:
+        return [view]
+    pieces, start = [], 0
+    for match in PHONE_IN_TEXT.finditer(view.text):
+        number = match.group(1)
+        digits = re.sub(r"\D", "", number)
+        if digits not in SHORT_PHONE_NUMBERS and len(digits) < 10:
+            continue
+        pieces.append(RunView(view.text[start : match.start(1)], view.strong))
+        plus = "+" if number.startswith("+") else ""
+        pieces.append(RunView(number, view.strong, f"tel:{plus}{digits}"))
+        start = match.end(1)
+    if not pieces:
+        return [view]
+    pieces.append(RunView(view.text[start:], view.strong))
+    return [piece for piece in pieces if piece.text]
 
 
 def _cover_view(edition: Edition, images: _ImageSources) -> CoverView:
