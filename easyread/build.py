@@ -34,7 +34,8 @@ from easyread.reader import read_report
 from easyread.score import score_report
 from easyread.score import summary_for_build as score_summary
 from easyread.writers import format_names, get_writer, output_formats
-from easyread.writers.pagecheck import PageCheck, check_pdf
+from easyread.writers.docx_contents import fill_contents_pages
+from easyread.writers.pagecheck import PageCheck, check_pdf, section_pages
 from easyread.writers.readability import write_score_report
 
 Stage = Callable[[str], None]
@@ -141,17 +142,21 @@ def _write_outputs(
     targets = {fmt: out_dir / f"{name}.{fmt}" for fmt in wanted}
     beside = _own_process_format(wanted) if parallel else None
     pending: Future[float] | None = None
+    written: dict[str, Path] = {}  # format -> the temporary file the set will rename
     with _side_process(beside is not None) as pool:
         if pool is not None and beside is not None:
             # The other process fills a temporary file that this process's set renames.
             temporary = current_set().reserve(targets[beside])
+            written[beside] = temporary
             pending = pool.submit(_write_timed, edition, beside, temporary, targets[beside])
         for fmt in _writing_order(wanted):
             if pending is not None and fmt == beside:
                 continue
             stage(f"Writing the {fmt.upper()}")
             checked = check_pages and fmt == "pdf"
-            pages = _write_one(edition, fmt, targets[fmt], result if checked else None, clock)
+            pages = _write_one(
+                edition, fmt, targets[fmt], written, result if checked else None, clock
+            )
             result.outputs.append(Output(fmt, targets[fmt], pages))
             clock.lap(result, fmt)
         if pending is not None and beside is not None:
@@ -159,8 +164,18 @@ def _write_outputs(
             result.timings[beside] = pending.result()
             result.outputs.append(Output(beside, targets[beside], None))
             clock.lap(result, f"{beside}-wait")
+    if "pdf" in written and "docx" in written:
+        _docx_contents_from_pdf(written["docx"], written["pdf"], result)
+        clock.lap(result, "docx contents")
     order = format_names()
     result.outputs.sort(key=lambda output: order.index(output.format))
+
+
+def _docx_contents_from_pdf(docx: Path, pdf: Path, result: BuildResult) -> None:
+    """The DOCX contents get the page numbers of the PDF made in the same run."""
+    check = result.page_check
+    sections = check.sections if check is not None else section_pages(pdf)
+    fill_contents_pages(docx, [(section.title, section.first_page) for section in sections])
 
 
 def _own_process_format(wanted: list[str]) -> str | None:
@@ -182,12 +197,14 @@ def _write_one(
     edition: Edition,
     fmt: str,
     target: Path,
+    written: dict[str, Path],
     checked: BuildResult | None = None,
     clock: _Clock | None = None,
 ) -> int | None:
     """Write one output; with `checked`, read the written PDF back and keep what it shows."""
     with atomic_target(target) as temporary:
         pages = get_writer(fmt).write(edition, temporary)
+        written[fmt] = temporary
         if checked is not None and clock is not None:
             clock.lap(checked, fmt)
             checked.page_check = check_pdf(temporary)

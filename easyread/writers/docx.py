@@ -45,6 +45,11 @@ from easyread.model import (
 )
 from easyread.resources import templates_dir
 from easyread.writers import OutputFormat
+from easyread.writers.docx_contents import (
+    begin_contents_field,
+    end_contents_field,
+    set_contents_line,
+)
 from easyread.writers.docx_package import (
     add_font_to_table,
     font_files,
@@ -188,15 +193,32 @@ class _Layout:
                 self.add_paragraph(_clean(line))
 
     def write_contents(self) -> None:
+        """The contents as Word's own table of contents field (TOC), its result already filled
+        in: one line per part, a link to its title, dot leaders and a page number. The page
+        numbers are left empty here; the build fills them in from the PDF made in the same run
+        (docx_contents.fill_contents_pages). The field is marked dirty, so Word brings them up
+        to date for its own pages when it opens the file."""
         strings = self.edition.strings
         heading = self.add_paragraph(strings["contents"], style="Heading 1")
         heading.paragraph_format.page_break_before = True
-        self.add_paragraph(strings["contents-intro"])
-        for section in self.edition.contents:
+        intro = self.add_paragraph(strings["contents-intro"])
+        intro.paragraph_format.keep_with_next = True
+        entries = self.edition.contents
+        tab_twips = round(self.geometry.text_width_mm / 25.4 * 1440)
+        size = self.edition.report.config.font_size
+        for index, section in enumerate(entries):
             paragraph = self.add_paragraph()
+            last = index + 1 == len(entries)
+            set_contents_line(paragraph, tab_twips, size, keep_with_next=not last)
+            if index == 0:
+                begin_contents_field(paragraph)
             link = _internal_link(self.bookmarks[id(section)])
             link.append(_run_element(_clean(section.title.text)))
+            link.append(_tab_run())
+            link.append(_run_element(""))  # the page number
             paragraph._p.append(link)
+            if index + 1 == len(entries):
+                end_contents_field(paragraph)
 
     # -- blocks at the end of the body ----------------------------------------------------------
     # python-docx looks through the whole body for its last element (and for the page width) on
@@ -468,6 +490,12 @@ def _run_element(text: str, *, bold: bool = False, style: str = ""):  # noqa: AN
     text_element.text = text
     text_element.set(qn("xml:space"), "preserve")
     run.append(text_element)
+    return run
+
+
+def _tab_run():  # noqa: ANN202
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:tab"))
     return run
 
 

@@ -442,6 +442,12 @@ def check_pdf(path: Path, settings: PageCheckSettings | None = None) -> PageChec
     return result
 
 
+def section_pages(path: Path) -> list[SectionPages]:
+    """The PDF's sections (its top-level bookmarks) and their pages, without the page check."""
+    with pikepdf.open(path) as pdf:
+        return _sections(pdf)
+
+
 def _sections(pdf: pikepdf.Pdf) -> list[SectionPages]:
     """Each top-level bookmark and the pages it is on: up to the page before the next one, or
     up to the next one's page when that section starts lower down the page."""
