@@ -148,6 +148,20 @@ def table_from_cells(rows: list[list[CellParts]], paragraphs: list[int]) -> Tabl
     return Table([row + [[] for _ in range(width - len(row))] for row in cells], paragraphs)
 
 
+def table_blocks(rows: list[list[CellParts]], paragraphs: list[int]) -> list[Block]:
+    """What a table of a document becomes: one point per row for an Easy Read picture table,
+    ordinary points for a table used as a box around text (one cell with words a row), and a
+    data table otherwise. `paragraphs` holds each row's paragraph number."""
+    points = cells_as_points(rows)
+    if points is not None:
+        return list(points)
+    if all(sum(1 for cell in row if cell) <= 1 for row in rows):
+        return [
+            Paragraph(content, number) for row in rows for cell in row for content, number in cell
+        ]
+    return [table_from_cells(rows, paragraphs)]
+
+
 def cells_as_points(rows: list[list[CellParts]]) -> list[Paragraph] | None:
     """An Easy Read picture table (pictures on the left, words on the right) as points.
 

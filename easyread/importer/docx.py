@@ -31,12 +31,11 @@ from easyread.importer.document import (
     Paragraph,
     PictureData,
     Text,
-    cells_as_points,
     easy_read_date,
     has_words,
     pictures_in,
     plain_text,
-    table_from_cells,
+    table_blocks,
 )
 from easyread.importer.package import Package, open_package
 from easyread.importer.pictures import picture_suffix
@@ -614,18 +613,8 @@ class _DocxReader:
             paragraphs.append(numbers[0] if numbers else self.count)
         if not rows:
             return
-        points = cells_as_points(rows)
-        if points is not None:
-            for point in points:
-                self._add(point)
-        elif all(sum(1 for cell in row if cell) <= 1 for row in rows):
-            # A table used as a box around text: its paragraphs are ordinary points.
-            for row in rows:
-                for cell in row:
-                    for content, number in cell:
-                        self._add(Paragraph(content, number))
-        else:
-            self._add(table_from_cells(rows, paragraphs))
+        for block in table_blocks(rows, paragraphs):
+            self._add(block)
 
     def _cell(self, cell: etree._Element) -> list[tuple[list[Inline], int]]:
         parts: list[tuple[list[Inline], int]] = []

@@ -31,11 +31,10 @@ from easyread.importer.document import (
     Paragraph,
     PictureData,
     Text,
-    cells_as_points,
     easy_read_date,
     has_words,
     pictures_in,
-    table_from_cells,
+    table_blocks,
 )
 from easyread.importer.pictures import picture_suffix
 
@@ -330,16 +329,7 @@ class _HtmlReader:
                 paragraphs.append(numbers[0] if numbers else self.count)
         if not rows:
             return
-        points = cells_as_points(rows)
-        if points is not None:
-            self.document.blocks.extend(points)
-        elif all(sum(1 for cell in row if cell) <= 1 for row in rows):
-            for row in rows:
-                for cell in row:
-                    for content, number in cell:
-                        self.document.blocks.append(Paragraph(content, number))
-        else:
-            self.document.blocks.append(table_from_cells(rows, paragraphs))
+        self.document.blocks.extend(table_blocks(rows, paragraphs))
 
     # -- inline -----------------------------------------------------------------------------
 

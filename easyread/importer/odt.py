@@ -27,11 +27,10 @@ from easyread.importer.document import (
     Paragraph,
     PictureData,
     Text,
-    cells_as_points,
     has_words,
     pictures_in,
     plain_text,
-    table_from_cells,
+    table_blocks,
 )
 from easyread.importer.package import Package, encrypted, open_package
 from easyread.importer.pictures import picture_suffix
@@ -281,16 +280,7 @@ class _OdtReader:
         rows = [row for row in rows if row]
         if not rows:
             return
-        points = cells_as_points(rows)
-        if points is not None:
-            self.document.blocks.extend(points)
-        elif all(sum(1 for cell in row if cell) <= 1 for row in rows):
-            for row in rows:
-                for cell in row:
-                    for content, number in cell:
-                        self.document.blocks.append(Paragraph(content, number))
-        else:
-            self.document.blocks.append(table_from_cells(rows, paragraphs[: len(rows)]))
+        self.document.blocks.extend(table_blocks(rows, paragraphs[: len(rows)]))
 
     def _cell(self, cell: etree._Element) -> CellParts:
         parts: CellParts = []
