@@ -4,6 +4,8 @@ benchmarks/accuracy/ holds excerpts of public report text (r*.md) with hand mark
 (r*.yaml: jargon words and phrases, acronyms not explained, long sentences) and published Easy
 Read texts (e*.md). See benchmarks/accuracy/GUIDE.md for how they were marked and SOURCES.md
 for where they come from. `dev/` is for tuning; `held/` is only read to report figures.
+`check/` (report text added later, marked the same way) is run to see whether a change made on
+`dev/` holds on text it was not made on.
 
 Prints precision and recall per class on each half:
 
@@ -17,8 +19,9 @@ Prints precision and recall per class on each half:
 
 and the findings per 100 words on the Easy Read texts (the classes above, and passive-voice).
 
-    python benchmarks/bench_accuracy.py            # both halves
-    python benchmarks/bench_accuracy.py --half dev
+    python benchmarks/bench_accuracy.py                 # dev and check: the parts to work on
+    python benchmarks/bench_accuracy.py --half held     # only to report final figures
+    python benchmarks/bench_accuracy.py --half all
 """
 
 from __future__ import annotations
@@ -166,10 +169,17 @@ def run_half(folder: Path, verbose: bool) -> tuple[dict[str, Score], float, floa
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "held", "both"), default="both")
+    parser.add_argument(
+        "--half",
+        choices=("dev", "check", "held", "work", "all"),
+        default="work",
+        help="work = dev and check (the default); all = dev, check and held",
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list misses and mistakes")
     args = parser.parse_args()
-    halves = ("dev", "held") if args.half == "both" else (args.half,)
+    halves = {"work": ("dev", "check"), "all": ("dev", "check", "held")}.get(
+        args.half, (args.half,)
+    )
     print(f"{'half':<5} {'class':<14} {'precision':>9} {'recall':>7} {'right/findings':>15} "
           f"{'found/marks':>12}  target")  # fmt: skip
     for half in halves:
