@@ -34,6 +34,7 @@ from easyread.reader import read_report
 from easyread.score import score_report
 from easyread.score import summary_for_build as score_summary
 from easyread.writers import format_names, get_writer, output_formats
+from easyread.writers import pdf as pdf_writer
 from easyread.writers.docx_contents import fill_contents_pages
 from easyread.writers.pagecheck import PageCheck, check_pdf, section_pages
 from easyread.writers.readability import write_score_report
@@ -203,16 +204,20 @@ def _write_one(
 ) -> int | None:
     """Write one output; with `checked`, read the written PDF back and keep what it shows."""
     with atomic_target(target) as temporary:
-        pages = get_writer(fmt).write(edition, temporary)
+        if checked is None or clock is None:
+            pages = get_writer(fmt).write(edition, temporary)
+            written[fmt] = temporary
+            return pages
+        # The check needs the pages the layout put each point on: only the writer knows them.
+        pages, points = pdf_writer.write_placing_points(edition, temporary)
         written[fmt] = temporary
-        if checked is not None and clock is not None:
-            clock.lap(checked, fmt)
-            checked.page_check = check_pdf(temporary)
-            checked.notes.append(checked.page_check.summary())
-            check = checked.page_check
-            checked.notes.extend(note for note in [check.sections_line()] if note)
-            checked.notes.extend(check.problems + check.notes)
-            clock.lap(checked, "page check")
+        clock.lap(checked, fmt)
+        checked.page_check = check_pdf(temporary, points)
+        checked.notes.append(checked.page_check.summary())
+        check = checked.page_check
+        checked.notes.extend(note for note in [check.sections_line()] if note)
+        checked.notes.extend(check.problems + check.notes)
+        clock.lap(checked, "page check")
         return pages
 
 

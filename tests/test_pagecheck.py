@@ -1,6 +1,8 @@
 """The build reads its own PDF back: text size, contrast, pictures, pages and split points.
 
 Every figure is read from a PDF WeasyPrint really made, with pikepdf (and pdfplumber for words).
+Split points come from where the layout put each point; the builds below use public NHS text
+from tests/data/corpus (sources and licences in its SOURCES.md).
 """
 
 from __future__ import annotations
@@ -14,8 +16,16 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from easyread.writers.pagecheck import PageCheckSettings, check_pdf, contrast_ratio
-from easyread.writers.render import SandboxFetcher, render_pdf
+from easyread.writers.pagecheck import (
+    PageCheck,
+    PageCheckSettings,
+    PointPlacement,
+    check_pdf,
+    contrast_ratio,
+)
+from easyread.writers.render import SandboxFetcher, points_on_pages, render_pdf
+
+CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
 
 
 def _png_uri(pixels: int) -> str:
@@ -24,7 +34,12 @@ def _png_uri(pixels: int) -> str:
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _pdf(tmp_path: Path, body: str, name: str = "page.pdf") -> Path:
+def _checked(tmp_path: Path, body: str, settings: PageCheckSettings | None = None) -> PageCheck:
+    path, points = _pdf(tmp_path, body)
+    return check_pdf(path, points, settings)
+
+
+def _pdf(tmp_path: Path, body: str, name: str = "page.pdf") -> tuple[Path, list[PointPlacement]]:
     html = (
         "<!DOCTYPE html><html lang='en'><head><title>t</title><style>"
         "@page { size: A4; margin: 20mm } body { font: 16pt sans-serif; color: #1a1a1a }"
@@ -34,10 +49,16 @@ def _pdf(tmp_path: Path, body: str, name: str = "page.pdf") -> Path:
         f"<h1>Part one</h1>{body}</section>"
         "</body></html>"
     )
-    pdf_bytes, _ = render_pdf(html, SandboxFetcher([], []), base_url=tmp_path.as_uri())
+    points: list[PointPlacement] = []
+    pdf_bytes, _ = render_pdf(
+        html,
+        SandboxFetcher([], []),
+        base_url=tmp_path.as_uri(),
+        laid_out=lambda document: points.extend(points_on_pages(document)),
+    )
     path = tmp_path / name
     path.write_bytes(pdf_bytes)
-    return path
+    return path, points
 
 
 def _point(text: str, picture: str, style: str = "") -> str:
@@ -83,7 +104,7 @@ def test_the_sample_meets_every_figure(built_sample) -> None:
 def test_small_pale_text_and_a_soft_picture_are_problems(tmp_path: Path) -> None:
     picture = _png_uri(150)  # 150 px over 45 mm: about 85 pixels per inch
     body = _point("Grey words.", picture, "color: #999999; font-size: 10pt")
-    check = check_pdf(_pdf(tmp_path, body))
+    check = _checked(tmp_path, body)
     assert check.smallest_text_pt == pytest.approx(10.0, abs=0.05)
     assert check.lowest_contrast == pytest.approx(contrast_ratio((0.6,) * 3, (1,) * 3), abs=0.05)
     assert check.lowest_picture_ppi == pytest.approx(150 / (45 / 25.4), abs=1)
@@ -92,7 +113,7 @@ def test_small_pale_text_and_a_soft_picture_are_problems(tmp_path: Path) -> None
 
 def test_text_on_a_coloured_box_is_measured_against_the_box(tmp_path: Path) -> None:
     body = _point("Dark blue box.", _png_uri(600), "background: #1b2a60; color: #333333")
-    check = check_pdf(_pdf(tmp_path, body))
+    check = _checked(tmp_path, body)
     dark_on_navy = contrast_ratio((0x33 / 255,) * 3, (0x1B / 255, 0x2A / 255, 0x60 / 255))
     assert check.lowest_contrast == pytest.approx(dark_on_navy, abs=0.05)
 
@@ -102,7 +123,7 @@ def test_a_picture_right_of_its_text_is_found(tmp_path: Path) -> None:
         "<div class='point'><div class='pic' style='float: right'>"
         f"<img src='{_png_uri(600)}' alt='a box'></div><p>Text on the left.</p></div>"
     )
-    check = check_pdf(_pdf(tmp_path, _point("Right way round.", _png_uri(600)) + wrong))
+    check = _checked(tmp_path, _point("Right way round.", _png_uri(600)) + wrong)
     assert (check.pictures, check.pictures_beside_text) == (2, 1)
     assert any("not on the left" in problem for problem in check.problems)
 
@@ -110,7 +131,7 @@ def test_a_picture_right_of_its_text_is_found(tmp_path: Path) -> None:
 def test_a_point_longer_than_a_page_is_reported_with_its_words(tmp_path: Path) -> None:
     sentences = " ".join(f"Sentence {n} is here to fill the page with words." for n in range(90))
     body = _point(sentences, _png_uri(600)) + _point("A short point.", _png_uri(600))
-    check = check_pdf(_pdf(tmp_path, body))
+    check = _checked(tmp_path, body)
     assert len(check.split_points) >= 1
     assert check.split_points[0].startswith("page 2 to 3")
     assert "fill the page with words" in check.split_points[0]
@@ -118,16 +139,16 @@ def test_a_point_longer_than_a_page_is_reported_with_its_words(tmp_path: Path) -
 
 def test_points_that_each_fit_are_never_reported_split(tmp_path: Path) -> None:
     points = "".join(_point(f"Point {n} fits on its page.", _png_uri(600)) for n in range(14))
-    check = check_pdf(_pdf(tmp_path, points))
+    check = _checked(tmp_path, points)
     assert check.pages >= 3  # the points run over several pages, each point whole
     assert check.split_points == []
 
 
 def test_thresholds_are_settings(tmp_path: Path) -> None:
-    path = _pdf(tmp_path, _point("Words.", _png_uri(600)))
-    assert check_pdf(path).problems == []
+    path, points = _pdf(tmp_path, _point("Words.", _png_uri(600)))
+    assert check_pdf(path, points).problems == []
     strict = PageCheckSettings(smallest_text_pt=18.0, lowest_picture_ppi=400.0)
-    assert len(check_pdf(path, strict).problems) == 2
+    assert len(check_pdf(path, points, strict).problems) == 2
 
 
 @pytest.mark.slow
@@ -151,3 +172,90 @@ def test_build_summary_json_and_strict(tmp_path: Path, capsys) -> None:
     assert main(["build", str(report), "-o", str(out / "strict"), "--strict"]) == 1
     assert "page check" in capsys.readouterr().err
     assert not (out / "strict" / "report.pdf").exists()
+
+
+# -- split points in real builds of public NHS text ------------------------------------------
+
+NHS_SECTIONS = [
+    "nhs-england-annual-health-checks.md",
+    "nhs-uk-annual-health-checks.md",
+    "nhs-england-stomp-2016.md",
+]
+
+
+def _paragraphs(markdown: str) -> list[str]:
+    """The source's paragraphs (no headings), with their spaces as the PDF prints them."""
+    blocks = (" ".join(block.split()) for block in markdown.split("\n\n"))
+    return [block for block in blocks if block and not block.startswith("#")]
+
+
+def _one_long_point() -> str:
+    """Two NHS Digital pages' paragraphs run together into one point, longer than a page."""
+    names = ["nhs-digital-largest-study-2016.md", "nhs-digital-statistics-2021-22-news.md"]
+    text = " ".join(
+        paragraph.replace("•", "").replace("*", "")
+        for name in names
+        for paragraph in _paragraphs((CORPUS / name).read_text(encoding="utf-8"))
+    )
+    return "# One long point\n\n" + " ".join(text.split()[:420]) + "\n"
+
+
+@pytest.fixture(scope="module")
+def nhs_build(tmp_path_factory: pytest.TempPathFactory):
+    """A report of NHS text with no pictures, built as a user would, and its source paragraphs."""
+    from easyread.build import build
+
+    report = tmp_path_factory.mktemp("nhs") / "report"
+    report.mkdir()
+    (report / "easyread.toml").write_text(
+        'title = "Annual health checks"\noutputs = ["pdf"]\n', encoding="utf-8"
+    )
+    paragraphs = []
+    for number, name in enumerate(NHS_SECTIONS, start=1):
+        text = (CORPUS / name).read_text(encoding="utf-8")
+        (report / f"{number:02d}-{name}").write_text(text, encoding="utf-8")
+        paragraphs.extend(_paragraphs(text))
+    (report / "04-long.md").write_text(_one_long_point(), encoding="utf-8")
+    result = build(report, out_dir=report.parent / "out", formats=["pdf"])
+    pdf = next(output.path for output in result.outputs if output.format == "pdf")
+    with pdfplumber.open(pdf) as reader:
+        pages = [_body_text(page) for page in reader.pages]
+    return result.page_check, pages, paragraphs
+
+
+def _body_text(page: pdfplumber.page.Page) -> str:
+    """A page's words as a screen reader gets them: no page numbers or running titles (those
+    are artifacts, with no marked-content number)."""
+    body = page.filter(
+        lambda item: item.get("object_type") != "char" or item.get("mcid") is not None
+    )
+    return " ".join((body.extract_text() or "").split())
+
+
+def test_a_point_without_a_picture_that_starts_a_page_is_not_split(nhs_build) -> None:
+    check, pages, paragraphs = nhs_build
+    # Page boundaries where one paragraph ends a page and the next page opens with a whole new
+    # paragraph, none with a picture: what the old guess from positions called a split point.
+    clean_breaks = [
+        number
+        for number in range(2, len(pages))
+        if any(pages[number - 1].endswith(paragraph[-40:]) for paragraph in paragraphs)
+        and any(pages[number].startswith(paragraph[:40]) for paragraph in paragraphs)
+    ]
+    assert clean_breaks, "the NHS text no longer puts a point at the top of a page"
+    reported = {int(split.split()[1]) for split in check.split_points}
+    assert not reported & set(clean_breaks)
+
+
+def test_a_point_longer_than_a_page_is_reported_with_the_words_where_it_breaks(nhs_build) -> None:
+    check, pages, paragraphs = nhs_build
+    title = next(n for n, text in enumerate(pages, start=1) if text.startswith("One long point"))
+    assert check.split_points  # 420 words at 16 pt do not fit on one page
+    for split in check.split_points:
+        first, following = int(split.split()[1]), int(split.split()[3])
+        assert first >= title and following == first + 1, split
+        quoted = split.split('("...', 1)[1].removesuffix('")')
+        assert pages[first - 1].endswith(quoted), split  # the words at the foot of the page
+        opening = pages[following - 1]
+        assert not any(opening.startswith(paragraph[:40]) for paragraph in paragraphs), split
+    assert any("point goes on from one page to the next" in p for p in check.problems)

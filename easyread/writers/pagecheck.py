@@ -9,20 +9,25 @@ graphics state (matrix, fill colour, fill opacity, marked content), which finds:
   under it, or the white page), as a WCAG contrast ratio;
 - every picture: where it is placed, and its printed resolution (pixels per inch at the size
   it is drawn);
-- which text sits beside each picture (the text must start to the right of it);
-- which point each piece of text belongs to (from the structure tree), to find a point that
-  goes on from one page to the next.
+- which text sits beside each picture (the text must start to the right of it, and its own
+  point's text must be there: the structure tree says which point each piece belongs to).
 
 The outline (bookmarks) gives the page each section starts on, so pages per section.
 
+Which point is on which page is not in the PDF: WeasyPrint 70 tags each page's part of a point
+as an element of its own, so a point that goes on to the next page and a new point at the top
+of that page look the same in the file. The layout knows for certain: the PDF writer records
+the pages each point's words and picture were laid out on (`PointPlacement`, from
+writers/render.py) and passes them to the check, which reports every point on more than one
+page, with its words at the end of the first page.
+
 Following the operators costs about a twentieth of what a full text extraction (pdfplumber)
-costs; pdfplumber is used only to quote the words of a point that was split, which is rare.
+costs.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +62,15 @@ class PageCheckSettings:
     lowest_picture_ppi: float = 150.0
     aim_picture_ppi: float = 300.0
     column_tolerance_pt: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class PointPlacement:
+    """Where the layout put one point: each page it is on (1 is the first page), in order, and
+    its words on each of those pages ("" where only its picture is there)."""
+
+    pages: tuple[int, ...]
+    words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -424,8 +438,11 @@ def _tag(element: object) -> str:
 # -- the whole document ---------------------------------------------------------------------
 
 
-def check_pdf(path: Path, settings: PageCheckSettings | None = None) -> PageCheck:
-    """Read the PDF at `path` and measure its pages against `settings`."""
+def check_pdf(
+    path: Path, points: list[PointPlacement], settings: PageCheckSettings | None = None
+) -> PageCheck:
+    """Read the PDF at `path` and measure its pages against `settings`. `points` is where the
+    layout put each point of that PDF (see `PointPlacement`)."""
     settings = settings or PageCheckSettings()
     result = PageCheck()
     with pikepdf.open(path) as pdf:
@@ -438,7 +455,7 @@ def check_pdf(path: Path, settings: PageCheckSettings | None = None) -> PageChec
         result.sections = _sections(pdf)
     _measure_text(drawings, result, settings)
     _measure_pictures(drawings, result, settings)
-    _find_split_points(path, drawings, result)
+    _find_split_points(points, result)
     return result
 
 
@@ -585,23 +602,11 @@ def _beside_its_text(picture: PlacedPicture, drawing: PageDrawing, tolerance: fl
     return all(text.x >= picture.x1 - tolerance for text in level)
 
 
-def _find_split_points(path: Path, drawings: list[PageDrawing], result: PageCheck) -> None:
-    """A point goes on to the next page when that page opens with the same kind of block and
-    no picture: WeasyPrint tags each page's part of a point as its own element, so the split
-    is found from where the parts are, not from one element on two pages.
-
-    A point with no picture at the top of a page after a full page of points looks the same;
-    lint already asks for a picture on every point."""
-    margin = min((text.x for drawing in drawings for text in _content(drawing)), default=0.0)
-    for number in range(2, len(drawings) + 1):
-        before, page = drawings[number - 2], drawings[number - 1]
-        last = _last_point(before, margin)
-        first = _first_block(page)
-        if last is None or first is None or not _is_point_text(page, first, margin):
-            continue
-        if any(picture.block == first for picture in page.pictures):
-            continue
-        result.split_points.append(_split_words(path, number - 1, last))
+def _find_split_points(points: list[PointPlacement], result: PageCheck) -> None:
+    """A point is split when the layout put its words or its picture on more than one page."""
+    for point in points:
+        for index in range(len(point.pages) - 1):
+            result.split_points.append(_split_words(point, index))
     if result.split_points:
         result.problems.append(
             f"{len(result.split_points)} time(s) a point goes on from one page to the next: "
@@ -609,39 +614,12 @@ def _find_split_points(path: Path, drawings: list[PageDrawing], result: PageChec
         )
 
 
-def _content(drawing: PageDrawing) -> Iterator[PlacedText]:
-    return (text for text in drawing.texts if not text.artifact and text.block is not None)
-
-
-def _first_block(drawing: PageDrawing) -> Block | None:
-    return next((text.block for text in _content(drawing)), None)
-
-
-def _last_point(drawing: PageDrawing, margin: float) -> Block | None:
-    texts = list(_content(drawing))
-    if not texts or not _is_point_text(drawing, texts[-1].block, margin):
-        return None
-    return texts[-1].block
-
-
-def _is_point_text(drawing: PageDrawing, block: Block | None, margin: float) -> bool:
-    """Text of a point: a paragraph in a point's Div, to the right of the picture column
-    (`margin`: where the leftmost text of the whole document starts)."""
-    if block is None or not block[2]:
-        return False
-    return any(text.block == block and text.x > margin + 36 for text in _content(drawing))
-
-
-def _split_words(path: Path, page_number: int, block: tuple[int, int]) -> str:
-    """'page 7 to 8, "words at the end of the page"' (read with pdfplumber, only when needed)."""
-    words = ""
-    try:
-        import pdfplumber
-
-        with pdfplumber.open(path, pages=[page_number]) as pdf:
-            content = pdf.pages[0].filter(lambda item: item.get("mcid") is not None)
-            words = " ".join(content.extract_text().split())[-60:].strip()
-    except Exception:  # noqa: BLE001 - the quote is a help, never a reason to fail the build
-        words = ""
-    quoted = f' ("...{words}")' if words else ""
-    return f"page {page_number} to {page_number + 1}{quoted}"
+def _split_words(point: PointPlacement, index: int) -> str:
+    """'page 7 to 8 ("...the words at the end of page 7")'."""
+    first, following = point.pages[index], point.pages[index + 1]
+    words = " ".join(point.words[index].split())
+    if words:
+        quoted = f' ("...{words[-60:].strip()}")'
+    else:
+        quoted = f" (its picture on page {first}, its words on page {following})"
+    return f"page {first} to {following}{quoted}"

@@ -6,6 +6,8 @@
   page names and nothing else; never the network.
 - `render_pdf()`: HTML to tagged PDF/UA-1 with WeasyPrint, with the running footers marked as
   artifacts and prepared PNGs passed into the PDF as they are.
+- `points_on_pages()`: where the layout put each point (the pages its words and picture are
+  on), for the page check.
 
 The build's PDF, the review copies, the change list and the readability report all use these.
 """
@@ -15,20 +17,21 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 import pikepdf
-from weasyprint import HTML
+from weasyprint import HTML, Document
+from weasyprint.formatting_structure.boxes import LineBox, ParentBox, ReplacedBox, TextBox
 from weasyprint.images import RasterImage
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from easyread.edition import Edition
 from easyread.resources import templates_dir
-from easyread.writers.pagecheck import IDENTITY, multiply
+from easyread.writers.pagecheck import IDENTITY, PointPlacement, multiply
 from easyread.writers.templates import PICTURE_URL, TEMPLATE_URL
 
 PDF_VARIANT = "pdf/ua-1"
@@ -101,12 +104,14 @@ def render_pdf(
     presentational_hints: bool = False,
     identifier: bool = False,
     pngs_as_they_are: bool = True,
+    laid_out: Callable[[Document], None] | None = None,
 ) -> tuple[bytes, int]:
     """The page as tagged PDF/UA-1, and its page count.
 
     `forms` turns inputs into form fields (review copies); `presentational_hints` sizes each
     <img> from its width and height; `identifier` makes the file identifier a content hash;
-    `pngs_as_they_are=False` lets WeasyPrint decode and compress every PNG again (benchmarks)."""
+    `pngs_as_they_are=False` lets WeasyPrint decode and compress every PNG again (benchmarks);
+    `laid_out` is given the laid-out document before it is written (see points_on_pages)."""
     options = {
         "presentational_hints": presentational_hints,
         "pdf_variant": PDF_VARIANT,
@@ -115,8 +120,65 @@ def render_pdf(
     with _quiet_weasyprint(), pngs_passed_as_they_are(pngs_as_they_are):
         page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         document = page.render(**options)
+        if laid_out is not None:
+            laid_out(document)
         pdf_bytes = document.write_pdf(**options, pdf_identifier=identifier or None)
     return mark_running_footers_as_artifacts(pdf_bytes), len(document.pages)
+
+
+# -- where the layout put each point ---------------------------------------------------------
+
+
+def points_on_pages(document: Document, point_class: str = "point") -> list[PointPlacement]:
+    """Each point (an element with the class `point_class`) in the order it is first laid out,
+    with the pages its words and picture are on and its words on each page.
+
+    WeasyPrint cuts a box that goes on to the next page into a part per page, and every part
+    keeps the HTML element it came from: the parts of one point share one element. Only words
+    and pictures count, so an empty part (a margin or a padding carried over) is not a page."""
+    parts: dict[object, dict[int, list[str]]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        stack: list[tuple[object, object]] = [(page._page_box, None)]
+        while stack:
+            box, point = stack.pop()
+            box = getattr(box, "_box", box)  # an absolutely placed box, through its placeholder
+            element = getattr(box, "element", None)
+            if point is None and element is not None and _has_class(element, point_class):
+                point = element
+            if point is not None and isinstance(box, (LineBox, ReplacedBox, TextBox)):
+                words, picture = _content_of(box)
+                if words or picture:
+                    parts.setdefault(point, {}).setdefault(number, []).append(words)
+            elif isinstance(box, ParentBox):
+                stack.extend((child, point) for child in reversed(box.children))
+    return [
+        PointPlacement(
+            tuple(pages), tuple(" ".join(filter(None, lines)) for lines in pages.values())
+        )
+        for pages in parts.values()
+    ]
+
+
+def _has_class(element: object, name: str) -> bool:
+    classes = element.get("class") if hasattr(element, "get") else None
+    return isinstance(classes, str) and name in classes.split()
+
+
+def _content_of(box: object) -> tuple[str, bool]:
+    """The words of one line (joined as printed) and whether it holds a picture."""
+    words: list[str] = []
+    picture = False
+    stack = [box]
+    while stack:
+        current = stack.pop()
+        current = getattr(current, "_box", current)
+        if isinstance(current, TextBox):
+            words.append(current.text)
+        elif isinstance(current, ReplacedBox):
+            picture = True
+        elif isinstance(current, ParentBox):
+            stack.extend(reversed(current.children))
+    return " ".join("".join(words).split()), picture
 
 
 # WeasyPrint writes each piece of tagged text as "/Tag <</MCID n>> BDC", one token a line.
