@@ -68,7 +68,7 @@ class Sentence:
         return runs_text(self.runs)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     """A picture as written in the source; `path` is the checked file inside the report."""
 
@@ -102,7 +102,7 @@ class Heading:
         return runs_text(self.runs).strip()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     """One picture row: up to a few short sentences and the picture beside them.
 
@@ -148,7 +148,7 @@ class TableCell:
         return " ".join(sentence.text.strip() for sentence in self.sentences)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Table:
     """A GitHub-style table. `rows[0]` is the header row (its cells have header=True).
 
@@ -200,7 +200,7 @@ class ThematicBreak:
     source: Source
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Footnote:
     """A footnote: `[^label]: text` in the source. `number` is its place in the order the text
     refers to the notes (1, 2, ...); a note the text never refers to has the next free number."""
@@ -256,7 +256,7 @@ class Comment:
 Block = Heading | Point | Table | CodeBlock | ThematicBreak
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     number: int
     path: Path
@@ -305,7 +305,7 @@ def section_pictures(section: Section) -> Iterator[Picture]:
                 yield from cell.pictures
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     root: Path
     config: ReportConfig

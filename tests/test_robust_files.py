@@ -141,8 +141,7 @@ def test_the_picture_cache_is_not_in_the_report_folder(
 
 
 def _prepare(source: Path, cache: Path):
-    picture = Picture(src=source.name, alt="A picture", source=Source(source, 1))
-    picture.path = source
+    picture = Picture(src=source.name, alt="A picture", source=Source(source, 1), path=source)
     pictures = prepare_pictures([(picture, 200)], cache, [source.parent])
     return pictures, pictures.get(picture, 200)
 

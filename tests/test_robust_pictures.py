@@ -17,9 +17,9 @@ BAD = Path(__file__).resolve().parent / "data" / "bad"
 
 
 def _picture(path: Path) -> Picture:
-    picture = Picture(src=f"pictures/{path.name}", alt="a", source=Source(Path("01.md"), 3, 1))
-    picture.path = path
-    return picture
+    return Picture(
+        src=f"pictures/{path.name}", alt="a", source=Source(Path("01.md"), 3, 1), path=path
+    )
 
 
 def _prepare(path: Path, cache: Path, size: int = 120):

@@ -262,7 +262,7 @@ def _reports(
         if path.is_dir():
             report = read_report(path, check_pictures=False)
             if config is not None:
-                report.config = config
+                report = dataclasses.replace(report, config=config)
             reports.append((report, None))
         elif path.is_file() and is_importable(path):
             document = read_imported(path)

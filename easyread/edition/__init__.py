@@ -7,6 +7,7 @@ Their words live in templates/matter/<language>/, not in code.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -274,9 +275,8 @@ def load_strings(language: str) -> dict[str, str]:
 def about_section(language: str) -> Section:
     path = matter_dir() / language / "about-this-document.md"
     section = parse_section(path, read_source_text(path), 0)
-    section.role, section.slug = "front", "about-this-document"
-    _resolve_matter_pictures(section)
-    return section
+    section = dataclasses.replace(section, role="front", slug="about-this-document")
+    return _with_matter_pictures(section)
 
 
 def find_out_more_section(
@@ -375,28 +375,51 @@ class BackPageBuilder:
     def labelled(self, label: str, value: str, link: str | None, picture: str, alt: str) -> None:
         """A contact detail: a label and an address, a number or a link (not a sentence)."""
         runs = [Run(f"{label} "), Run(value, link=link)]
-        self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt)
-        point = self.points[-1]
-        point.number = f"{self.slug}.{CONTACT}{len(self.points)}"
+        number = f"{self.slug}.{CONTACT}{len(self.points) + 1}"
+        self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt, number=number)
 
-    def point(self, runs: list[Run], picture_path: Path, alt: str) -> None:
-        self.point_of([Sentence(runs, self.source)], picture_path, alt)
+    def point(
+        self, runs: list[Run], picture_path: Path, alt: str, *, number: str | None = None
+    ) -> None:
+        self.point_of([Sentence(runs, self.source)], picture_path, alt, number=number)
 
     def point_of(
-        self, sentences: list[Sentence], picture_path: Path, alt: str, source: Source | None = None
+        self,
+        sentences: list[Sentence],
+        picture_path: Path,
+        alt: str,
+        source: Source | None = None,
+        *,
+        number: str | None = None,
     ) -> None:
         source = source or self.source
         picture = Picture(src=picture_path.name, alt=alt, source=source, path=picture_path)
-        number = f"{self.slug}.{len(self.points) + 1}"
+        number = number or f"{self.slug}.{len(self.points) + 1}"
         self.points.append(Point(number, sentences, picture, source, source.line))
 
     def section(self) -> Section:
-        section = Section(number=0, path=self.path, title=self.title, blocks=list(self.points))
-        section.role, section.slug = "back", self.slug
-        return section
+        return Section(
+            number=0,
+            path=self.path,
+            title=self.title,
+            blocks=list(self.points),
+            role="back",
+            slug=self.slug,
+        )
 
 
-def _resolve_matter_pictures(section: Section) -> None:
-    for point in section.points:
-        if point.picture is not None:
-            point.picture.path = check_picture_src(point.picture, section.path, matter_dir())
+def _with_matter_pictures(section: Section) -> Section:
+    """The section with the checked file of each point's picture, in easyread's own pages."""
+    blocks = [
+        dataclasses.replace(
+            block,
+            picture=dataclasses.replace(
+                block.picture,
+                path=check_picture_src(block.picture, section.path, matter_dir()),
+            ),
+        )
+        if isinstance(block, Point) and block.picture is not None
+        else block
+        for block in section.blocks
+    ]
+    return dataclasses.replace(section, blocks=blocks)

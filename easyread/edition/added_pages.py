@@ -86,9 +86,7 @@ def _as_body(section: Section, number: int) -> Section:
     title = dataclasses.replace(
         section.title, runs=_runs_from(section.title.runs, section.title.source)
     )
-    copied = dataclasses.replace(section, number=number, title=title, blocks=blocks)
-    copied.role, copied.slug = "body", section.slug
-    return copied
+    return dataclasses.replace(section, number=number, title=title, blocks=blocks, role="body")
 
 
 def _with_sources(point: Point) -> Point:

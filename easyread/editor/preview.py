@@ -143,7 +143,7 @@ class Preview:
         return score_report(part, glossary=self.session.glossary()).sections
 
     def _render(self, report: Report, findings: list[Finding]) -> tuple[str, SandboxFetcher]:
-        resolve_pictures(report)
+        report = resolve_pictures(report)
         edition = edition_for_build(report, self.session.glossary(), None)
         page = render_html(edition, for_print=False, embed=False, notes=_notes(report, findings))
         page = page.replace(f'"{PICTURE_URL}', f'"{ASSET_PATH}{PICTURE_URL.split(":", 1)[1]}')

@@ -171,6 +171,28 @@ class _ListItem:
 
 
 @dataclass(slots=True)
+class _FootnoteDraft:
+    """A footnote while its paragraphs are read; `freeze` makes the model's Footnote."""
+
+    label: str
+    number: int
+    sentences: list[Sentence]
+    source: Source
+    end_line: int
+    referenced: bool = True
+
+    def freeze(self) -> Footnote:
+        return Footnote(
+            self.label,
+            self.number,
+            self.sentences,
+            self.source,
+            self.end_line,
+            referenced=self.referenced,
+        )
+
+
+@dataclass(slots=True)
 class _Inline:
     """What one inline token holds: its runs, the picture it starts with, any other pictures,
     and the column where its text (or its first picture) starts."""
@@ -192,7 +214,7 @@ class _SectionBuilder:
         self.title: Heading | None = None
         self.blocks: list[Block] = []
         self.comments: list[Comment] = []
-        self.footnotes: list[Footnote] = []
+        self.footnotes: list[_FootnoteDraft] = []
         self.html: list[RawHtml] = []
         self.front_matter: FrontMatter | None = None
         self.items: list[_ListItem] = []
@@ -201,7 +223,7 @@ class _SectionBuilder:
         self.table_count = 0
         self.heading_level = 1  # the outline level of the last heading: the next never skips one
         self.quote = 0
-        self.footnote: Footnote | None = None  # the footnote being read
+        self.footnote: _FootnoteDraft | None = None  # the footnote being read
 
     # -- block level -------------------------------------------------------------------------
 
@@ -429,9 +451,20 @@ class _SectionBuilder:
                 index += 1
             index += 1
         self.table_count += 1
-        table = Table(rows, self._source(table_token), end, self.table_count, quote=self.quote)
-        self._take_caption(table)
-        self.blocks.append(table)
+        source = self._source(table_token)
+        caption = self._take_caption(source.line)
+        caption_runs, caption_source = (caption.runs, caption.source) if caption else ([], None)
+        self.blocks.append(
+            Table(
+                rows,
+                source,
+                end,
+                self.table_count,
+                caption=caption_runs,
+                caption_source=caption_source,
+                quote=self.quote,
+            )
+        )
         return index
 
     def _cell(self, token: Token, inline: Token, line: int, column: int) -> TableCell:
@@ -450,25 +483,25 @@ class _SectionBuilder:
             pictures=pictures,
         )
 
-    def _take_caption(self, table: Table) -> None:
-        """A paragraph such as "Table 2: Deaths by age" just before a table is its caption."""
+    def _take_caption(self, table_line: int) -> Point | None:
+        """A paragraph such as "Table 2: Deaths by age" just before a table is its caption:
+        taken out of the blocks and returned."""
         if not self.blocks or not isinstance(self.blocks[-1], Point):
-            return
+            return None
         point = self.blocks[-1]
         if point.picture is not None or point.in_list or not _CAPTION.match(point.text):
-            return
-        if table.source.line - point.end_line > 2:
-            return  # more than one blank line between them
+            return None
+        if table_line - point.end_line > 2:
+            return None  # more than one blank line between them
         self.blocks.pop()
         self.point_count -= 1
-        table.caption = point.runs
-        table.caption_source = point.source
+        return point
 
     def _start_footnote(self, token: Token) -> None:
         meta = token.meta or {}
         label = str(meta.get("label", ""))
         number = int(meta.get("id", len(self.footnotes))) + 1
-        self.footnote = Footnote(label, number, [], Source(self.path, 1), 0)
+        self.footnote = _FootnoteDraft(label, number, [], Source(self.path, 1), 0)
         self.footnotes.append(self.footnote)
 
     def _add_to_footnote(self, found: _Inline, end: int) -> None:
@@ -523,7 +556,9 @@ class _SectionBuilder:
             runs = [Run(text, source=place)] if text else []
             number = len(self.footnotes) + 1
             sentences = _split_sentences(runs, source)
-            note = Footnote(found.group(1), number, sentences, source, index + 1, referenced=False)
+            note = _FootnoteDraft(
+                found.group(1), number, sentences, source, index + 1, referenced=False
+            )
             self.footnotes.append(note)
 
     def _lines_not_text(self) -> set[int]:
@@ -553,7 +588,9 @@ class _SectionBuilder:
             title=self.title,
             blocks=self.blocks,
             comments=self.comments,
-            footnotes=sorted(self.footnotes, key=lambda note: note.number),
+            footnotes=[
+                note.freeze() for note in sorted(self.footnotes, key=lambda note: note.number)
+            ],
             html=self.html,
             front_matter=self.front_matter,
             text=self.text,

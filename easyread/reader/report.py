@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from easyread.config import (
     load_config,
 )
 from easyread.errors import ConfigError, SourceError, decode_utf8
-from easyread.model import Picture, Report, Section, Sentence, Source
+from easyread.model import Block, Picture, Point, Report, Section, Sentence, Source
 from easyread.reader.cached import parse_section_cached
 from easyread.reader.markdown import (
     UNREAD_PICTURE,
@@ -35,9 +36,7 @@ def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     paths = section_paths(root, config)
     sections = [read_section_file(path, number, root) for number, path in enumerate(paths, start=1)]
     report = Report(root=root, config=config, sections=sections, cover=cover_picture(root, config))
-    if check_pictures:
-        resolve_pictures(report)
-    return report
+    return resolve_pictures(report) if check_pictures else report
 
 
 def read_files(paths: list[Path], *, config: ReportConfig | None = None) -> Report:
@@ -139,25 +138,46 @@ def _check_inside(path: Path, root: Path) -> None:
         )
 
 
-def resolve_pictures(report: Report) -> None:
-    """Check that each picture's file is inside the report folder and set its path.
+def resolve_pictures(report: Report) -> Report:
+    """The report with each picture's checked file: refused unless inside the report folder.
 
     A picture Markdown left as text (`![words](file:///etc/passwd)`) is shown as text, but an
     address that points outside the report is still refused, as for a real picture."""
-    for section, point in report.points():
-        if point.picture is not None:
-            point.picture.path = check_picture_src(point.picture, section.path, report.root)
-        for sentence in point.sentences:
-            if "![" in sentence.text:
-                _check_unread_pictures(sentence, section.path)
-    if report.cover is not None:
-        cover = report.cover
+    sections = [_with_picture_paths(section, report.root) for section in report.sections]
+    cover = report.cover
+    if cover is not None:
         try:
-            cover.path = check_picture_src(cover, report.root / "easyread.toml", report.root)
+            path = check_picture_src(cover, report.root / "easyread.toml", report.root)
         except SourceError as error:
             raise ConfigError(
                 error.message, path=report.config.path, line=cover.source.line, hint=error.hint
             ) from None
+        cover = dataclasses.replace(cover, path=path)
+    return dataclasses.replace(report, sections=sections, cover=cover)
+
+
+def _with_picture_paths(section: Section, root: Path) -> Section:
+    """The section with the checked file of each point's picture (the same section when none
+    of its points has a picture)."""
+    blocks: list[Block] = []
+    changed = False
+    for block in section.blocks:
+        if isinstance(block, Point):
+            checked = _point_with_picture_path(block, section.path, root)
+            changed = changed or checked is not block
+            block = checked
+        blocks.append(block)
+    return dataclasses.replace(section, blocks=blocks) if changed else section
+
+
+def _point_with_picture_path(point: Point, section_path: Path, root: Path) -> Point:
+    picture = point.picture
+    if picture is not None:
+        picture = dataclasses.replace(picture, path=check_picture_src(picture, section_path, root))
+    for sentence in point.sentences:
+        if "![" in sentence.text:
+            _check_unread_pictures(sentence, section_path)
+    return dataclasses.replace(point, picture=picture) if picture is not None else point
 
 
 def _check_unread_pictures(sentence: Sentence, section_path: Path) -> None:
