@@ -27,14 +27,16 @@ from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
 from easyread.review.form_appearance import give_fields_appearances
 from easyread.review.identity import ReviewIdentity, add_to_docx, add_to_pdf, identity_of
-from easyread.review.printing import render_review_pdf
+from easyread.review.page_fill import space_left_by_field
+from easyread.review.printing import render_review_pages
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
 DEFAULT_FONT_SIZE = 18.0
-PICTURE_MM = 38
-PAGE_MARGINS_MM = 28  # left and right together, as in review.css.j2
-CHOICES_MM = 98  # the column of tick boxes; the notes box sits beside it when there is room
-MIN_NOTES_MM = 60
+PICTURE_MM = 30  # the point's number sits above its picture, in the same column
+PAGE_MARGINS = (10, 14, 18, 14)  # mm: top, right, bottom (the page number), left
+CHOICES_MM = 84  # the column of tick boxes; the notes box sits beside it when there is room
+MIN_NOTES_MM = 60  # the narrowest notes box beside the tick boxes
+NOTES_LEAST_MM = 22  # a notes box is never lower than this (the page's last one grows)
 CHOICES = ("understand", "not-understand", "change-picture")
 DOCUMENT_FIELD = "document"  # the whole-document page: document-understand, ..., document-notes
 ABOUT_FIELDS = (("reviewer-name", "your-name", "name"), ("group", "your-group", "group"),
@@ -94,7 +96,20 @@ def write_review_pdf(
     edition = edition or make_edition(report, cache_dir or default_cache(report), [])
     html = review_html(edition, font_size=font_size)
     roots = [report.root, *_picture_folders(edition)]
-    pdf = _finished_pdf(render_review_pdf(html, roots=roots, forms=True), identity_of(report))
+
+    first_layout: list[int] = []
+
+    def notes_to_the_page_end(document: Any) -> str | None:
+        first_layout.append(len(document.pages))
+        heights = space_left_by_field(document)
+        return review_html(edition, font_size=font_size, grow=heights) if heights else None
+
+    rendered, pages = render_review_pages(
+        html, roots=roots, forms=True, relayout=notes_to_the_page_end
+    )
+    if pages != first_layout[0]:  # never seen: the taller boxes pushed a point over a page
+        rendered, _ = render_review_pages(html, roots=roots, forms=True)
+    pdf = _finished_pdf(rendered, identity_of(report))
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
     from pypdf import PdfReader
@@ -131,7 +146,11 @@ def write_review_docx(
 # -- the page model the template reads -----------------------------------------------------------
 
 
-def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> str:
+def review_html(
+    edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE, grow: dict[str, float] | None = None
+) -> str:
+    """The review copy as HTML. `grow` gives notes fields a taller box ({field name: mm}): the
+    last point on each page, measured from a first layout (see page_fill)."""
     report = edition.report
     strings = review_strings(report.config.language)
     context = {
@@ -145,6 +164,9 @@ def review_html(edition: Edition, *, font_size: float = DEFAULT_FONT_SIZE) -> st
         "page_size": f"{report.config.page_size} portrait",
         "page_counter": page_counter_content(strings["page"].replace("<", "")),
         "picture_mm": PICTURE_MM,
+        "page_margins": " ".join(f"{side}mm" for side in PAGE_MARGINS),
+        "notes_min_mm": NOTES_LEAST_MM,
+        "grow": {name.removesuffix("-notes"): mm for name, mm in (grow or {}).items()},
         **_feedback_widths(report.config.page_width_mm),
         "icons": ICONS,
         "choices": [{"key": key, "label": strings[key]} for key in CHOICES],
@@ -176,7 +198,7 @@ def _picture_credits(edition: Edition, strings: dict[str, str]) -> list[str]:
 
 
 def _feedback_widths(page_width_mm: float) -> dict[str, Any]:
-    content = page_width_mm - PAGE_MARGINS_MM
+    content = page_width_mm - PAGE_MARGINS[1] - PAGE_MARGINS[3]
     beside = content - CHOICES_MM - 2 >= MIN_NOTES_MM
     notes = content - CHOICES_MM - 2 if beside else content
     return {"choices_mm": CHOICES_MM, "notes_mm": f"{notes:.0f}", "notes_beside": beside}

@@ -95,6 +95,10 @@ def sandbox_fetcher(edition: Edition) -> SandboxFetcher:
     return SandboxFetcher([templates_dir()], edition.pictures.files())
 
 
+# Given the pages as laid out, the HTML to lay out instead, or None to keep them.
+Relayout = Callable[[Document], str | None]
+
+
 def render_pdf(
     html: str,
     fetcher: SandboxFetcher,
@@ -105,13 +109,16 @@ def render_pdf(
     identifier: bool = False,
     pngs_as_they_are: bool = True,
     laid_out: Callable[[Document], None] | None = None,
+    relayout: Relayout | None = None,
 ) -> tuple[bytes, int]:
     """The page as tagged PDF/UA-1, and its page count.
 
     `forms` turns inputs into form fields (review copies); `presentational_hints` sizes each
     <img> from its width and height; `identifier` makes the file identifier a content hash;
     `pngs_as_they_are=False` lets WeasyPrint decode and compress every PNG again (benchmarks);
-    `laid_out` is given the laid-out document before it is written (see points_on_pages)."""
+    `laid_out` is given the laid-out document before it is written (see points_on_pages);
+    `relayout` sees the first layout and may give HTML to lay out once more (a review copy
+    measures the space left on each page and sizes its notes boxes to fill it)."""
     options = {
         "presentational_hints": presentational_hints,
         "pdf_variant": PDF_VARIANT,
@@ -120,6 +127,10 @@ def render_pdf(
     with _quiet_weasyprint(), pngs_passed_as_they_are(pngs_as_they_are):
         page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         document = page.render(**options)
+        again = relayout(document) if relayout is not None else None
+        if again is not None:
+            page = HTML(string=again, base_url=base_url, url_fetcher=fetcher)
+            document = page.render(**options)
         if laid_out is not None:
             laid_out(document)
         pdf_bytes = document.write_pdf(**options, pdf_identifier=identifier or None)
