@@ -6,6 +6,7 @@ top-level folders, which stay the source of truth.
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
 
@@ -27,3 +28,17 @@ def templates_dir() -> Path:
 
 def glossary_dir() -> Path:
     return data_dir("glossary")
+
+
+@cache
+def dale_chall_path() -> Path | None:
+    """textstat's copy of the Dale-Chall list of familiar words, found without importing
+    textstat (importing it loads NLTK, which is slow and may try to download data)."""
+    spec = importlib.util.find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        path = Path(location) / "resources" / "en" / "easy_words.txt"
+        if path.is_file():
+            return path
+    return None

@@ -57,10 +57,25 @@ def test_glossary_words_are_left_to_the_glossary_rules() -> None:
 
 
 def test_threshold_and_accept_list_are_settings() -> None:
-    text = "# Time\n\nWe looked at the hourglass.\n"
-    assert found(text, **{"min-zipf": 2.9}) == []
-    assert found(text, **{"min-zipf": 3.0}) == ["hourglass"]
-    assert found(text, **{"min-zipf": 3.0, "accept": ["Hourglass"]}) == []
+    text = "# Soup\n\nWe used the ladle.\n"  # Zipf 2.81
+    assert found(text, **{"min-zipf": 2.8}) == []
+    assert found(text, **{"min-zipf": 2.9}) == ["ladle"]
+    assert found(text, **{"min-zipf": 2.9, "accept": ["Ladle"]}) == []
+
+
+def test_a_compound_of_two_common_words_is_plain() -> None:
+    # "hourglass" (Zipf 2.98) is an hour and a glass; "undergone" starts with a little word.
+    assert found("# Time\n\nWe looked at the hourglass.\n", **{"min-zipf": 3.0}) == []
+    assert found("# Care\n\nYou have undergone a check.\n", **{"min-zipf": 4.5}) == ["undergone"]
+
+
+def test_formal_words_are_reported_up_to_formal_zipf() -> None:
+    # "substantive" (Zipf 3.4) ends like a formal word and is not a familiar word.
+    text = "# Work\n\nThe changes were substantive.\n"
+    assert found(text) == ["substantive"]
+    assert found(text, **{"formal-zipf": 0}) == []
+    # "licence" counts as often as "license", its American spelling (Zipf 4.7 together).
+    assert found("# Work\n\nYou need a licence.\n") == []
 
 
 def test_code_addresses_and_acronyms_are_not_words_to_report() -> None:

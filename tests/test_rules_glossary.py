@@ -206,10 +206,16 @@ def test_jargon_suggestions_and_safe_fixes(config: ReportConfig) -> None:
 def test_jargon_skips_hard_words_that_are_explained(config: ReportConfig) -> None:
     # One finding for one problem: a hard word is explained once, where it is first used, so
     # the hard-word rule reports that use (with the plainer word) and jargon none.
-    markdown = "# T\n\nGo to a tribunal. A tribunal is a court.\n"
+    markdown = "# T\n\nGo to a tribunal. It can help you.\n"
     found = lint(markdown, config, "hard-word")
     assert [(f.rule, f.column) for f in found] == [("hard-word", 9)]
     assert (found[0].suggestion or "").endswith("Or: Write 'court' instead.")
+    assert lint(markdown, config, "jargon") == []
+    # Explained where it is used but not bold: only the milder hard-word-bold (info) speaks.
+    markdown = "# T\n\nGo to a tribunal. A tribunal is a court.\n"
+    assert lint(markdown, config, "hard-word") == []
+    found = lint(markdown, config, "hard-word-bold")
+    assert [(f.rule, f.column, f.severity) for f in found] == [("hard-word-bold", 9, "info")]
     assert lint(markdown, config, "jargon") == []
     assert lint("# T\n\nGo to a **tribunal**. A tribunal is a court.\n", config, "jargon") == []
 

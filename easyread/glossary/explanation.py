@@ -27,3 +27,58 @@ def is_explained(word: str, entry: Entry, rest_of_sentence: str, next_sentence: 
     words = {canonical(word).casefold(), entry.term.casefold()}
     lowered = following.casefold()
     return any(re.search(rf"\b{re.escape(each)}", lowered) for each in words)
+
+
+# Ways a text says what a word means where it uses it, without making it bold.
+# "A personal budget is the money ...", "Direct payments are ...", "Dysphagia means ...":
+_DEFINED_BY_SENTENCE = re.compile(
+    r"^['’\"]?(?:\s*\([^)]*\))?\s+(?:means\b|(?:is|are)\s+(?:(?:a|an|the|when|where|what|how"
+    r"|if|someone|somebody|something|people|money|things|places|ways?|words?)\b|(?P<more>\S.*)))",
+    re.IGNORECASE,
+)
+_SUBJECT_START = re.compile(r"^\W*(?:(?:a|an|the|your|our|their|being)\s+)?$", re.IGNORECASE)
+# "... this cost is known as your personal budget", "(also known as sectioned)",
+# "this is called a hospital passport":
+_NAMED_AFTER = re.compile(
+    r"\b(?:known as|called|named)\s+['’‘\"“]?(?:(?:a|an|the|your|our|their)\s+)?$", re.IGNORECASE
+)
+# "pay someone (a personal assistant) to ...": the words before say what it is.
+_IN_BRACKETS_AFTER_WORDS = re.compile(r"\w[\w,]*\s+\(\s*(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+# "reasonable adjustments (small things that make a stay better)": a bracket of a few words
+# straight after the word, or after a few more words of the same phrase.
+_BRACKET_SOON_AFTER = re.compile(r"^['’\"]?(?:\s+[\w'’-]+){0,3}\s*\(\s*[a-z][^()]*\s[^()]*\)")
+# "dysphagia, which means ...", "sectioned - this means ...":
+_MEANS_SOON_AFTER = re.compile(
+    r"^['’\"]?\s*[,–—-]?\s*(?:which|this|that|it)\s+means\b", re.IGNORECASE
+)
+_NEXT_SENTENCE_EXPLAINS = re.compile(r"^(?:this|that|it)\s+(?:means|is when|is where)\b", re.I)
+
+
+def explained_where_used(before: str, after: str, next_sentence: str, word: str = "") -> bool:
+    """True if the sentence around a word (`before` it and `after` it), or the sentence that
+    follows, says what the word means in one of the usual ways: "A personal budget is ...",
+    "... is known as a personal budget", "someone (a personal assistant)", "reasonable
+    adjustments (small changes ...)", "..., which means ...", or "This means ..." next.
+    "Direct payments are cash payments" counts (the word's last part comes back soon after);
+    "Advocates are free" does not."""
+    defined = _SUBJECT_START.match(before) and _DEFINED_BY_SENTENCE.match(after)
+    if defined and (defined.group("more") is None or _names_it_again(word, defined.group("more"))):
+        return True
+    if _NAMED_AFTER.search(before) or (
+        _IN_BRACKETS_AFTER_WORDS.search(before) and after.lstrip().startswith(")")
+    ):
+        return True
+    if _BRACKET_SOON_AFTER.match(after) or _MEANS_SOON_AFTER.match(after):
+        return True
+    return bool(_NEXT_SENTENCE_EXPLAINS.match(next_sentence.strip()))
+
+
+def _names_it_again(word: str, text: str) -> bool:
+    """True if the last word of `word` (without a plural -s) is among the first words of text."""
+    parts = word.lower().split()
+    if not parts:
+        return False
+    head = parts[-1].rstrip("s")
+    return len(head) >= 3 and any(
+        each.lower().startswith(head) for each in re.findall(r"[\w'’-]+", text)[:4]
+    )

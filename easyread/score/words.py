@@ -6,13 +6,13 @@ more than its vocabulary.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from easyread.resources import dale_chall_path
 from easyread.score.languages import LanguageSupport
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -51,16 +51,9 @@ def common_words() -> frozenset[str]:
 
 @cache
 def dale_chall_words() -> frozenset[str] | None:
-    """The Dale-Chall familiar words as shipped with textstat, read without importing textstat
-    (importing it loads NLTK, which is slow and may try to download data)."""
-    spec = importlib.util.find_spec("textstat")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        path = Path(location) / "resources" / "en" / "easy_words.txt"
-        if path.is_file():
-            return _read_word_file(path)
-    return None
+    """The Dale-Chall familiar words as shipped with textstat."""
+    path = dale_chall_path()
+    return _read_word_file(path) if path is not None else None
 
 
 def _read_word_file(path: Path) -> frozenset[str]:

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from easyread.glossary import Entry, Match
+from easyread.glossary.explanation import explained_where_used
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
@@ -150,3 +151,36 @@ def first_hard_word_uses(context: LintContext) -> list[tuple[TextPiece, Match]]:
         return first
 
     return context.shared_value("hard-word-first-uses", find)
+
+
+def explained_hard_words(context: LintContext) -> frozenset[str]:
+    """The glossary keys of hard words that the report explains where it uses them, at any of
+    their uses in the body ("A personal budget is the money ...", "someone (a personal
+    assistant)"), bold or not. Shared by the hard-word rules."""
+
+    def find() -> frozenset[str]:
+        keys: set[str] = set()
+        for piece, matches in zip(context.pieces(), context.glossary_matches(), strict=True):
+            if not matches or piece.kind != "sentence":
+                continue
+            for match in matches:
+                if match.entry.kind != "hard-word" or match.entry.key in keys:
+                    continue
+                before, after = piece.text[: match.start], piece.text[match.end :]
+                if explained_where_used(before, after, next_sentence(piece), match.text):
+                    keys.add(match.entry.key)
+        return frozenset(keys)
+
+    return context.shared_value("hard-words-explained", find)
+
+
+def next_sentence(piece: TextPiece) -> str:
+    """The text of the sentence after this one in its point, or ""."""
+    point = piece.point
+    if point is None:
+        return ""
+    for index, sentence in enumerate(point.sentences):
+        if sentence.runs is piece.runs:
+            following = point.sentences[index + 1 : index + 2]
+            return following[0].text if following else ""
+    return ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from easyread.glossary import Glossary
 from easyread.glossary.matcher import canonical
@@ -14,6 +15,7 @@ from easyread.lint.rules.jargon import suggestion_text
 from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece, char_before
 from easyread.lint.wordlists import accepted_words
+from easyread.resources import dale_chall_path
 
 # Picture descriptions name things ("a stethoscope") for people who cannot see the picture.
 CHECKED = ("heading", "sentence")
@@ -31,6 +33,7 @@ _SPELLINGS = (
     (re.compile(r"our(s|ed|ing|ful|able)?$"), r"or\1"),
     (re.compile(r"tre(s|d)?$"), r"ter\1"),
     (re.compile(r"ogue(s)?$"), r"og\1"),
+    (re.compile(r"([cf])ence(s)?$"), r"\1ense\2"),
 )
 
 # Parts that keep a word as easy as the word it is made from: "sleepiness" is as plain as
@@ -43,6 +46,14 @@ _EASY_PARTS = (
     (re.compile(r"(?<=[a-z]{3})ily$"), "y"),
 )
 
+# Endings of formal words, most of them from Latin: "implementation", "eligibility",
+# "assessment", "compliance", "statutory", "facilitate", "prioritise", "comprehensive".
+_FORMAL_ENDING = re.compile(
+    r"(?:[ts]ion|ment|ity|[ae]nce|[ae]ncy|ive|i[sz]e|ify|ate|ory|ary|[ai]ble|ism|ous|[iu]al|ic)$"
+)
+# Shorter words with these endings are everyday words ("state", "ice", "legal").
+_FORMAL_MIN_LENGTH = 7
+
 
 class UncommonWord(Rule):
     """A word that is not used much in everyday English.
@@ -53,6 +64,12 @@ class UncommonWord(Rule):
     words in films, books, news and the web. A word used less often than the `min-zipf`
     setting is reported. On this scale 4 means about once in every 10,000 words and 3 once in
     every million.
+
+    A word that is used a little more often, up to `formal-zipf`, is reported when it is built
+    like a formal word (it ends in -ation, -ity, -ment, -ance, -ive, -ise, -ate, -ory and the
+    like) and is not on the Dale-Chall list of about 3,000 words that most 10-year-olds know.
+    Formal words such as "eligibility", "facilitate" or "statutory" are common in reports and
+    news but rare in the way people talk.
 
     Not reported: names (a word with a capital letter inside a sentence, such as "Leeds" or
     "Mencap"), acronyms, words in the glossary (the jargon and hard-word rules look after those),
@@ -67,11 +84,16 @@ class UncommonWord(Rule):
     id = "uncommon-word"
     description = "A word that is not used much in everyday English."
     severity = "warning"
-    options = {"min-zipf": 2.8, "accept": []}
+    options = {"min-zipf": 2.8, "formal-zipf": 4.2, "accept": []}
     option_help = {
         "min-zipf": (
             "report words used less often than this (Zipf scale: 3 is once in a million words, "
             f"4 once in 10,000; not below {FLOOR})"
+        ),
+        "formal-zipf": (
+            "also report formal words (endings such as -ation, -ity, -ment, -ise) that are not on "
+            "the Dale-Chall list of familiar words and are used less often than this; 0 turns "
+            "this off"
         ),
         "accept": "words never reported by this rule",
     }
@@ -79,9 +101,12 @@ class UncommonWord(Rule):
         "# Our work\n\nWe will ameliorate the service.\n",
         "# Our work\n\nThe rules were abrogated last year.\n",
         "# Our work\n\nWe met people. Ameliorating things takes time.\n",
+        "# Our work\n\nThe changes were substantive.\n",
+        "# Our work\n\nThe figures were corroborated.\n",
     ]
     examples_pass = [
         "# Our work\n\nWe will make the service better for you.\n",
+        "# Packing\n\nPack your hairbrush and toothpaste.\n",
         "# Our work\n\nWe went to Leeds and met the Quangle Group.\n",
         "# Our work\n\nWe will **ameliorate** the service. This means make it better.\n",
         "# Our work\n\nRead more at www.quangle.example or email help@quangle.example.\n",
@@ -89,11 +114,13 @@ class UncommonWord(Rule):
 
     def check(self, context: LintContext) -> Iterator[Finding]:
         limit = max(float(context.options["min-zipf"]), FLOOR)
+        formal_limit = float(context.options.get("formal-zipf", 0) or 0)
         accepted = accepted_words() | {
             word.casefold() for word in context.options.get("accept", []) or []
         }
         table = frequency_table()
         rare = rare_words(context, table, limit, accepted)
+        rare |= formal_words(context, table, limit, formal_limit, accepted)
         if not rare:
             return
         names = capitalised_inside_sentences(context, rare)
@@ -153,9 +180,91 @@ def rare_words(
     for word in context.index().distinct_words():
         if len(word) < 3 or word in accepted or not word.isalpha() or not word.isascii():
             continue
-        if zipf_of(table, word) < limit:
+        if zipf_of(table, word) < limit and not is_plain_compound(table, word):
             rare.add(word)
     return rare
+
+
+# A compound of two common words is as plain as its parts ("hairbrush", "toothpaste"), unless
+# the first part is one of these little words: "undergone" and "outpatient" are not.
+_NOT_A_COMPOUND_START = frozenset(
+    ("a", "an", "be", "by", "de", "en", "for", "in", "out", "over", "re", "un", "under", "up")
+    + ("with", "after", "down", "off", "on")
+)
+_COMMON_PART = 4.0
+
+
+def is_plain_compound(table: FrequencyTable, word: str) -> bool:
+    """True for a word made of two common words of 3 letters or more."""
+    for cut in range(3, len(word) - 2):
+        first, second = word[:cut], word[cut:]
+        if first in _NOT_A_COMPOUND_START:
+            continue
+        if table.zipf(first) >= _COMMON_PART and table.zipf(second) >= _COMMON_PART:
+            return True
+    return False
+
+
+def formal_words(
+    context: LintContext,
+    table: FrequencyTable,
+    limit: float,
+    formal_limit: float,
+    accepted: frozenset[str],
+) -> set[str]:
+    """The report's words used less often than `formal_limit` (and not less than `limit`,
+    those are rare anyway) that are built like formal words and are not familiar words."""
+    if formal_limit <= limit:
+        return set()
+    familiar = familiar_words()
+    found: set[str] = set()
+    for word in context.index().distinct_words():
+        if len(word) < _FORMAL_MIN_LENGTH or word in accepted or not word.isalpha():
+            continue
+        if not word.isascii() or not limit <= zipf_of(table, word) < formal_limit:
+            continue
+        if looks_formal(table, word) and not is_familiar(table, word, familiar):
+            found.add(word)
+    return found
+
+
+def _forms(table: FrequencyTable, word: str) -> set[str]:
+    """The word, its lemma, and both without an easy part ("carefully" -> "careful")."""
+    forms = {word, table.lemma(word)}
+    for pattern, replacement in _EASY_PARTS:
+        for form in list(forms):
+            if pattern.search(form):
+                plain = pattern.sub(replacement, form)
+                forms.update((plain, table.lemma(plain)))
+    return forms
+
+
+def looks_formal(table: FrequencyTable, word: str) -> bool:
+    return any(
+        len(form) >= _FORMAL_MIN_LENGTH and _FORMAL_ENDING.search(form)
+        for form in _forms(table, word)
+    )
+
+
+def is_familiar(table: FrequencyTable, word: str, familiar: frozenset[str]) -> bool:
+    """True if the word, in any of its forms or in American spelling, is a familiar word."""
+    for form in _forms(table, word):
+        if form in familiar:
+            return True
+        for pattern, replacement in _SPELLINGS:
+            if pattern.search(form) and pattern.sub(replacement, form) in familiar:
+                return True
+    return False
+
+
+@cache
+def familiar_words() -> frozenset[str]:
+    """The Dale-Chall list of about 3,000 words most 10-year-olds know (textstat's copy)."""
+    path = dale_chall_path()
+    if path is None:
+        return frozenset()
+    text = path.read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
 def zipf_of(table: FrequencyTable, word: str) -> float:
