@@ -49,7 +49,7 @@ _EASY_PARTS = (
 # Endings of formal words, most of them from Latin: "implementation", "eligibility",
 # "assessment", "compliance", "statutory", "facilitate", "prioritise", "comprehensive".
 _FORMAL_ENDING = re.compile(
-    r"(?:[ts]ion|ment|ity|[ae]nce|[ae]ncy|ive|i[sz]e|ify|ate|ory|ary|[ai]ble|ism|ous|[iu]al|ic)$"
+    r"(?:[ts]ion|ment|ity|[ae]nce|[ae]ncy|ive|i[sz]e|ify|ate|ory|ary|[ai]ble|ism|ous|[iu]al)$"
 )
 # Shorter words with these endings are everyday words ("state", "ice", "legal").
 _FORMAL_MIN_LENGTH = 7
@@ -223,6 +223,8 @@ def formal_words(
             continue
         if not word.isascii() or not limit <= zipf_of(table, word) < formal_limit:
             continue
+        if max(zipf_of(table, form) for form in _forms(table, word)) >= formal_limit:
+            continue  # "privately": "private" is common
         if looks_formal(table, word) and not is_familiar(table, word, familiar):
             found.add(word)
     return found
