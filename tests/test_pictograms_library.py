@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import tomllib
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -102,3 +103,40 @@ def test_pictures_search_prints_names_and_json(capsys):
         "matched_words": ["hospital", "ward", "clinic"],  # with its synonyms
     }
     assert len(data["results"]) == 2
+
+
+@pytest.mark.slow
+def test_the_lemma_table_gives_what_lemminflect_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """lemmas() reads lemminflect's answers from a table in the cache folder: the same forms in
+    the same order, for words lemminflect knows and words it does not, and a damaged table is
+    made again."""
+    from lemminflect import getAllLemmas
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    from easyread.pictograms import words
+
+    def by_lemminflect(word: str) -> tuple[str, ...]:
+        forms = [word]
+        for options in getAllLemmas(word).values():
+            forms.extend(form.lower() for form in options if form.lower() not in forms)
+        return tuple(forms)
+
+    monkeypatch.setenv("EASYREAD_CACHE_DIR", str(tmp_path))
+    words.lemma_table.cache_clear()
+    try:
+        table = words.lemma_table()
+        assert table is not None
+        [path] = tmp_path.glob("lemmas-*.txt")
+        known = sorted({*Lemmatizer()._getLemmaDict(), *Lemmatizer()._getOverridesDict()})
+        others = ["", "123", "ABC", "Doctors", "naïve", "ß", "İstanbul", "zzzz", "co-op", "x\ty"]
+        for word in [*known[::37], *(word.lower() for word in known[::41]), *others]:
+            assert words.lemmas.__wrapped__(word) == by_lemminflect(word), word
+        assert words.lemmas.__wrapped__("medicines") == ("medicines", "medicine")
+        path.write_text("not a table\nmedicines\tpill", encoding="utf-8")
+        words.lemma_table.cache_clear()
+        assert words.lemmas.__wrapped__("medicines") == ("medicines", "medicine")
+        assert path.read_text(encoding="utf-8").startswith("easyread lemma table")
+    finally:
+        words.lemma_table.cache_clear()

@@ -57,15 +57,19 @@ class PictureReuse(Rule):
             by_picture.setdefault(key, []).append(used)
         point_words = {id(used.point): _point_words(used.point.text) for used in uses}
         common = _common_words(point_words, float(context.options["common-share"]))
+        described: dict[str, str] = {}  # each different alt text, as _alt compares it
         for group in by_picture.values():
+            if len(group) < 2:
+                continue  # a picture used once: nothing to compare
             first = group[0]
+            first_alt = _alt(first, described)
             words = [_words(point_words[id(used.point)], common) for used in group]
             # How many of the group's points have each word: a point shares a word with
             # another point exactly when one of its words is in two or more of them (one
             # count per word instead of comparing every pair of points).
             points_with: Counter[str] = Counter(word for each in words for word in each)
             for index, later in enumerate(group[1:], 1):
-                if _alt(later) != _alt(first):
+                if _alt(later, described) != first_alt:
                     yield picture_finding(
                         context,
                         later,
@@ -92,10 +96,15 @@ def _point_words(text: str) -> list[str]:
     return words
 
 
-def _alt(used: UsedPicture) -> str:
-    text = " ".join(used.picture.alt.lower().split()).rstrip(".")
-    for article in _ARTICLES:
-        text = text.removeprefix(article)
+def _alt(used: UsedPicture, described: dict[str, str]) -> str:
+    """The alt text in lower case, without a full stop and a leading article."""
+    alt = used.picture.alt
+    text = described.get(alt)
+    if text is None:
+        text = " ".join(alt.lower().split()).rstrip(".")
+        for article in _ARTICLES:
+            text = text.removeprefix(article)
+        described[alt] = text
     return text
 
 
