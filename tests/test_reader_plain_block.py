@@ -13,15 +13,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it.rules_core import block as markdown_it_block
+from markdown_it.rules_core import inline as markdown_it_inline
 from markdown_it.token import Token
 
+from easyread.errors import SourceError
+from easyread.model import Section
 from easyread.reader import markdown
 from easyread.reader.plain_block import parse_blocks, simple_block_tokens
+from easyread.reader.plain_inline import parse_inlines
 
 ROOT = Path(__file__).resolve().parent.parent
 # Line starts that are simple, and ones that must send a file to markdown-it.
 SIMPLE_STARTS = [
     "", "", "We ", "Go ", "7 ", "25% ", "2026 ", "12,345 ", "é", "日本 ", "![a](b.png) ",
+    "![ A  doc ](pictures/d.png)", "![a (b)](ü.png) x", "![](x.png)", "![a (b)](b.png)b",
 ]  # fmt: skip
 OTHER_STARTS = [
     "- ", "* ", "+ ", "1. ", "2) ", "12. ", "> ", "    ", "   ", "| ", "[a]: /x", "[^1]: n",
@@ -41,6 +46,17 @@ def reference_block() -> Iterator[None]:
         yield
     finally:
         ruler.at("block", parse_blocks)
+
+
+@contextmanager
+def reference_inline() -> Iterator[None]:
+    """markdown-it's own core inline rule too."""
+    ruler = markdown._PARSER.core.ruler
+    ruler.at("inline", markdown_it_inline)
+    try:
+        yield
+    finally:
+        ruler.at("inline", parse_inlines)
 
 
 def both_ways(text: str) -> tuple[list[Token] | str, list[Token] | str]:
@@ -122,3 +138,61 @@ markdownish = st.lists(
 def test_any_markdownish_text_gives_the_same_tokens(text: str) -> None:
     quick, reference = both_ways(text)
     assert quick == reference
+
+
+def _reference_section(path: Path, text: str, number: int) -> Section:
+    """The section as markdown-it's own block and inline rules and the token builder make it."""
+    with reference_block(), reference_inline():
+        builder = markdown._SectionBuilder(path, text, number)
+        builder.build(markdown._tokens(path, text))
+        return builder.finish()
+
+
+def _quick_section(path: Path, text: str, number: int) -> Section | str:
+    try:
+        return markdown.parse_section(path, text, number)
+    except SourceError as error:  # refused before parsing (hidden characters, long words)
+        return error.message
+
+
+def test_every_markdown_file_of_the_project_reads_into_the_same_model() -> None:
+    quick_files = 0
+    for path in _markdown_files():
+        try:
+            text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        except UnicodeDecodeError:
+            continue
+        quick = _quick_section(path, text, 3)
+        if isinstance(quick, str) or simple_block_tokens(text) is None:
+            continue  # markdown-it's tokens: the same builder either way
+        quick_files += 1
+        assert quick == _reference_section(path, text, 3), path
+    assert quick_files >= 5
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_generated_reports_read_into_the_same_model(seed: int) -> None:
+    rng = random.Random(seed)
+    checked = 0
+    for _ in range(200):
+        lines = [_line(rng, SIMPLE_STARTS) for _ in range(rng.randint(0, 12))]
+        for at in range(len(lines)):  # what plain_inline sends to markdown-it's inline rules
+            if rng.random() < 0.1:
+                lines[at] += rng.choice([" **bold**", " A&E", " `x`", " [a](b)", " ![a](b.png)"])
+        text = "\n".join(lines) + rng.choice(["", "\n", "\n\n"])
+        quick = _quick_section(Path("s.md"), text, 2)
+        if isinstance(quick, str):
+            continue
+        assert quick == _reference_section(Path("s.md"), text, 2), repr(text)
+        checked += simple_block_tokens(text) is not None
+    assert checked > 100
+
+
+def test_a_plain_point_is_the_same_in_every_field() -> None:
+    text = "# Title ##\n\n![A doctor](pictures/doc.png) Go to your check.\nIt is free.\n"
+    quick = markdown.parse_section(Path("a.md"), text, 1)
+    assert quick == _reference_section(Path("a.md"), text, 1)
+    point = quick.blocks[0]
+    assert point.picture is not None and point.picture.source.column == 1
+    assert [sentence.text for sentence in point.sentences] == ["Go to your check.", "It is free."]
+    assert point.sentences[1].source.line == 4

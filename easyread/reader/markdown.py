@@ -36,8 +36,8 @@ from easyread.model import (
     TableCell,
     ThematicBreak,
 )
-from easyread.reader.plain_block import parse_blocks
-from easyread.reader.plain_inline import parse_inlines
+from easyread.reader.plain_block import SimpleBlock, block_tokens, parse_blocks, simple_blocks
+from easyread.reader.plain_inline import parse_inlines, plain_children, plain_parts
 from easyread.reader.sentences import sentence_spans
 
 # markdown-it silently skips whatever is nested deeper than maxNesting (its default for
@@ -85,7 +85,11 @@ def parse_section(path: Path, text: str, number: int) -> Section:
     _refuse_control_characters(path, text)
     _refuse_overlong(path, text)
     builder = _SectionBuilder(path, text, number)
-    builder.build(_tokens(path, text))
+    blocks = simple_blocks(text)
+    if blocks is None:
+        builder.build(_tokens(path, text))
+    else:
+        builder.build_simple(blocks)
     return builder.finish()
 
 
@@ -273,6 +277,27 @@ class _SectionBuilder:
                 self.footnote = None
             index += 1
 
+    def build_simple(self, blocks: list[SimpleBlock]) -> None:
+        """What build() makes of a file of only headings and paragraphs (plain_block), with
+        fewer tokens: a paragraph of plain text (plain_inline) goes straight to its point."""
+        env: dict[str, object] = {}  # markdown-it's, for the inline rules: no block fills it
+        for block in blocks:
+            parts = None if block.level else plain_parts(block.content, _PARSER)
+            if parts is not None:
+                found = self._plain_inline(block.content, block.start, *parts)
+                self._place_paragraph(found, block.start, block.end)
+                continue
+            opening, inline, _ = block_tokens(block)
+            plain = plain_children(block.content, _PARSER)
+            if plain is None:
+                _PARSER.inline.parse(block.content, _PARSER, env, inline.children)
+            else:
+                inline.children = plain
+            if block.level:
+                self._heading(opening, inline)
+            else:
+                self._paragraph(opening, inline)
+
     def _end_item_text(self) -> None:
         """The open list item's text so far becomes its own point, before a nested block."""
         if self.items:
@@ -323,8 +348,12 @@ class _SectionBuilder:
         return [Run(title)]
 
     def _paragraph(self, token: Token, inline: Token) -> None:
-        found = self._inline(inline, token)
         start, end = token.map or (0, 0)
+        self._place_paragraph(self._inline(inline, token), start, end)
+
+    def _place_paragraph(self, found: _Inline, start: int, end: int) -> None:
+        """A paragraph's runs and pictures go to the footnote or list item being read, or
+        become a point of their own. `start` and `end` are 0-based lines, end exclusive."""
         if self.footnote is not None:
             self._add_to_footnote(found, end)
             return
@@ -675,6 +704,37 @@ class _SectionBuilder:
         if picture is not None:
             column = picture.source.column
         return _Inline(runs, picture, more_pictures, column)
+
+    def _plain_inline(
+        self, content: str, first_line: int, picture: tuple[str, str] | None, rest: str
+    ) -> _Inline:
+        """What _inline gives for a paragraph that plain_inline.plain_parts split into a
+        simple picture and plain lines, worked out from those parts, without the tokens: the
+        same steps as _inline and _picture take for an image, text and soft break tokens."""
+        locator = _Locator(self.path, self.lines, content, first_line)
+        found_picture: Picture | None = None
+        if picture is not None:
+            alt, src = picture
+            source = locator.find("![") or locator.here()
+            found_picture = Picture(src=src, alt=alt.strip(), source=source, title=None)
+            if src:
+                locator.find(src)
+            locator.find(")")
+        runs: list[Run] = []
+        lines = rest.split("\n")
+        last = len(lines) - 1
+        for number, line in enumerate(lines):
+            if line:
+                runs.append(Run(line, False, False, None, False, locator.find(line)))
+            if number < last:
+                locator.skip_line()
+                if runs:
+                    runs.append(Run(" ", False, False, None, False, None))
+        runs = _merge(_strip(runs))
+        column = runs[0].source.column if runs and runs[0].source else 1
+        if found_picture is not None:
+            column = found_picture.source.column
+        return _Inline(runs, found_picture, [], column)
 
     def _inline_html(self, html: str, locator: _Locator) -> str | None:
         """Record an inline HTML tag; return the closing tag to skip to for script and style."""

@@ -20,6 +20,7 @@ the whole file to markdown-it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from markdown_it.common.utils import mdTrim
@@ -56,9 +57,31 @@ def parse_blocks(state: StateCore) -> None:
 def simple_block_tokens(src: str) -> list[Token] | None:
     """The block tokens of `src` if every line is simple (see the module docstring), as
     markdown-it's block parser would make them; None if it is not that simple."""
-    if _NOT_SIMPLE.search(src) is not None:
+    blocks = simple_blocks(src)
+    if blocks is None:
         return None
     tokens: list[Token] = []
+    for block in blocks:
+        tokens += block_tokens(block)
+    return tokens
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleBlock:
+    """A heading (level 1 to 6) or a paragraph (level 0) of a simple file: its lines
+    [start, end), 0-based as in markdown-it's map, and its inline content."""
+
+    level: int
+    start: int
+    end: int
+    content: str
+
+
+def simple_blocks(src: str) -> list[SimpleBlock] | None:
+    """The headings and paragraphs of `src` in order, if every line is simple; else None."""
+    if _NOT_SIMPLE.search(src) is not None:
+        return None
+    blocks: list[SimpleBlock] = []
     lines = src.split("\n")
     if lines and lines[-1] == "" and src:
         lines.pop()  # the end of the last line, not a line of its own
@@ -66,53 +89,50 @@ def simple_block_tokens(src: str) -> list[Token] | None:
     for number, line in enumerate(lines):
         if line.startswith("#"):
             if start >= 0:
-                _paragraph(tokens, lines, start, number)
+                blocks.append(_paragraph(lines, start, number))
                 start = -1
-            _heading(tokens, line, number)
+            blocks.append(_heading(line, number))
         elif not line or line.isspace():  # spaces only: no tab gets here
             if start >= 0:
-                _paragraph(tokens, lines, start, number)
+                blocks.append(_paragraph(lines, start, number))
                 start = -1
         elif start < 0:
             start = number
     if start >= 0:
-        _paragraph(tokens, lines, start, len(lines))
-    return tokens
+        blocks.append(_paragraph(lines, start, len(lines)))
+    return blocks
 
 
-def _paragraph(tokens: list[Token], lines: list[str], start: int, end: int) -> None:
-    opening = Token("paragraph_open", "p", 1)
-    opening.map = [start, end]
-    opening.block = True
-    inline = Token("inline", "", 0)
-    inline.content = mdTrim("\n".join(lines[start:end]))
-    inline.map = [start, end]
-    inline.level = 1
-    inline.children = []
-    inline.block = True
-    closing = Token("paragraph_close", "p", -1)
-    closing.block = True
-    tokens += (opening, inline, closing)
+def _paragraph(lines: list[str], start: int, end: int) -> SimpleBlock:
+    return SimpleBlock(0, start, end, mdTrim("\n".join(lines[start:end])))
 
 
-def _heading(tokens: list[Token], line: str, number: int) -> None:
+def _heading(line: str, number: int) -> SimpleBlock:
     level = len(line) - len(line.lstrip("#"))
     end = len(line.rstrip(" "))
     before_marks = len(line[:end].rstrip("#"))
     if level < before_marks < end and line[before_marks - 1] == " ":
         end = before_marks  # closing marks ('## Title ##') are not part of the title
-    tag, markup = f"h{level}", "#" * level
-    opening = Token("heading_open", tag, 1)
+    return SimpleBlock(level, number, number + 1, mdTrim(line[level:end]))
+
+
+def block_tokens(block: SimpleBlock) -> tuple[Token, Token, Token]:
+    """The opening, inline (children not yet made) and closing tokens of a block."""
+    if block.level:
+        kind, tag, markup = "heading", f"h{block.level}", "#" * block.level
+    else:
+        kind, tag, markup = "paragraph", "p", ""
+    opening = Token(f"{kind}_open", tag, 1)
     opening.markup = markup
-    opening.map = [number, number + 1]
+    opening.map = [block.start, block.end]
     opening.block = True
     inline = Token("inline", "", 0)
-    inline.content = mdTrim(line[level:end])
-    inline.map = [number, number + 1]
+    inline.content = block.content
+    inline.map = [block.start, block.end]
     inline.level = 1
     inline.children = []
     inline.block = True
-    closing = Token("heading_close", tag, -1)
+    closing = Token(f"{kind}_close", tag, -1)
     closing.markup = markup
     closing.block = True
-    tokens += (opening, inline, closing)
+    return opening, inline, closing

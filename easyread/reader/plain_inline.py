@@ -52,33 +52,40 @@ def parse_inlines(state: StateCore) -> None:
 def plain_children(content: str, md: MarkdownIt) -> list[Token] | None:
     """The inline tokens of `content` if it is plain text (maybe after a simple picture), as
     markdown-it's inline parser would make them; None if it is not that simple."""
-    children: list[Token] = []
-    rest = content
-    if content.startswith("!["):
-        picture = _simple_picture(content, md)
-        if picture is None:
-            return None
-        image, rest = picture
-        children.append(image)
-    if _NOT_PLAIN.search(rest) is not None:
+    parts = plain_parts(content, md)
+    if parts is None:
         return None
+    picture, rest = parts
+    children: list[Token] = []
+    if picture is not None:
+        alt, href = picture
+        image = Token("image", "img", 0)
+        image.attrs = {"src": href, "alt": ""}
+        image.content = alt
+        image.children = _lines(alt) or None
+        children.append(image)
     children.extend(_lines(rest))
     return children
 
 
-def _simple_picture(content: str, md: MarkdownIt) -> tuple[Token, str] | None:
-    found = _SIMPLE_PICTURE.match(content)
-    if found is None:
+def plain_parts(content: str, md: MarkdownIt) -> tuple[tuple[str, str] | None, str] | None:
+    """((alt, address as markdown-it stores it) of the picture it starts with, or None; the
+    plain text after it) if `content` is that simple; None if it is not. The text's tokens are
+    a text token per line that has text, with a soft break between lines."""
+    picture: tuple[str, str] | None = None
+    rest = content
+    if content.startswith("!["):
+        found = _SIMPLE_PICTURE.match(content)
+        if found is None:
+            return None
+        alt, address = found.groups()
+        href = _href(address, md)
+        if not href:
+            return None  # an address markdown-it refuses: it leaves the text as it is
+        picture, rest = (alt, href), content[found.end() :]
+    if _NOT_PLAIN.search(rest) is not None:
         return None
-    alt, address = found.groups()
-    href = _href(address, md)
-    if not href:
-        return None  # an address markdown-it refuses: it leaves the text as it is
-    image = Token("image", "img", 0)
-    image.attrs = {"src": href, "alt": ""}
-    image.content = alt
-    image.children = _lines(alt) or None
-    return image, content[found.end() :]
+    return picture, rest
 
 
 def _href(address: str, md: MarkdownIt) -> str:
