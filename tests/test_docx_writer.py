@@ -239,6 +239,17 @@ def test_body_text_layout(document) -> None:
         assert paragraph.alignment in (None, WD_ALIGN_PARAGRAPH.LEFT)
 
 
+def test_the_paragraph_after_the_last_table_is_1_pt_high(built: Path) -> None:
+    """Word needs a paragraph after the last table. With single line spacing LibreOffice gave
+    it a line of its own, and a last table that ended at the foot of a page (the sample's
+    credits) left an empty last page."""
+    body = part_xml(built, "word/document.xml").find(qn("w:body"))
+    last = body.findall(qn("w:p"))[-1]
+    spacing = last.find(f"{qn('w:pPr')}/{qn('w:spacing')}")
+    assert body[-2].tag == qn("w:p") and body[-3].tag == qn("w:tbl")
+    assert (spacing.get(qn("w:line")), spacing.get(qn("w:lineRule"))) == ("20", "exact")
+
+
 def test_links_are_real_hyperlinks(built: Path, document) -> None:
     body = part_xml(built, "word/document.xml")
     external = {

@@ -239,6 +239,19 @@ def test_same_report_gives_the_same_page(mini: Edition, tmp_path: Path) -> None:
     )
 
 
+def test_a_web_address_may_break_after_a_slash_on_screen_and_stays_whole_in_print(
+    mini: Edition,
+) -> None:
+    """On a phone a long address breaks after a '/' (never after 'https:/' or inside a word);
+    the print page has no break hints: the address fits a line of its own there."""
+    address = "https://www.example.org/easyread"
+    screen = html_writer.render_html(mini, for_print=False)
+    printed = html_writer.render_html(mini, for_print=True)
+    assert f'<a href="{address}">https://www.example.org/<wbr>easyread</a>' in screen
+    assert f'<a href="{address}">our website</a>' in screen  # words with spaces: as written
+    assert "<wbr>" not in printed and f'<a href="{address}">{address}</a>' in printed
+
+
 def test_unsafe_links_become_plain_text() -> None:
     runs = html_writer._runs(
         [

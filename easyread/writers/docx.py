@@ -20,7 +20,7 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -412,10 +412,14 @@ class _Layout:
         return shape
 
     def end_with_a_paragraph(self) -> None:
-        """Word expects a paragraph after the last table; keep it tiny so it adds no page."""
+        """Word expects a paragraph after the last table; keep it tiny so it adds no page.
+
+        Its line is exactly 1 pt high: with single spacing, LibreOffice still gave it a line
+        of its own and, when the last table ended at the foot of a page, an empty last page."""
         paragraph = self.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.paragraph_format.line_spacing = 1.0
+        paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        paragraph.paragraph_format.line_spacing = Pt(1)
         mark = paragraph._p.get_or_add_pPr()
         rpr = OxmlElement("w:rPr")
         size = OxmlElement("w:sz")

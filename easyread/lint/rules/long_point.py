@@ -7,6 +7,17 @@ from collections.abc import Iterator
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.lint.text import TextPiece
+from easyread.model import Run
+
+
+def web_address(runs: list[Run]) -> bool:
+    """A sentence that is only a link whose words have no space: a web address on its own."""
+    shown = [run for run in runs if run.text.strip()]
+    return (
+        bool(shown)
+        and all(run.link for run in shown)
+        and " " not in "".join(run.text.strip() for run in shown)
+    )
 
 
 class LongPoint(Rule):
@@ -15,6 +26,9 @@ class LongPoint(Rule):
     Each point in an Easy Read document is a picture with a few short sentences beside it.
     More than 3 sentences make the text much taller than the picture and hard to follow.
     Split the point into two points, each with its own picture, or cut what is not needed.
+
+    A web address on a line of its own (a link and nothing else, like the licence's address on
+    the credits page) is not a sentence and is not counted.
 
     The finding starts at the first sentence over the limit.
     """
@@ -31,6 +45,7 @@ class LongPoint(Rule):
     examples_pass = [
         "# Homes\n\nWe visited homes. We met people. We met staff.\n\nWe wrote a report.\n",
         "# Help\n\nWe listen, e.g. on the phone. We help.\n",
+        "# Help\n\nWe listen. We help. Read more on our website.\n[nhs.uk](https://www.nhs.uk)\n",
     ]
 
     def check(self, context: LintContext) -> Iterator[Finding]:
@@ -39,10 +54,13 @@ class LongPoint(Rule):
         for section, point in context.report.points():
             if section.role != "body" or len(point.sentences) <= max(limit, 0):
                 continue
+            if sum(not web_address(sentence.runs) for sentence in point.sentences) <= limit:
+                continue
             if by_point is None:  # only when some point is too long
                 by_point = {}
                 for piece in context.pieces():
-                    if piece.kind == "sentence" and piece.point is not None:
+                    counted = piece.point is not None and not web_address(piece.runs)
+                    if piece.kind == "sentence" and counted:
                         by_point.setdefault(id(piece.point), []).append(piece)
             sentences = by_point[id(point)]
             first_extra = sentences[limit]
