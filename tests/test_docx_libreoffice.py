@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from PIL import Image
 from pypdf import PdfReader
@@ -20,8 +21,10 @@ from pypdf import PdfReader
 from easyread.edition import Edition, make_edition
 from easyread.reader import read_report
 from easyread.resources import templates_dir
+from easyread.review.review_copy import write_review_docx
 from easyread.writers import docx as docx_writer
 from easyread.writers.docx_package import font_files
+from easyread.writers.docx_running import field_text
 
 MINI = Path(__file__).parent / "data" / "mini-docx"
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "leder-annual-report"
@@ -52,7 +55,8 @@ class Converted:
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Converted]:
-    """The test report, and the sample when it is there, written and converted in one run."""
+    """The test report, and the sample and its review copy when the sample is there, written
+    and converted in one run."""
     program = libreoffice()
     work = tmp_path_factory.mktemp("libreoffice")
     reports = {"mini": MINI}
@@ -64,6 +68,11 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Converted]:
         target = work / f"{name}.docx"
         docx_writer.write(edition, target)
         results[name] = Converted(edition, target, work / f"{name}.pdf")
+    if "sample" in results:
+        edition = results["sample"].edition
+        target = work / "review.docx"
+        write_review_docx(edition.report, target, edition=edition)
+        results["review"] = Converted(edition, target, work / "review.pdf")
     profile = (work / "profile").as_uri()  # our own profile: never clash with a running office
     command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
     command += ["--outdir", str(work), *(str(item.docx) for item in results.values())]
@@ -137,3 +146,95 @@ def test_the_sample_report_opens_in_libreoffice(converted) -> None:
     assert squash(first.points[0].sentences[0].text) in text
     assert pages >= 12
     print(f"\nsample DOCX: {pages} pages in LibreOffice")
+
+
+# -- the running section title (issue 13, part 4) ----------------------------------------------
+
+HEADER_BAND_PT = 16 / 25.4 * 72  # the header's line is 8 to 14 mm from the top; text from 17 mm
+
+
+@dataclass
+class PageTop:
+    header: str  # the running title LibreOffice printed in the header
+    opens_with_a_title: bool  # the page's text begins with a section title
+    titles: str  # the section titles printed on the page, run together
+
+
+def page_tops(pdf: Path, body_size: float) -> list[PageTop]:
+    tops = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            header = page.crop((0, 0, page.width, HEADER_BAND_PT)).extract_text() or ""
+            chars = [c for c in page.chars if c["top"] > HEADER_BAND_PT and c["text"].strip()]
+            first = min(chars, key=lambda c: (round(c["top"]), c["x0"]), default=None)
+            big = page.filter(
+                lambda o: o.get("object_type") == "char" and o["size"] > body_size * 1.5
+            )
+            tops.append(
+                PageTop(
+                    squash(header),
+                    first is not None and first["size"] > body_size * 1.5,
+                    squash(big.extract_text() or ""),
+                )
+            )
+    return tops
+
+
+def parts_in_order(edition: Edition) -> list[tuple[str, bool]]:
+    """(title, has rows) of every part after the cover, as the DOCX prints them."""
+    parts = [(section.title.text, bool(section.points)) for section in edition.front]
+    if edition.show_contents:
+        parts.append((edition.strings["contents"], False))
+    parts += [(section.title.text, bool(section.points)) for section in edition.body]
+    return parts + [(section.title.text, bool(section.points)) for section in edition.back]
+
+
+def check_running_titles(item: Converted) -> int:
+    """Every page that goes on with a part that has rows names it; every other page names
+    nothing. Returns how many pages were named."""
+    tops = page_tops(item.pdf, item.edition.report.config.font_size)
+    assert tops[0].header == ""  # the cover
+    first_pages: list[int] = []
+    page = 1
+    for title, _ in parts_in_order(item.edition):
+        while squash(title) not in tops[page].titles:
+            page += 1  # an IndexError here: a part's title was not found on any page
+        first_pages.append(page)
+    named = 0
+    for number, top in enumerate(tops[1:], start=2):
+        started = [i for i, first in enumerate(first_pages) if first + 1 < number]
+        going_on = parts_in_order(item.edition)[started[-1]] if started else None
+        expected = ""
+        if not top.opens_with_a_title and going_on is not None and going_on[1]:
+            expected = squash(field_text(going_on[0]))
+        assert top.header == expected, f"page {number} of {item.pdf.name}"
+        named += bool(expected)
+    return named
+
+
+@pytest.mark.slow
+def test_pages_that_go_on_with_a_section_name_it_in_libreoffice(converted) -> None:
+    if "sample" not in converted:
+        pytest.skip("the sample report is not there")
+    named = check_running_titles(converted["sample"])
+    assert named >= 10  # the sample has many sections that run over a page
+    check_running_titles(converted["mini"])
+
+
+@pytest.mark.slow
+def test_the_review_copy_has_the_running_titles_too(converted) -> None:
+    if "review" not in converted:
+        pytest.skip("the sample report is not there")
+    assert check_running_titles(converted["review"]) >= 10
+
+
+@pytest.mark.slow
+def test_the_running_title_is_body_size_plain_and_grey(converted) -> None:
+    item = converted.get("sample") or converted["mini"]
+    body_size = item.edition.report.config.font_size
+    with pdfplumber.open(item.pdf) as document:
+        chars = [c for page in document.pages for c in page.chars if c["bottom"] < HEADER_BAND_PT]
+    assert chars
+    assert {round(c["size"], 1) for c in chars} == {round(body_size, 1)}
+    assert not any("Bold" in c["fontname"] for c in chars)
+    assert {tuple(round(v, 2) for v in c["non_stroking_color"]) for c in chars} == {(0.27,) * 3}

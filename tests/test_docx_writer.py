@@ -25,6 +25,7 @@ from easyread.reader import read_report
 from easyread.resources import templates_dir
 from easyread.writers import docx as docx_writer
 from easyread.writers.docx_package import FONT_NAME, font_files, obfuscate_font
+from easyread.writers.docx_running import field_text
 from easyread.writers.docx_styles import split_page_label
 
 MINI = Path(__file__).parent / "data" / "mini-docx"
@@ -66,8 +67,17 @@ def point_rows(document) -> list:
     return [row for table in document.tables for row in table.rows]
 
 
+def visible_text(paragraph) -> str:
+    """The paragraph's text without hidden runs (the marks for the running section title)."""
+    return "".join(
+        item.text
+        for item in paragraph.iter_inner_content()
+        if not (isinstance(item, docx.text.run.Run) and item.font.hidden)
+    )
+
+
 def cell_text(cell) -> str:
-    return " ".join(paragraph.text for paragraph in cell.paragraphs if paragraph.text)
+    return " ".join(text for text in map(visible_text, cell.paragraphs) if text)
 
 
 def all_points(edition: Edition):
@@ -386,3 +396,55 @@ def test_a_full_disk_keeps_the_last_good_file(
         docx_writer.write(edition, target)
     assert target.read_bytes() == b"the last good file"
     assert [path.name for path in tmp_path.iterdir()] == ["report.docx"]
+
+
+def _instructions(element) -> list[str]:
+    return [" ".join((text.text or "").split()) for text in element.iter(f"{W}instrText")]
+
+
+def test_the_header_holds_the_running_section_title_field(document) -> None:
+    header = document.sections[0].header
+    assert header.paragraphs[0].style.name == "Header"
+    assert _instructions(header._element) == [
+        'IF 1 = 1 "',
+        'STYLEREF "Running title" \\* CHARFORMAT',
+        '" "',
+        "REF _er_section",
+        '"',
+    ]
+    assert header.paragraphs[0].text == ""  # no stored result: nothing wrong shown anywhere
+    style = document.styles["Header"]
+    assert style.font.size == Pt(16) and not style.font.bold
+    assert document.styles["Running title"].font.hidden
+    first_page = document.sections[0].first_page_header
+    assert not _instructions(first_page._element)  # the cover has no running title
+
+
+def test_each_row_says_which_section_it_belongs_to(document, edition: Edition) -> None:
+    """Every row sets LibreOffice's variable to its section's title and carries Word's hidden
+    marker: empty in a section's first row, the title in the others."""
+    rows = iter(point_rows(document))
+    for section in edition.sections:
+        if not section.points:
+            continue
+        for index, _ in enumerate(section.points):
+            cell = next(rows).cells[1]
+            last = cell.paragraphs[-1]
+            assert _instructions(last._p)[-1] == f'SET _er_section "{section.title.text}"'
+            marker = last.runs[-1]
+            assert marker.font.hidden and marker.style.name == "Running title"
+            assert marker.text == ("\u200b" if index == 0 else section.title.text)
+
+
+def test_each_section_title_empties_the_running_title(document, edition: Edition) -> None:
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(headings) == len(edition.sections) + 1  # and the contents
+    for heading in headings:
+        assert _instructions(heading._p)[:1] == ['SET _er_section ""']
+        assert visible_text(heading) == heading.text  # headings keep their text as it is
+
+
+def test_titles_are_written_so_both_word_processors_read_them_whole() -> None:
+    assert field_text('Say "no" to C:\\x') == "Say \u201cno\u201d to C:/x"
+    assert field_text('a "b') == "a \u201db"
+    assert field_text("  Two\tspaces ") == "Two spaces"

@@ -100,3 +100,25 @@ def test_a_comment_points_at_the_sentence_it_is_attached_to(commented: dict[str,
     assert json.loads(data)["most_need_work"] == ["1.1"]  # 1.2 has only "we like this"
     staff = {entry.number: entry for entry in feedback.points}["1.2"].responses[0]
     assert staff.notes == "Good point, we like this" and staff.line == 8
+
+
+def test_a_comment_on_a_whole_line_leaves_out_the_hidden_marks(tmp_path: Path) -> None:
+    """Each row of the DOCX ends with hidden marks for the running section title in the page
+    header. A comment on the whole last line of a point takes in those marks; the reviewer did
+    not see them, so they are not part of the words the comment quotes."""
+    root = tmp_path / "report"
+    shutil.copytree(FIXTURE, root)
+    copy = write_review_docx(read_report(root), tmp_path / "copy.docx", cache_dir=tmp_path / "c")
+    document = docx.Document(str(copy.path))
+    first = paragraph_with(document, "meet friends")
+    assert [run.text for run in first.runs if run.font.hidden] == ["\u200b"]  # a first row
+    later = paragraph_with(document, "list of what happens")
+    assert [run.text for run in later.runs if run.font.hidden] == ["What we do"]
+    document.add_comment(later.runs, text="Too many words in this bit", author="Ali")
+    target = tmp_path / "commented.docx"
+    document.save(str(target))
+    feedback = read_feedback(read_report(root), [target])
+    point = {entry.number: entry for entry in feedback.points}["2.2"]
+    (response,) = point.responses
+    assert response.quoted == "A timetable is a list of what happens each day."
+    assert point.status == "same"

@@ -388,7 +388,7 @@ def comment_anchors(body: object) -> dict[int, CommentAnchor]:
                 current = number
             _collect(collecting, "\n", only_started=True)
         elif tag == tag_t:
-            if element.text:
+            if element.text and not _hidden(element.getparent()):
                 _collect(collecting, element.text)
         elif tag == tag_start:
             comment_id = _comment_id(element)
@@ -446,11 +446,21 @@ def _comment_id(element: object) -> int:
 def _paragraph_number(paragraph: object, tag_r: str, tag_t: str) -> str:
     for run in paragraph.iter(tag_r):  # type: ignore[attr-defined]
         text = "".join(t.text or "" for t in run.iter(tag_t))
-        if not text.strip():
+        if not text.strip() or _hidden(run):
             continue
         match = _POINT_NUMBER.match(text)
         return match[1] if match else ""
     return ""
+
+
+def _hidden(run: object) -> bool:
+    """Hidden text is not what the reviewer saw: for example the marks at the end of each row
+    that tell Word which section a page's running title names (writers/docx_running)."""
+    from docx.oxml.ns import qn
+
+    properties = run.find(qn("w:rPr")) if run is not None else None  # type: ignore[attr-defined]
+    vanish = properties.find(qn("w:vanish")) if properties is not None else None
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("false", "0", "off")
 
 
 def _strip_number(text: str) -> str:

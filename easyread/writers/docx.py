@@ -58,11 +58,13 @@ from easyread.writers.docx_package import (
     set_core_properties,
     tidy_settings,
 )
+from easyread.writers.docx_running import mark_row, start_section
 from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
     POINT_PICTURE_STYLE,
     POINT_TEXT_STYLE,
     add_page_numbers,
+    add_running_header,
     set_up_page,
     set_up_styles,
 )
@@ -104,6 +106,7 @@ def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | No
         tables=_has_tables(edition),
     )
     add_page_numbers(document, edition.strings["page"], config.font_size)
+    add_running_header(document)
     add_font_to_table(document, font_files(templates_dir() / "fonts"))
     _Layout(document, edition, geometry, numbered).write_all()
     set_core_properties(document, config)
@@ -142,6 +145,8 @@ class _Layout:
     numbered: bool
     bookmarks: dict[int, str] = field(default_factory=dict)  # id(section) -> bookmark name
     bookmark_count: int = 0
+    running_title: str = ""  # the title of the section being written, for the page header
+    rows_marked: int = 0  # rows of that section so far
     style_ids: dict[str, str] = field(default_factory=dict)
     _end: Any = None  # the body's final section settings: new blocks go just before them
     _block_width: Any = None
@@ -203,6 +208,8 @@ class _Layout:
         heading.paragraph_format.page_break_before = True
         intro = self.add_paragraph(strings["contents-intro"])
         intro.paragraph_format.keep_with_next = True
+        start_section(heading)
+        mark_row(intro, "")  # the contents has no rows: its pages name no section
         entries = self.edition.contents
         tab_twips = round(self.geometry.text_width_mm / 25.4 * 1440)
         size = self.edition.report.config.font_size
@@ -251,9 +258,16 @@ class _Layout:
     def write_section(self, section: Section, *, new_page: bool) -> None:
         title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[id(section)])
         title.paragraph_format.page_break_before = new_page or None
+        start_section(title)
+        self.running_title, self.rows_marked = _clean(section.title.text), 0
         if self.edition.in_pairs(section):
             self.write_pairs(section.points)
-            return
+        else:
+            self.write_blocks(section)
+        if not self.rows_marked:  # no rows: the section's own title says its pages name nothing
+            mark_row(title, "")
+
+    def write_blocks(self, section: Section) -> None:
         table: DocxTable | None = None
         for block in self.edition.blocks(section):
             if isinstance(block, Heading):
@@ -267,7 +281,8 @@ class _Layout:
                 continue
             if table is None:
                 table = self.new_points_table()
-            self.add_point_row(table, block, show_number=self.numbered and section.role == "body")
+            show_number = self.numbered and section.role == "body"
+            self.add_point_row(table, block, show_number=show_number)
 
     def add_data_table(self, source: Table) -> None:
         """The source's table as a real Word table: a header row that repeats on each page,
@@ -293,6 +308,7 @@ class _Layout:
                 cell.width = width
                 if index < len(row_cells):
                     self.write_cell(cell, row_cells[index])
+            self.mark_row(row.cells[0].paragraphs[-1])
         self.add_paragraph()  # Word runs two tables together without a paragraph
 
     def write_cell(self, cell: _Cell, source: TableCell) -> None:
@@ -339,6 +355,9 @@ class _Layout:
             picture_mm = self.geometry.picture_mm
             self.add_picture(picture_paragraph, point.picture, PICTURE_PX, picture_mm)
         self.write_sentences(text_cell, point, show_number=show_number)
+        # At the end of the text: in the picture's tiny line, LibreOffice made each row a
+        # point or two taller, enough to push rows onto the next page.
+        self.mark_row(text_cell.paragraphs[-1])
 
     def write_pairs(self, points: list[Point]) -> None:
         """Short entries (Words to know) 2 to a row: picture, text, picture, text."""
@@ -364,6 +383,7 @@ class _Layout:
                 if point.picture is not None:
                     self.add_picture(paragraph, point.picture, PICTURE_PX, PAIR_PICTURE_MM)
                 self.write_sentences(text_cell, point, show_number=False)
+            self.mark_row(row.cells[1].paragraphs[-1])
 
     def write_sentences(self, cell: _Cell, point: Point, *, show_number: bool) -> None:
         sentences = [runs for runs in map(_trimmed_runs, point.sentences) if runs]
@@ -377,6 +397,11 @@ class _Layout:
                 self.set_style(paragraph, POINT_TEXT_STYLE)
             for run in runs:
                 self.add_run(paragraph, run)
+
+    def mark_row(self, paragraph: Paragraph) -> None:
+        """Say which section this row belongs to, for the running title in the page header."""
+        mark_row(paragraph, self.running_title, first=not self.rows_marked)
+        self.rows_marked += 1
 
     def set_style(self, paragraph: Paragraph, name: str) -> None:
         paragraph._p.get_or_add_pPr().style = self.style_ids[name]

@@ -17,10 +17,16 @@ from docx.text.paragraph import Paragraph
 
 from easyread.config import ReportConfig
 from easyread.writers.docx_package import FONT_NAME
+from easyread.writers.docx_running import (
+    RUNNING_TITLE_STYLE,
+    RUNNING_TITLE_STYLE_ID,
+    add_running_title,
+)
 from easyread.writers.geometry import PageGeometry
 
 TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)  # as in the PDF: near black, 17:1 on white
 LINK_COLOUR = RGBColor(0x0B, 0x4A, 0x8F)  # dark blue: about 9:1 on white
+HEADER_COLOUR = RGBColor(0x45, 0x45, 0x45)  # as the PDF's running title: about 10:1 on white
 LINE_SPACING = 1.5
 HEADING_LINE_SPACING = 1.05
 HYPERLINK_STYLE = "Hyperlink"
@@ -37,7 +43,7 @@ def set_up_page(document: DocumentObject, geometry: PageGeometry) -> None:
     section.left_margin = section.right_margin = Mm(geometry.side_mm)
     section.top_margin = Mm(geometry.top_mm)
     section.bottom_margin = Mm(geometry.bottom_mm)
-    section.header_distance = Mm(geometry.footer_mm)
+    section.header_distance = Mm(geometry.header_mm)
     section.footer_distance = Mm(geometry.footer_mm)
 
 
@@ -70,6 +76,7 @@ def set_up_styles(
     footer = styles["Footer"]
     _paragraph(footer, size, space_after=0)
     footer.paragraph_format.line_spacing = 1.0
+    _running_title_styles(document, size)
     _add_hyperlink_style(document)
     _use_font_everywhere(document)
     _remove_italics_everywhere(document)
@@ -168,6 +175,28 @@ def _point_styles(document: DocumentObject, size: float) -> None:
     # the text's descent from adding to the row height: the row is as tall as its picture.
     picture.paragraph_format.line_spacing = 1.0
     picture.font.size = Pt(2)
+
+
+def _running_title_styles(document: DocumentObject, size: float) -> None:
+    """The page header in the body text size, not bold, in the PDF's grey; and the hidden
+    character style that marks which section a row belongs to (see docx_running)."""
+    header = document.styles["Header"]
+    _paragraph(header, size, space_after=0)
+    header.paragraph_format.line_spacing = 1.0
+    header.font.color.rgb = HEADER_COLOUR
+    _remove_children(header.element, "w:pPr", "w:tabs")
+    marker = document.styles.add_style(RUNNING_TITLE_STYLE, WD_STYLE_TYPE.CHARACTER)
+    marker.style_id = RUNNING_TITLE_STYLE_ID  # the id the marks name
+    marker.hidden = True  # not offered in Word's style gallery
+    marker.font.hidden = True
+    marker.priority = 99
+
+
+def add_running_header(document: DocumentObject) -> None:
+    """The running section title in the header of every page but the cover."""
+    paragraph = document.sections[0].header.paragraphs[0]
+    paragraph.style = document.styles["Header"]
+    add_running_title(paragraph)
 
 
 def _add_hyperlink_style(document: DocumentObject) -> None:

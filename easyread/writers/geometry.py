@@ -21,6 +21,8 @@ class PageGeometry:
     picture_mm: float
     cover_picture_mm: float
     footer_mm: float = 10.0
+    # The DOCX's running section title: a line of body text ends about 2 mm above the text.
+    header_mm: float = 8.0
 
     @property
     def text_width_mm(self) -> float:
