@@ -308,7 +308,6 @@ class _Layout:
                 cell.width = width
                 if index < len(row_cells):
                     self.write_cell(cell, row_cells[index])
-            self.mark_row(row.cells[0].paragraphs[-1])
         self.add_paragraph()  # Word runs two tables together without a paragraph
 
     def write_cell(self, cell: _Cell, source: TableCell) -> None:
@@ -399,7 +398,9 @@ class _Layout:
                 self.add_run(paragraph, run)
 
     def mark_row(self, paragraph: Paragraph) -> None:
-        """Say which section this row belongs to, for the running title in the page header."""
+        """Say which section this row of points belongs to, for the running title in the page
+        header. Tables of figures carry no marks (nor do they in the PDF): their cells stay
+        exactly the source's words for programs that read the table."""
         mark_row(paragraph, self.running_title, first=not self.rows_marked)
         self.rows_marked += 1
 
