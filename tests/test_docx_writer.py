@@ -448,3 +448,16 @@ def test_titles_are_written_so_both_word_processors_read_them_whole() -> None:
     assert field_text('Say "no" to C:\\x') == "Say \u201cno\u201d to C:/x"
     assert field_text('a "b') == "a \u201db"
     assert field_text("  Two\tspaces ") == "Two spaces"
+
+
+def test_a_big_font_keeps_the_header_line_above_the_text(cache: Path, tmp_path: Path) -> None:
+    """9 mm between the header's top (8 mm) and the text (17 mm) hold a line of 20 pt: a bigger
+    running title would push the text down on every page."""
+    edition = fresh_edition(cache)
+    edition.report.config.font_size = 28
+    target = tmp_path / "big.docx"
+    docx_writer.write(edition, target)
+    document = docx.Document(str(target))
+    assert document.styles["Header"].font.size == Pt(20)
+    assert document.styles["Normal"].font.size == Pt(28)
+    assert abs(document.sections[0].header_distance - Mm(8)) < Mm(0.1)

@@ -106,7 +106,7 @@ def write(edition: Edition, target: Path, *, numbered: bool = False) -> int | No
         tables=_has_tables(edition),
     )
     add_page_numbers(document, edition.strings["page"], config.font_size)
-    add_running_header(document)
+    add_running_header(document, geometry, config.font_size)
     add_font_to_table(document, font_files(templates_dir() / "fonts"))
     _Layout(document, edition, geometry, numbered).write_all()
     set_core_properties(document, config)

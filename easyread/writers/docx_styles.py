@@ -27,6 +27,7 @@ from easyread.writers.geometry import PageGeometry
 TEXT_COLOUR = RGBColor(0x1A, 0x1A, 0x1A)  # as in the PDF: near black, 17:1 on white
 LINK_COLOUR = RGBColor(0x0B, 0x4A, 0x8F)  # dark blue: about 9:1 on white
 HEADER_COLOUR = RGBColor(0x45, 0x45, 0x45)  # as the PDF's running title: about 10:1 on white
+HEADER_LINE_EM = 1.25  # a single line of the font, with a little to spare (its own line: 1.24 em)
 LINE_SPACING = 1.5
 HEADING_LINE_SPACING = 1.05
 HYPERLINK_STYLE = "Hyperlink"
@@ -192,10 +193,15 @@ def _running_title_styles(document: DocumentObject, size: float) -> None:
     marker.priority = 99
 
 
-def add_running_header(document: DocumentObject) -> None:
-    """The running section title in the header of every page but the cover."""
+def add_running_header(document: DocumentObject, geometry: PageGeometry, size: float) -> None:
+    """The running section title in the header of every page but the cover, in the body text
+    size as long as its line fits between the header's top and the text: a taller header
+    would push the text down on every page (from about 20 pt on A4)."""
+    room_pt = (geometry.top_mm - geometry.header_mm) / 25.4 * 72
+    header = document.styles["Header"]
+    header.font.size = Pt(min(round(size * 2), int(room_pt / HEADER_LINE_EM * 2)) / 2)
     paragraph = document.sections[0].header.paragraphs[0]
-    paragraph.style = document.styles["Header"]
+    paragraph.style = header
     add_running_title(paragraph)
 
 
