@@ -354,7 +354,15 @@ def test_hard_word_first_use_must_be_bold(config: ReportConfig) -> None:
 
     Advocates are free.
     """
-    found = lint(markdown, config, "hard-word")
+    # The second sentence says what an advocate does: the first use is explained but not
+    # bold, which the milder hard-word-bold rule reports.
+    assert lint(markdown, config, "hard-word") == []
+    found = lint(markdown, config, "hard-word-bold")
+    assert [(finding.text, finding.line, finding.column) for finding in found] == [
+        ("advocate", 3, 17)
+    ]
+    assert "bold" in found[0].message
+    found = lint(markdown.replace("An **advocate** helps you.", "It is free."), config, "hard-word")
     assert [(finding.text, finding.line, finding.column) for finding in found] == [
         ("advocate", 3, 17)
     ]
@@ -413,3 +421,48 @@ def test_findings_point_at_their_text(config: ReportConfig, parts: list[str]) ->
         # A finding may span Markdown marks ("XQZ**key**" is the word "XQZkey").
         assert re.sub(r"[*`]", "", source) == finding.text, finding
         assert source.startswith(finding.text[:1]) and source.endswith(finding.text[-1:])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A tribunal is a kind of court.",
+        "It is the law (this is known as a tribunal).",
+        "They go to a tribunal (court).",
+        "You can see an advocate. Advocates help you speak up.",
+        "An advocate can help you speak up.",
+        "Some people have dysphagia, which means it is hard to swallow.",
+        "Pay someone (an advocate) to speak for you.",
+        "Some people have dysphagia. This means it is hard to swallow.",
+    ],
+)
+def test_a_hard_word_explained_where_it_is_used_is_only_asked_to_be_bold(
+    config: ReportConfig, sentence: str
+) -> None:
+    markdown = f"# T\n\n{sentence}\n"
+    assert lint(markdown, config, "hard-word") == []
+    found = lint(markdown, config, "hard-word-bold")
+    assert len(found) == 1 and found[0].severity == "info"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Advocates are free.",
+        "The tribunal was held in May.",
+        "A tribunal is needed now.",
+        "Go to a tribunal (ICB) now.",
+    ],
+)
+def test_saying_something_about_a_hard_word_is_not_explaining_it(
+    config: ReportConfig, sentence: str
+) -> None:
+    markdown = f"# T\n\n{sentence}\n"
+    assert len(lint(markdown, config, "hard-word")) == 1
+    assert lint(markdown, config, "hard-word-bold") == []
+
+
+def test_a_hard_word_after_a_capitalised_word_is_part_of_a_name(config: ReportConfig) -> None:
+    markdown = "# T\n\nWe went to the Leeds Tribunal Service. We met the Key Stakeholder Group.\n"
+    assert lint(markdown, config, "hard-word") == []
+    assert lint(markdown, config, "jargon") == []

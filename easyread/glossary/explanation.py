@@ -36,7 +36,9 @@ _DEFINED_BY_SENTENCE = re.compile(
     r"|if|someone|somebody|something|people|money|things|places|ways?|words?)\b|(?P<more>\S.*)))",
     re.IGNORECASE,
 )
-_SUBJECT_START = re.compile(r"^\W*(?:(?:a|an|the|your|our|their|being)\s+)?$", re.IGNORECASE)
+_SUBJECT_START = re.compile(
+    r"^\W*(?:(?:a|an|the|your|our|their|being)\s+(?:[a-z]+\s+)?)?$", re.IGNORECASE
+)
 # "... this cost is known as your personal budget", "(also known as sectioned)",
 # "this is called a hospital passport":
 _NAMED_AFTER = re.compile(
@@ -44,9 +46,15 @@ _NAMED_AFTER = re.compile(
 )
 # "pay someone (a personal assistant) to ...": the words before say what it is.
 _IN_BRACKETS_AFTER_WORDS = re.compile(r"\w[\w,]*\s+\(\s*(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
-# "reasonable adjustments (small things that make a stay better)": a bracket of a few words
-# straight after the word, or after a few more words of the same phrase.
-_BRACKET_SOON_AFTER = re.compile(r"^['’\"]?(?:\s+[\w'’-]+){0,3}\s*\(\s*[a-z][^()]*\s[^()]*\)")
+# "reasonable adjustments (small things that make a stay better)", "the vaccine (jab)": a
+# bracket of plain words straight after the word, or after a few more words of its phrase.
+_BRACKET_SOON_AFTER = re.compile(r"^['’\"]?(?:\s+[\w'’-]+){0,3}\s*\(\s*[a-z][^()]{2,}\)")
+# "An advocate helps you ...", "Advocacy services can help you ...": what it does for you.
+_HELPS = re.compile(
+    r"^['’\"]?(?:\s+[a-z]+){0,2}\s+(?:helps?|can help|is there to|are there to|looks after"
+    r"|is someone who|is a person who|are people who)\b",
+    re.IGNORECASE,
+)
 # "dysphagia, which means ...", "sectioned - this means ...":
 _MEANS_SOON_AFTER = re.compile(
     r"^['’\"]?\s*[,–—-]?\s*(?:which|this|that|it)\s+means\b", re.IGNORECASE
@@ -58,7 +66,8 @@ def explained_where_used(before: str, after: str, next_sentence: str, word: str 
     """True if the sentence around a word (`before` it and `after` it), or the sentence that
     follows, says what the word means in one of the usual ways: "A personal budget is ...",
     "... is known as a personal budget", "someone (a personal assistant)", "reasonable
-    adjustments (small changes ...)", "..., which means ...", or "This means ..." next.
+    adjustments (small changes ...)", "the vaccine (jab)", "An advocate helps you ...",
+    "..., which means ...", or "This means ..." next.
     "Direct payments are cash payments" counts (the word's last part comes back soon after);
     "Advocates are free" does not."""
     defined = _SUBJECT_START.match(before) and _DEFINED_BY_SENTENCE.match(after)
@@ -69,6 +78,8 @@ def explained_where_used(before: str, after: str, next_sentence: str, word: str 
     ):
         return True
     if _BRACKET_SOON_AFTER.match(after) or _MEANS_SOON_AFTER.match(after):
+        return True
+    if _SUBJECT_START.match(before) and _HELPS.match(after):
         return True
     return bool(_NEXT_SENTENCE_EXPLAINS.match(next_sentence.strip()))
 

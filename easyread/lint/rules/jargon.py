@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from easyread.glossary import Entry, Match
@@ -83,11 +84,25 @@ def in_a_name(piece: TextPiece, match: Match) -> bool:
     """A lower-case term written with a capital inside a sentence is part of a name
     ("the Care Quality Commission"): the author cannot change it. Headings are still checked,
     since some are written in Title Case."""
-    if piece.kind == "heading" or match.entry.case_sensitive or match.start == 0:
+    if piece.kind == "heading" or match.start == 0 or not match.text[:1].isupper():
         return False
-    if not match.text[:1].isupper() or not match.entry.term[:1].islower():
+    if after_a_capitalised_word(piece.text, match.start):
+        return True  # "the Halton Safeguarding Adults Board": a longer name
+    if match.entry.case_sensitive or not match.entry.term[:1].islower():
         return False
     return char_before(piece.text, match.start) not in _STARTS_A_SENTENCE_OR_QUOTE
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(.)\s?)\s([A-Z][\w'’-]*)\s+$")
+
+
+def after_a_capitalised_word(text: str, start: int) -> bool:
+    """True if the word just before `start` has a capital and is not the first word of a
+    sentence: "Halton" in "the Halton Safeguarding Adults Board"."""
+    found = _WORD_BEFORE.search(text[:start])
+    if found is None:
+        return False
+    return found.group(1) is not None and found.group(1) not in _STARTS_A_SENTENCE_OR_QUOTE
 
 
 _STARTS_A_SENTENCE_OR_QUOTE = frozenset((".", "!", "?", ":", '"', "“", "‘", "'", "(", "-", "–"))
