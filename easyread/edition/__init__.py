@@ -295,18 +295,30 @@ def find_out_more_section(
             for text in info.text[start : start + SENTENCES_PER_POINT]
         ]
         builder.point_of(sentences, pictures / "information.png", "The letter i for information")
+
+    def line_of(key: str) -> Source:
+        return string_source(path, key, ["find-out-more"])
+
     if info.website:
-        builder.labelled(strings["website"], info.website, info.website, "website", "A laptop")
-    if info.email:
+        website = info.website
         builder.labelled(
-            strings["email"], info.email, f"mailto:{info.email}", "email", "An envelope"
+            strings["website"], website, website, "website", "A laptop", line_of("website")
+        )
+    if info.email:
+        mailto = f"mailto:{info.email}"
+        builder.labelled(
+            strings["email"], info.email, mailto, "email", "An envelope", line_of("email")
         )
     if info.phone:
+        link = phone_link(info.phone)
         builder.labelled(
-            strings["phone"], info.phone, phone_link(info.phone), "phone", "A telephone"
+            strings["phone"], info.phone, link, "phone", "A telephone", line_of("phone")
         )
     if info.address:
-        builder.labelled(strings["address"], info.address, None, "address", "A house")
+        address = info.address
+        builder.labelled(
+            strings["address"], address, None, "address", "A house", line_of("address")
+        )
     if report.config.organisation:
         organisation = f"{strings['published-by']}: {report.config.organisation}."
         made_by = string_source(path, "organisation")
@@ -372,16 +384,33 @@ class BackPageBuilder:
         self.slug = slug
         self.points: list[Point] = []
 
-    def labelled(self, label: str, value: str, link: str | None, picture: str, alt: str) -> None:
-        """A contact detail: a label and an address, a number or a link (not a sentence)."""
+    def labelled(
+        self,
+        label: str,
+        value: str,
+        link: str | None,
+        picture: str,
+        alt: str,
+        source: Source | None = None,
+    ) -> None:
+        """A contact detail: a label and an address, a number or a link (not a sentence).
+        `source` is the line its value is written on."""
         runs = [Run(f"{label} "), Run(value, link=link)]
         number = f"{self.slug}.{CONTACT}{len(self.points) + 1}"
-        self.point(runs, matter_dir() / "pictures" / f"{picture}.png", alt, number=number)
+        path = matter_dir() / "pictures" / f"{picture}.png"
+        self.point(runs, path, alt, number=number, source=source)
 
     def point(
-        self, runs: list[Run], picture_path: Path, alt: str, *, number: str | None = None
+        self,
+        runs: list[Run],
+        picture_path: Path,
+        alt: str,
+        *,
+        number: str | None = None,
+        source: Source | None = None,
     ) -> None:
-        self.point_of([Sentence(runs, self.source)], picture_path, alt, number=number)
+        sentence = Sentence(runs, source or self.source)
+        self.point_of([sentence], picture_path, alt, source, number=number)
 
     def point_of(
         self,

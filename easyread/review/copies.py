@@ -19,6 +19,7 @@ from easyread.reader import read_report
 from easyread.review.review_copy import (
     DEFAULT_FONT_SIZE,
     ReviewCopy,
+    review_edition,
     write_review_docx,
     write_review_pdf,
 )
@@ -51,14 +52,15 @@ def make_copies(
     folder = Path(out_dir) if out_dir is not None else report.root / "out"
     refuse_source_folder(folder, report.root)
     ensure_folder(folder)
-    edition = make_edition(report, None, [])
     name = output_stem(report.root)
     result = ReviewCopies(report)
     if "pdf" in wanted:
         target = folder / f"{name}-review.pdf"
+        edition = review_edition(report)
         result.copies["pdf"] = write_review_pdf(report, target, font_size=size, edition=edition)
     if "docx" in wanted:
         target = folder / f"{name}-review.docx"
+        edition = make_edition(report, None, [])
         result.copies["docx"] = write_review_docx(report, target, edition=edition)
     return result
 

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from easyread.errors import SourceError
-from easyread.model import Point, Report, Section
+from easyread.model import Heading, Point, Report, Run, Section
 from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.records.reviews import section_file
-from easyread.review import untrusted
+from easyread.review import added_points, untrusted
 from easyread.review.comment_words import comment_meaning
 from easyread.review.identity import PDF_KEY, ReviewIdentity, identity_json_from_properties
 from easyread.review.review_copy import DOCUMENT_FIELD, point_number_from_field
@@ -86,14 +86,19 @@ class PointFeedback:
     reviewed_text: str = ""  # the words the reviewers saw, when the copy says
     was_number: str = ""  # the number in the review copy, when it moved
     responses: list[Response] = field(default_factory=list)
+    # A point of a page easyread adds that is gone: where the copy says its words were written.
+    reviewed_file: str = ""
+    reviewed_line: int = 0
 
     @property
     def file(self) -> str:
-        return str(self.point.source.path) if self.point else ""
+        return str(self.point.source.path) if self.point else self.reviewed_file
 
     @property
     def line(self) -> int | None:
-        return self.point.source.line if self.point else None
+        if self.point is not None:
+            return self.point.source.line
+        return self.reviewed_line or None
 
     @property
     def text(self) -> str:
@@ -183,7 +188,7 @@ def read_review_pdf(path: Path, *, group: str = "") -> ReviewFile:
     )
     by_number: dict[str, Response] = {}
     for name, value in values.items():
-        parsed = point_number_from_field(name)
+        parsed = point_number_from_field(name) or added_points.number_from_field(name)
         if parsed is None and name.startswith(DOCUMENT_FIELD + "-"):
             parsed = DOCUMENT_FIELD, name.removeprefix(DOCUMENT_FIELD + "-")
         if parsed is None:
@@ -479,9 +484,13 @@ def collect_feedback(report: Report, files: Iterable[ReviewFile]) -> Feedback:
         point.number: PointFeedback(point.number, "same", section, point)
         for section, point in report.points()
     }
+    added = _CurrentAddedPages(report, merged) if _any_added(files) else None
     for review in files:
         for response in review.responses:
-            target = current.place(response, review.identity, merged)
+            if added is not None and added_points.is_added(response.number):
+                target = added.place(response, review.identity, merged)
+            else:
+                target = current.place(response, review.identity, merged)
             if response.quoted and target.point is not None:
                 _anchor_to_sentence(response, target.point)
             target.responses.append(response)
@@ -510,12 +519,17 @@ def _anchor_to_sentence(response: Response, point: Point) -> None:
 
 def _reading_order(report: Report):  # noqa: ANN202
     order = {point.number: index for index, (_, point) in enumerate(report.points())}
+    pages = {slug: place for place, slug in enumerate(added_points.FIELD_STEMS)}
 
     def key(entry: PointFeedback) -> tuple[int, int, str]:
+        number = entry.point.number if entry.point is not None else entry.number
+        page, _, index = number.partition(".")
+        if page in pages:  # the cover first, the pages at the back after the parts
+            place = -1 if page in added_points.PAGES_BEFORE else 2 + pages[page]
+            return (place, int(index) if index.isdigit() else 0, number)
         if entry.point is not None:
             return (0, order.get(entry.point.number, 0), "")
-        section, _, point = entry.number.partition(".")
-        return (1, int(section or 0) * 1000 + int(point or 0), entry.number)
+        return (1, int(page or 0) * 1000 + int(index or 0), entry.number)
 
     return key
 
@@ -584,6 +598,84 @@ class _CurrentReport:
         if response.quoted and _squash(response.quoted) not in _squash(here[1].text):
             entry.status, entry.reviewed_text = "changed", response.quoted
         return entry
+
+
+def _any_added(files: list[ReviewFile]) -> bool:
+    return any(added_points.is_added(r.number) for f in files for r in f.responses)
+
+
+class _CurrentAddedPages:
+    """The cover, Words to know and Find out more as the report makes them now, to map what
+    reviewers said about them: by number and words, else the same words under another number
+    (a word was added before it), else the closest words on the same page, else gone (with
+    the file and line the copy says the words came from)."""
+
+    def __init__(self, report: Report, merged: dict[str, PointFeedback]) -> None:
+        self.pages = added_points.current_pages(report)
+        self.by_number: dict[str, Point] = {}
+        self.by_words: dict[tuple[str, str], Point] = {}
+        for page in self.pages:
+            section = _added_section(page)
+            for point in page.points:
+                self.by_number[point.number] = point
+                self.by_words.setdefault((page.slug, added_points.added_fingerprint(point)), point)
+                merged[point.number] = PointFeedback(point.number, "same", section, point)
+
+    def place(
+        self,
+        response: Response,
+        identity: ReviewIdentity | None,
+        merged: dict[str, PointFeedback],
+    ) -> PointFeedback:
+        number = response.number
+        slug = number.partition(".")[0]
+        seen = identity.added_point(number) if identity else None
+        here = self.by_number.get(number)
+        if seen is None:
+            return merged[number] if here is not None else self._gone(number, "", 0, "", merged)
+        if here is not None and added_points.added_fingerprint(here) == seen.fingerprint:
+            return merged[number]
+        moved = self.by_words.get((slug, seen.fingerprint))
+        if moved is not None:
+            entry = merged[moved.number]
+            entry.status, entry.was_number = "moved", number
+            return entry
+        closest = self._closest(slug, seen.text)
+        if closest is not None:
+            entry = merged[closest.number]
+            entry.status, entry.reviewed_text = "changed", seen.text
+            if closest.number != number:
+                entry.was_number = number
+            return entry
+        return self._gone(number, seen.text, seen.line, seen.file, merged)
+
+    def _closest(self, slug: str, text: str) -> Point | None:
+        best, best_ratio = None, SIMILAR_ENOUGH
+        wanted = _squash(text)
+        for page in self.pages:
+            if page.slug != slug:
+                continue
+            for point in page.points:
+                ratio = difflib.SequenceMatcher(
+                    a=wanted, b=_squash(point.text), autojunk=False
+                ).ratio()
+                if ratio > best_ratio:
+                    best, best_ratio = point, ratio
+        return best
+
+    @staticmethod
+    def _gone(
+        number: str, text: str, line: int, file: str, merged: dict[str, PointFeedback]
+    ) -> PointFeedback:
+        entry = PointFeedback(number, "gone", None, None, reviewed_text=text)
+        entry.reviewed_file, entry.reviewed_line = file, line
+        return merged.setdefault(f"gone:{number}", entry)
+
+
+def _added_section(page: added_points.AddedPage) -> Section:
+    first = page.points[0]
+    title = Heading(1, [Run(page.slug)], first.source)
+    return Section(0, first.source.path, title, list(page.points), role="back", slug=page.slug)
 
 
 def _squash(text: str) -> str:

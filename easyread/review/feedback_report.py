@@ -14,8 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from easyread.edition.review_strings import review_strings
 from easyread.errors import display_path, for_terminal
 from easyread.output import ensure_folder, write_text_atomically
+from easyread.review import added_points
 from easyread.review.feedback import Feedback, PointFeedback, Response, ReviewFile
 
 JSON_VERSION = 1
@@ -38,9 +40,19 @@ def status_words(point: PointFeedback) -> str:
 
 
 def _where(point: PointFeedback) -> str:
+    """The file and line the point's words are written on: a section file, or for the pages
+    easyread adds, easyread.toml, a glossary or a template (for a gone one, as the copy says)."""
     if point.point is None:
+        if point.reviewed_file:
+            return f"{display_path(Path(point.reviewed_file))}:{point.reviewed_line}"
         return ""
     return f"{display_path(point.point.source.path)}:{point.point.source.line}"
+
+
+def point_label(point: PointFeedback, feedback: Feedback) -> str:
+    """The point as the copy names it: "Point 3.2", "Word 3", "Cover 1"."""
+    strings = review_strings(feedback.report.config.language)
+    return added_points.label(point.number, strings)
 
 
 def write_feedback(feedback: Feedback, out_dir: Path, stem: str = "feedback") -> list[Path]:
@@ -90,10 +102,16 @@ def _file_data(review: ReviewFile) -> dict[str, Any]:
     }
 
 
-def _point_data(point: PointFeedback) -> dict[str, Any]:
+def _point_data(point: PointFeedback, feedback: Feedback) -> dict[str, Any]:
     return {
         "point": point.number,
-        "file": str(point.point.source.path) if point.point else None,
+        "label": point_label(point, feedback),
+        "file": point.file or None,
+        "sentences": [
+            {"text": text, "file": file, "line": line}
+            for text, file, line in sentence_sources(point)
+        ]
+        or None,
         "line": point.line,
         "end_line": point.point.end_line if point.point else None,
         "status": point.status,
@@ -117,7 +135,7 @@ def to_json(feedback: Feedback) -> str:
         "easyread_feedback": JSON_VERSION,
         "report": feedback.report.title,
         "review_files": [_file_data(review) for review in feedback.files],
-        "points": [_point_data(point) for point in feedback.points],
+        "points": [_point_data(point, feedback) for point in feedback.points],
         "most_need_work": [point.number for point in feedback.by_need() if _needs_work(point)],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -140,7 +158,7 @@ def to_csv(feedback: Feedback) -> str:
         for response in point.responses:
             row = [
                 point.number,
-                str(point.point.source.path) if point.point else "",
+                point.file,
                 point.line or "",
                 point.status,
                 point.text,
@@ -203,8 +221,9 @@ def to_markdown(feedback: Feedback) -> str:
             "|---|---|---|---|---|---|",
         ]
         for point in need:
+            where = _md_cell(_where(point) or status_words(point))
             lines.append(
-                f"| {point.number} | {_md_cell(_where(point) or status_words(point))} "
+                f"| {markdown_text(point_label(point, feedback))} | {where} "
                 f"| {point.not_understood} | {point.change_picture} | {point.notes} "
                 f"| {point.reviewers} |"
             )
@@ -212,7 +231,7 @@ def to_markdown(feedback: Feedback) -> str:
         lines.append("Every reviewer understood every point they ticked. Nothing needs work.")
     lines += ["", "## Every point with feedback", ""]
     for point in feedback.points:
-        lines += _markdown_point(point)
+        lines += _markdown_point(point, point_label(point, feedback))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -227,8 +246,8 @@ def _markdown_whole_document(feedback: Feedback) -> list[str]:
     return lines
 
 
-def _markdown_point(point: PointFeedback) -> list[str]:
-    title = f"### Point {markdown_text(point.number)}"
+def _markdown_point(point: PointFeedback, label: str) -> list[str]:
+    title = f"### {markdown_text(label)}"
     where = _where(point)
     if where:
         title += f" ({markdown_text(where)})"
@@ -238,6 +257,7 @@ def _markdown_point(point: PointFeedback) -> list[str]:
         lines += [f"**This point has {status}.**" if point.status != "gone" else
                   f"**This point is {status}.**", ""]  # fmt: skip
     lines += [f"> {_one_line(point.text)}", ""]
+    lines += _markdown_sources(point)
     if point.reviewed_text and point.reviewed_text != point.text:
         lines += [f"Reviewers saw: {_one_line(point.reviewed_text)}", ""]
     lines.append(
@@ -249,6 +269,31 @@ def _markdown_point(point: PointFeedback) -> list[str]:
         lines.append(_markdown_response(response, point))
     lines.append("")
     return lines
+
+
+def sentence_sources(point: PointFeedback) -> list[tuple[str, str, int]]:
+    """For a point of a page easyread adds whose sentences are written in different places
+    (the cover: the title, subtitle and date lines of easyread.toml; Find out more: a note in
+    easyread.toml and a sentence of easyread's own strings): each sentence and its file and
+    line. Empty for a point whose words are all written in one place."""
+    if point.point is None or not added_points.is_added(point.number):
+        return []
+    places = [
+        (sentence.text.strip(), display_path(sentence.source.path), sentence.source.line)
+        for sentence in point.point.sentences
+    ]
+    return places if len({place[1:] for place in places}) > 1 else []
+
+
+def _markdown_sources(point: PointFeedback) -> list[str]:
+    places = sentence_sources(point)
+    if not places:
+        return []
+    lines = ["Where its words are written:", ""]
+    lines += [
+        f"- {_one_line(text)} ({markdown_text(f'{file}:{line}')})" for text, file, line in places
+    ]
+    return [*lines, ""]
 
 
 def _markdown_response(response: Response, point: PointFeedback | None = None) -> str:
@@ -288,6 +333,8 @@ def _count(number: int, word: str) -> str:
 
 def _short_where(point: PointFeedback) -> str:
     if point.point is None:
+        if point.reviewed_file:
+            return f"{Path(point.reviewed_file).name}:{point.reviewed_line}"
         return status_words(point)
     return f"{point.point.source.path.name}:{point.point.source.line}"
 
@@ -338,7 +385,7 @@ def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) 
     for point in need[:limit]:
         # Text cells, not strings: rich would read '[link=...]' in a string as markup.
         table.add_row(
-            Text(_plain(point.number)),
+            Text(_plain(point_label(point, feedback))),
             Text(_plain(_short_where(point))),
             f"{point.not_understood} of {point.reviewers}",
             str(point.change_picture),

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from easyread.config import ReportConfig
-from easyread.model import Report
+from easyread.model import Point, Report
 from easyread.records.fingerprint import point_fingerprint, point_signature, section_fingerprint
 from easyread.records.reviews import section_file
+from easyread.review.added_points import added_fingerprint, where_written
 
 PDF_KEY = "/EasyReadReview"
 DOCX_PROPERTY = "easyread-review-"
@@ -42,6 +44,18 @@ class PointIdentity:
 
 
 @dataclass(slots=True)
+class AddedPointIdentity:
+    """A point of a page easyread adds (the cover, Words to know, Find out more): its words
+    and the file and line they come from, since it is in no section file."""
+
+    number: str  # "words-to-know.3"
+    fingerprint: str  # of its words only (see review.added_points.added_fingerprint)
+    text: str
+    file: str  # inside the report: relative to it; else the full path (a glossary, a template)
+    line: int
+
+
+@dataclass(slots=True)
 class SectionIdentity:
     file: str
     number: int
@@ -56,6 +70,7 @@ class ReviewIdentity:
     made: str  # ISO date and time the copy was made
     sections: list[SectionIdentity] = field(default_factory=list)
     report: str = ""  # the report folder the copy was made from, for `easyread feedback`
+    added: list[AddedPointIdentity] = field(default_factory=list)
 
     def without_texts(self) -> ReviewIdentity:
         sections = [
@@ -68,7 +83,10 @@ class ReviewIdentity:
             )
             for s in self.sections
         ]
-        return ReviewIdentity(self.title, self.made, sections, self.report)
+        added = [
+            AddedPointIdentity(p.number, p.fingerprint, "", p.file, p.line) for p in self.added
+        ]
+        return ReviewIdentity(self.title, self.made, sections, self.report, added)
 
     def to_json(self) -> str:
         data = {
@@ -90,6 +108,17 @@ class ReviewIdentity:
                 for section in self.sections
             ],
         }
+        if self.added:
+            data["added"] = [
+                {
+                    "number": p.number,
+                    "fingerprint": p.fingerprint,
+                    "text": p.text,
+                    "file": p.file,
+                    "line": p.line,
+                }
+                for p in self.added
+            ]
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
@@ -117,14 +146,28 @@ class ReviewIdentity:
                 )
                 for section in data["sections"]
             ]
+            added = [
+                AddedPointIdentity(
+                    _short(p["number"], 40),
+                    _short(p["fingerprint"], 200),
+                    _short(p["text"], 20_000),
+                    _short(p["file"], 4_000),
+                    _whole_number(p["line"]),
+                )
+                for p in data.get("added", [])
+            ]
             return cls(
                 title=_short(data["title"], 2_000),
                 made=_short(data["made"], 40),
                 sections=sections,
                 report=_short(data.get("report", ""), 4_000),
+                added=added,
             )
         except (ValueError, KeyError, TypeError, OverflowError, RecursionError):
             return None
+
+    def added_point(self, number: str) -> AddedPointIdentity | None:
+        return next((point for point in self.added if point.number == number), None)
 
     def point(self, number: str) -> tuple[SectionIdentity, PointIdentity] | None:
         for section in self.sections:
@@ -157,11 +200,25 @@ def _short(value: object, limit: int) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def identity_of(report: Report, made: dt.datetime | None = None) -> ReviewIdentity:
+def identity_of(
+    report: Report, made: dt.datetime | None = None, added: Sequence[Point] = ()
+) -> ReviewIdentity:
+    """What the copy remembers; `added` are the points of the pages easyread adds that the
+    copy numbers (see review.added_points)."""
     made = made or report.config.build_date()
     identity = ReviewIdentity(
         title=report.title, made=made.isoformat(), report=str(report.root.resolve())
     )
+    identity.added = [
+        AddedPointIdentity(
+            point.number,
+            added_fingerprint(point),
+            point.text,
+            where_written(point.source, report.root),
+            point.source.line,
+        )
+        for point in added
+    ]
     for section in report.sections:
         identity.sections.append(
             SectionIdentity(

@@ -18,13 +18,26 @@ import pikepdf
 
 from easyread.cache import picture_cache_dir
 from easyread.edition import Edition, make_edition
+from easyread.edition.assemble import edition_for_build
 from easyread.edition.picture_credits import credit_groups, used_records
 from easyread.edition.review_strings import facilitator_path, how_to_path, review_strings
+from easyread.glossary import load_glossary
 from easyread.model import Heading, Point, Report, Section, Table
 from easyread.output import atomic_target, ensure_folder, write_bytes_atomically
 from easyread.reader.markdown import check_picture_src, parse_section
 from easyread.reader.report import read_source_text
 from easyread.resources import templates_dir
+from easyread.review.added_points import (
+    COVER,
+    MORE,
+    PAGES_BEFORE,
+    WORDS,
+    AddedPage,
+    field_stem,
+    label,
+    page_title,
+    review_pages,
+)
 from easyread.review.form_appearance import give_fields_appearances
 from easyread.review.identity import ReviewIdentity, add_to_docx, add_to_pdf, identity_of
 from easyread.review.page_fill import space_left_by_field
@@ -32,12 +45,14 @@ from easyread.review.printing import render_review_pages
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
 DEFAULT_FONT_SIZE = 18.0
-PICTURE_MM = 30  # the point's number sits above its picture, in the same column
+PICTURE_MM = 30
+SHORT_PICTURE_MM = 24  # Words to know and Find out more: short entries, smaller pictures
 PAGE_MARGINS = (10, 14, 18, 14)  # mm: top, right, bottom (the page number), left
 CHOICES_MM = 84  # the column of tick boxes; the notes box sits beside it when there is room
 MIN_NOTES_MM = 60  # the narrowest notes box beside the tick boxes
 NOTES_LEAST_MM = 22  # a notes box is never lower than this (the page's last one grows)
 CHOICES = ("understand", "not-understand", "change-picture")
+SHORT_ENTRIES = (WORDS, MORE)
 DOCUMENT_FIELD = "document"  # the whole-document page: document-understand, ..., document-notes
 ABOUT_FIELDS = (("reviewer-name", "your-name", "name"), ("group", "your-group", "group"),
                 ("review-date", "date", "date"))  # fmt: skip
@@ -81,6 +96,9 @@ def _picture_folders(edition: Edition) -> list[Path]:
         for point in section.points
         if point.picture is not None
     }
+    cover = edition.cover_picture()
+    if cover is not None:
+        folders.add(cover.parent)
     return sorted(folders)
 
 
@@ -93,7 +111,7 @@ def write_review_pdf(
     edition: Edition | None = None,
 ) -> ReviewCopy:
     """Write the review PDF to `target`; returns its page and field counts."""
-    edition = edition or make_edition(report, cache_dir or default_cache(report), [])
+    edition = edition or review_edition(report, cache_dir or default_cache(report))
     html = review_html(edition, font_size=font_size)
     roots = [report.root, *_picture_folders(edition)]
 
@@ -109,7 +127,8 @@ def write_review_pdf(
     )
     if pages != first_layout[0]:  # never seen: the taller boxes pushed a point over a page
         rendered, _ = render_review_pages(html, roots=roots, forms=True)
-    pdf = _finished_pdf(rendered, identity_of(report))
+    added = [point for page in review_pages(edition) for point in page.points]
+    pdf = _finished_pdf(rendered, identity_of(report, added=added))
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
     from pypdf import PdfReader
@@ -127,6 +146,12 @@ def _finished_pdf(pdf_bytes: bytes, identity: ReviewIdentity) -> bytes:
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
     return out.getvalue()
+
+
+def review_edition(report: Report, cache_dir: Path | None = None) -> Edition:
+    """The edition a review PDF prints: the build's (with Words to know and its pictures, and
+    the bold the build adds), so the group checks the words readers will see."""
+    return edition_for_build(report, load_glossary(report.config), cache_dir)
 
 
 def write_review_docx(
@@ -153,6 +178,7 @@ def review_html(
     last point on each page, measured from a first layout (see page_fill)."""
     report = edition.report
     strings = review_strings(report.config.language)
+    pages = review_pages(edition)
     context = {
         "language": report.config.language,
         "title": report.title,
@@ -164,6 +190,7 @@ def review_html(
         "page_size": f"{report.config.page_size} portrait",
         "page_counter": page_counter_content(strings["page"].replace("<", "")),
         "picture_mm": PICTURE_MM,
+        "short_picture_mm": SHORT_PICTURE_MM,
         "page_margins": " ".join(f"{side}mm" for side in PAGE_MARGINS),
         "notes_min_mm": NOTES_LEAST_MM,
         "grow": {name.removesuffix("-notes"): mm for name, mm in (grow or {}).items()},
@@ -178,6 +205,8 @@ def review_html(
         "document": {"field": DOCUMENT_FIELD, "label": strings["document-label"]},
         "facilitator": _matter_page(facilitator_path(report.config.language)),
         "sections": [_section(edition, section, strings) for section in edition.body],
+        "added_before": [_added(edition, p, strings) for p in pages if p.slug in PAGES_BEFORE],
+        "added_after": [_added(edition, p, strings) for p in pages if p.slug not in PAGES_BEFORE],
         "has_tables": any(section.tables for section in edition.body),
         "picture_credits": _picture_credits(edition, strings),
     }
@@ -222,6 +251,14 @@ def _matter_page(path: Path) -> dict[str, Any]:
     return {"title": section.title.text, "points": points}
 
 
+def _added(edition: Edition, page: AddedPage, strings: dict[str, str]) -> dict[str, Any]:
+    """A page easyread adds (the cover, Words to know, Find out more) with its own numbered
+    points, each with its tick boxes and notes."""
+    blocks = [_point(edition, point, strings) for point in page.points]
+    short = page.slug in SHORT_ENTRIES
+    return {"heading": page_title(page.slug, strings), "blocks": blocks, "short": short}
+
+
 def _section(edition: Edition, section: Section, strings: dict[str, str]) -> dict[str, Any]:
     """Headings, numbered points (each with its tick boxes and notes) and tables (shown, not
     numbered). Code blocks and footnotes are left out of the review copy."""
@@ -235,7 +272,7 @@ def _section(edition: Edition, section: Section, strings: dict[str, str]) -> dic
         elif isinstance(block, Table):
             blocks.append(_table(block))
     heading = f"{strings['part'].format(number=section.number)}: {section.title.text}"
-    return {"heading": heading, "blocks": blocks}
+    return {"heading": heading, "blocks": blocks, "short": False}
 
 
 def _table(table: Table) -> dict[str, Any]:
@@ -249,7 +286,10 @@ def _table(table: Table) -> dict[str, Any]:
 
 def _point(edition: Edition, point: Point, strings: dict[str, str]) -> dict[str, Any]:
     picture = None
-    if point.picture is not None and point.picture.path is not None:
+    if point.number == f"{COVER}.1":
+        cover = edition.cover_picture()
+        picture = cover.resolve().as_uri() if cover is not None else None
+    elif point.picture is not None and point.picture.path is not None:
         picture = edition.picture(point.picture).resolve().as_uri()
     sentences = [
         [{"text": run.text, "strong": run.strong} for run in sentence.runs]
@@ -257,8 +297,8 @@ def _point(edition: Edition, point: Point, strings: dict[str, str]) -> dict[str,
     ]
     return {
         "kind": "point",
-        "label": strings["point"].format(number=point.number),
-        "field": field_base(point.number),
+        "label": label(point.number, strings),
+        "field": field_stem(point.number) or field_base(point.number),
         "picture": picture,
         "alt": point.picture.alt if point.picture else "",
         "sentences": sentences,
