@@ -20,6 +20,7 @@ from easyread.review.identity import ReviewIdentity
 from easyread.review.review_copy import CHOICES, write_review_pdf
 
 FIXTURE = Path(__file__).parent / "data" / "review-report"
+pytestmark = pytest.mark.slow  # each module makes a review copy (two layouts): about 5 s
 
 
 @pytest.fixture(scope="module")

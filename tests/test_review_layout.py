@@ -16,6 +16,7 @@ from easyread.review.page_fill import WRITING_MM
 from easyread.review.review_copy import PAGE_MARGINS, write_review_pdf
 
 FIXTURE = Path(__file__).parent / "data" / "review-report"
+pytestmark = pytest.mark.slow  # each module makes a review copy (two layouts): about 5 s
 PT_PER_MM = 72 / 25.4
 
 
