@@ -1,3 +1,3 @@
-from easyread.cli import main
+from easyread.cli import entry
 
-raise SystemExit(main())
+entry()

@@ -15,6 +15,8 @@ from easyread.errors import OutputError
 from easyread.lint import fixer, lint_report
 from easyread.reader import read_files
 
+ROOT = Path(__file__).resolve().parent.parent
+
 DATA = Path(__file__).parent / "data" / "lint" / "bad-report"
 
 
@@ -221,3 +223,41 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "max-words = 15" in out and "Flagged:" in out and "Not flagged:" in out
     code, _, err = run(capsys, "explain", "long-sentense")
     assert code == 2 and "long-sentence" in err
+
+
+def test_the_lint_process_writes_all_of_its_output_before_it_ends_at_once(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`python -m easyread lint` ends with os._exit after flushing: a pipe still gets every
+    finding, as text and as JSON, the exit code is lint's, and stderr is kept."""
+    import subprocess
+    import sys
+
+    corpus = sorted(str(path) for path in (ROOT / "tests" / "data" / "corpus").glob("*.md"))
+    for shape in ("text", "json"):
+        done = subprocess.run(
+            [sys.executable, "-m", "easyread", "lint", *corpus, "--format", shape],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=_buffered_environment(),
+        )
+        code, out, _ = run(capsys, "lint", *corpus, "--format", shape)
+        assert done.returncode == code == 1, done.stderr
+        assert done.stdout == out
+        assert len(out) > 50_000
+    missing = subprocess.run(
+        [sys.executable, "-m", "easyread", "lint", "no-such-folder"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_buffered_environment(),
+    )
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def _buffered_environment() -> dict[str, str]:
+    """The environment with output buffered, as it is for most users (not PYTHONUNBUFFERED)."""
+    environment = {**os.environ, "EASYREAD_MODEL_CACHE": "off"}
+    environment.pop("PYTHONUNBUFFERED", None)
+    return environment
