@@ -263,3 +263,26 @@ def test_find_all_answers_when_it_must_forget_what_it_remembered(
     # Two remembered texts and three new ones: more than it may remember.
     again = [*first, "One more", "And another", "in order to"]
     assert glossary.find_all(again) == [_glossary().find(text) for text in again]
+
+
+def test_span_of_a_piece_is_its_start_and_end_positions() -> None:
+    """span() takes a short way for a sentence written as it is on one line: it must give what
+    position() and end_position() work out the long way, for every kind of piece."""
+    from easyread.reader import read_files, read_report
+
+    root = Path(__file__).resolve().parent.parent
+    reports = [
+        read_report(root / "samples" / "leder-annual-report", check_pictures=False),
+        read_report(root / "tests" / "data" / "every-construct", check_pictures=False),
+        read_files(sorted((root / "tests" / "data" / "corpus").glob("*.md"))),
+        read_stdin("# T\n\nA **bold** \\*word\\* &amp; [link](x) `code`.\nNext line.\n"),
+    ]
+    quick = 0
+    for report in reports:
+        for piece in text_pieces(report):
+            length = len(piece.text)
+            quick += piece._written_as_is() is not None
+            for start, end in ((0, length), (0, 0), (1, length // 2), (-1, length + 3)):
+                slow = (*piece.position(start), *piece.end_position(end)[1:])
+                assert piece.span(start, end) == slow, (piece.text, start, end)
+    assert quick > 500

@@ -82,12 +82,37 @@ class TextPiece:
     def span(self, start: int, end: int) -> tuple[Path, int, int, int, int]:
         """(path, line, column, end line, end column) of text[start:end]: position() and
         end_position() in one call."""
+        written = self._written_as_is()
+        if written is not None:  # what _locate works out for this case, in a few steps
+            path, line, column = written
+            last = max(len(self.text) - 1, 0)
+            first = column + min(max(start, 0), last)
+            if end <= 0:
+                return path, line, first, line, column
+            return path, line, first, line, column + min(end - 1, last) + 1
         line, column = self._locate(start, end=False)
         if end <= 0:
             end_line, end_column = self._locate(0, end=False)
             return self._path(start), line, column, end_line, end_column
         end_line, end_column = self._locate(end - 1, end=True)
         return self._path(start), line, column, end_line, end_column
+
+    def _written_as_is(self) -> tuple[Path, int, int] | None:
+        """(path, line, column) of the text when it is one run written just as it is on one
+        line (most sentences), so that each character's place is the column plus its offset;
+        else None."""
+        runs = self.runs
+        if len(runs) != 1:
+            return None
+        run = runs[0]
+        source = run.source
+        if source is None:
+            return None
+        path = source.path
+        here = path is self.section.path or path == self.section.path
+        if here and not self._line(source.line).startswith(run.text, source.column - 1):
+            return None  # escapes or marks in the source: the long way maps each character
+        return path, source.line, source.column
 
     def _path(self, offset: int) -> Path:
         """The section's file, or another file a run's words come from (a page easyread adds
