@@ -904,9 +904,7 @@ def _merge(runs: list[Run]) -> list[Run]:
                 previous.note,
             )
         else:
-            merged.append(
-                Run(run.text, run.strong, run.emphasis, run.link, run.code, run.source, run.note)
-            )
+            merged.append(run)  # runs are frozen: the same run, not a copy of it
     return merged
 
 
@@ -923,6 +921,8 @@ def _adjacent(previous: Run, run: Run) -> bool:
 
 
 def _slice(run: Run, start: int, end: int) -> Run:
+    if start == 0 and end >= len(run.text):
+        return run  # the whole run: runs are frozen, so the same one serves
     source = run.source
     if source is not None and start:
         source = Source(source.path, source.line, source.column + start)
@@ -935,32 +935,34 @@ def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
     Sentences and runs are both in text order, so one walk over the runs is enough (a long
     paragraph of many sentences and many runs stays linear, not quadratic).
     """
-    text = "".join(run.text for run in runs)
+    if len(runs) == 1:  # most table cells and many points: each sentence is a slice of it
+        run = runs[0]
+        spans = sentence_spans(run.text)
+        return [
+            Sentence([piece], fallback if piece.source is None else piece.source)
+            for piece in [_slice(run, start, end) for start, end in spans]
+        ]
+    lengths = [len(run.text) for run in runs]
     starts: list[int] = []
     offset = 0
-    for run in runs:
+    for length in lengths:
         starts.append(offset)
-        offset += len(run.text)
+        offset += length
+    count = len(runs)
     sentences: list[Sentence] = []
     first = 0
-    for start, end in sentence_spans(text):
-        while first < len(runs) and starts[first] + len(runs[first].text) <= start:
+    for start, end in sentence_spans("".join([run.text for run in runs])):
+        while first < count and starts[first] + lengths[first] <= start:
             first += 1
         pieces: list[Run] = []
         index = first
-        while index < len(runs) and starts[index] < end:
+        while index < count and starts[index] < end:
             run_start = starts[index]
-            run_end = run_start + len(runs[index].text)
-            if run_end > start:
-                pieces.append(
-                    _slice(
-                        runs[index],
-                        max(start, run_start) - run_start,
-                        min(end, run_end) - run_start,
-                    )
-                )
+            if run_start + lengths[index] > start:
+                piece_start = start - run_start if start > run_start else 0
+                pieces.append(_slice(runs[index], piece_start, end - run_start))
             index += 1
-        source = next((piece.source for piece in pieces if piece.source), fallback)
+        source = next((piece.source for piece in pieces if piece.source is not None), fallback)
         sentences.append(Sentence(pieces, source))
     return sentences
 

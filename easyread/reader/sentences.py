@@ -58,13 +58,27 @@ def _append_span(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
 def _ends_with_abbreviation(text: str, dot_at: int, punctuation: str) -> bool:
     if not punctuation.startswith(".") or punctuation.startswith(".."):
         return False
-    word_start = dot_at
-    while word_start > 0 and not text[word_start - 1].isspace():
-        word_start -= 1
-    word = text[word_start : dot_at + 1].lower().lstrip("(\"'‘“")
+    word = _word_ending_at(text, dot_at).lower().lstrip("(\"'‘“")
     if word == "no.":
         return _digit_follows(text, dot_at + 1)  # "No. 5" is a number; "No. All jabs" is not
     return word in ABBREVIATIONS
+
+
+# How far back the word before a full stop is first looked for: words are shorter than this.
+_WORD_WINDOW = 48
+
+
+def _word_ending_at(text: str, at: int) -> str:
+    """The run of characters that are not white space (str.isspace) ending with text[at]."""
+    if at >= _WORD_WINDOW:
+        window = text[at - _WORD_WINDOW : at + 1]
+        parts = window.rsplit(None, 1)  # splits at the same white space as str.isspace
+        if len(parts) == 2:
+            return parts[1]
+    word_start = at
+    while word_start > 0 and not text[word_start - 1].isspace():
+        word_start -= 1
+    return text[word_start : at + 1]
 
 
 def _digit_follows(text: str, at: int) -> bool:
