@@ -24,8 +24,10 @@ VALUES = {
     "reviewer-name": "Sam Jones",
     "p1_1-understand": "/on",
     "p1_1-notes": "Hard word: pneumonia",
+    "words_1-change-picture": "/on",  # a point of Words to know, on another page
 }
 TICKED, EMPTY, NOTES = "p1_1-understand", "p1_1-not-understand", "p1_1-notes"
+ADDED_TICK = "words_1-change-picture"
 
 
 @pytest.fixture(scope="module")
@@ -114,6 +116,9 @@ def test_ticks_and_notes_show_in_both_renderers(
     blank = draw(copy["pdf"], page, renderer, tmp_path)
     assert dark_pixels(blank, places[TICKED][1], 0.25) == 0
     assert dark_pixels(blank, places[NOTES][1], 0.05) == 0
+    words_page, words_box = places[ADDED_TICK]
+    assert words_page != page
+    assert dark_pixels(draw(filled, words_page, renderer, tmp_path), words_box, 0.25) > 20
     feedback = read_feedback(read_report(copy["root"]), [filled])
     response = {point.number: point for point in feedback.points}["1.1"].responses[0]
     assert response.understand and response.notes == "Hard word: pneumonia"

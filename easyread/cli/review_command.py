@@ -134,6 +134,11 @@ def _copies(args: argparse.Namespace) -> int:
     if "pdf" in made.copies:
         copy = made.copies["pdf"]
         print(f"  PDF   {display_path(copy.path)}  ({copy.pages} pages, {copy.fields} boxes)")
+        if copy.added_points:
+            print(
+                f"        with {copy.added_points} more numbered points on the cover, "
+                "Words to know and Find out more"
+            )
     if "docx" in made.copies:
         copy = made.copies["docx"]
         print(f"  DOCX  {display_path(copy.path)}  (point numbers shown for comments)")

@@ -82,6 +82,7 @@ class ReviewCopy:
     path: Path
     pages: int | None
     fields: int = 0
+    added_points: int = 0  # on the cover, Words to know and Find out more
 
 
 def default_cache(report: Report) -> Path:
@@ -134,7 +135,7 @@ def write_review_pdf(
     from pypdf import PdfReader
 
     reader = PdfReader(target)
-    return ReviewCopy(target, len(reader.pages), len(reader.get_fields() or {}))
+    return ReviewCopy(target, len(reader.pages), len(reader.get_fields() or {}), len(added))
 
 
 def _finished_pdf(pdf_bytes: bytes, identity: ReviewIdentity) -> bytes:
