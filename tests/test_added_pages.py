@@ -103,3 +103,20 @@ def test_the_checked_by_page_is_checked_too(tmp_path: Path) -> None:
     assert "Checked by" in [section.title.text for section in pages.sections]
     findings = lint_added_pages(pages, glossary)
     assert [plain_line(f) for f in findings if at_or_above(f.severity, "warning")] == []
+
+
+def test_find_out_more_shows_a_framed_picture_only_where_it_credits_pictures() -> None:
+    """The sample's note and 'made with easyread' sit beside a page of writing; the sentence
+    that says where the pictures come from (when there is no credits page) beside a framed
+    picture."""
+    from easyread.edition import find_out_more_section, load_strings
+
+    report = read_report(SAMPLE)
+    strings = load_strings("en")
+    with_credits_page = find_out_more_section(report, strings, credit_pictures=False)
+    closing = with_credits_page.points[-1]
+    assert closing.text.startswith("This is a sample report")
+    assert (closing.picture.path.name, closing.picture.alt) == ("document.png", "A page of writing")
+    without = find_out_more_section(report, strings, credit_pictures=True)
+    crediting = [point for point in without.points if "OpenMoji" in point.text]
+    assert crediting and all(point.picture.path.name == "pictures.png" for point in crediting)

@@ -326,20 +326,28 @@ def find_out_more_section(
         builder.point_of([sentence], pictures / "checked.png", "A tick", made_by)
     config = report.config
     credits = [
-        (text, string_source(path, key))
+        (text, string_source(path, key), key == "picture-credits")
         for key, text in (("note", config.note), ("picture-credits", config.picture_credits))
         if text
     ]
     keys = ["pictures-credit", "easyread-credit"] if credit_pictures else ["easyread-credit"]
-    credits += [(strings[key], string_source(words, key)) for key in keys]
+    credits += [(strings[key], string_source(words, key), key == "pictures-credit") for key in keys]
     sentences = [
-        Sentence([Run(text)], source)
-        for credit, source in credits
+        (Sentence([Run(text)], source), about_pictures)
+        for credit, source, about_pictures in credits
         for text in split_sentences(credit)
     ]
     for start in range(0, len(sentences), SENTENCES_PER_POINT):
         chunk = sentences[start : start + SENTENCES_PER_POINT]
-        builder.point_of(chunk, pictures / "pictures.png", "A framed picture", chunk[0].source)
+        # A framed picture where the point credits pictures; else a page of writing (a note
+        # about this document, and that easyread made it).
+        picture, alt = (
+            ("pictures.png", "A framed picture")
+            if any(about for _, about in chunk)
+            else ("document.png", "A page of writing")
+        )
+        said = [sentence for sentence, _ in chunk]
+        builder.point_of(said, pictures / picture, alt, said[0].source)
     return builder.section()
 
 
