@@ -25,7 +25,7 @@ from easyread.reader import read_report
 from easyread.resources import templates_dir
 from easyread.writers import docx as docx_writer
 from easyread.writers.docx_package import FONT_NAME, font_files, obfuscate_font
-from easyread.writers.docx_running import field_text
+from easyread.writers.docx_running import field_text, one_line
 from easyread.writers.docx_styles import split_page_label
 
 MINI = Path(__file__).parent / "data" / "mini-docx"
@@ -461,3 +461,22 @@ def test_a_big_font_keeps_the_header_line_above_the_text(cache: Path, tmp_path: 
     assert document.styles["Header"].font.size == Pt(20)
     assert document.styles["Normal"].font.size == Pt(28)
     assert abs(document.sections[0].header_distance - Mm(8)) < Mm(0.1)
+
+
+def test_a_long_title_is_cut_after_a_word_to_keep_the_header_on_one_line() -> None:
+    """A title of a public report (Care Quality Commission) that took 2 header lines in
+    LibreOffice, at 16 pt on A4 (174 mm of text width)."""
+    fonts = font_files(templates_dir() / "fonts")
+    font = fonts[0].path if fonts else None
+    title = (
+        "STOMP – Stopping The Over Medication of People with learning disabilities and/or "
+        "autism, and STAMP – Supporting Treatment and Appropriate Medication in Paediatrics"
+    )
+    width = 174 / 25.4 * 72
+    cut = one_line(title, width, 16, font)
+    assert cut.endswith("\u2026") and title.startswith(cut[:-1])
+    assert title[len(cut) - 1] == " "  # after a whole word
+    assert len(cut) > 40
+    assert one_line("Medicines", width, 16, font) == "Medicines"
+    assert one_line("Medicines", width, 16, None) == "Medicines"
+    assert one_line("A" * 200, width, 16, None).endswith("\u2026")

@@ -58,13 +58,14 @@ from easyread.writers.docx_package import (
     set_core_properties,
     tidy_settings,
 )
-from easyread.writers.docx_running import mark_row, start_section
+from easyread.writers.docx_running import field_text, mark_row, one_line, start_section
 from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
     POINT_PICTURE_STYLE,
     POINT_TEXT_STYLE,
     add_page_numbers,
     add_running_header,
+    header_font_size,
     set_up_page,
     set_up_styles,
 )
@@ -259,7 +260,7 @@ class _Layout:
         title = self.add_heading(section.title, level=1, bookmark=self.bookmarks[id(section)])
         title.paragraph_format.page_break_before = new_page or None
         start_section(title)
-        self.running_title, self.rows_marked = _clean(section.title.text), 0
+        self.running_title, self.rows_marked = self.fit_header(_clean(section.title.text)), 0
         if self.edition.in_pairs(section):
             self.write_pairs(section.points)
         else:
@@ -396,6 +397,12 @@ class _Layout:
                 self.set_style(paragraph, POINT_TEXT_STYLE)
             for run in runs:
                 self.add_run(paragraph, run)
+
+    def fit_header(self, title: str) -> str:
+        size = header_font_size(self.geometry, self.edition.report.config.font_size)
+        fonts = font_files(templates_dir() / "fonts")
+        font = fonts[0].path if fonts else None
+        return one_line(field_text(title), self.geometry.text_width_mm / 25.4 * 72, size, font)
 
     def mark_row(self, paragraph: Paragraph) -> None:
         """Say which section this row of points belongs to, for the running title in the page

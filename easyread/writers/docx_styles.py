@@ -197,12 +197,17 @@ def add_running_header(document: DocumentObject, geometry: PageGeometry, size: f
     """The running section title in the header of every page but the cover, in the body text
     size as long as its line fits between the header's top and the text: a taller header
     would push the text down on every page (from about 20 pt on A4)."""
-    room_pt = (geometry.top_mm - geometry.header_mm) / 25.4 * 72
     header = document.styles["Header"]
-    header.font.size = Pt(min(round(size * 2), int(room_pt / HEADER_LINE_EM * 2)) / 2)
+    header.font.size = Pt(header_font_size(geometry, size))
     paragraph = document.sections[0].header.paragraphs[0]
     paragraph.style = header
     add_running_title(paragraph)
+
+
+def header_font_size(geometry: PageGeometry, size: float) -> float:
+    """The body text size, in half points, or the largest whose line fits above the text."""
+    room_pt = (geometry.top_mm - geometry.header_mm) / 25.4 * 72
+    return min(round(size * 2), int(room_pt / HEADER_LINE_EM * 2)) / 2
 
 
 def _add_hyperlink_style(document: DocumentObject) -> None:
