@@ -259,3 +259,21 @@ def test_a_point_longer_than_a_page_is_reported_with_the_words_where_it_breaks(n
         opening = pages[following - 1]
         assert not any(opening.startswith(paragraph[:40]) for paragraph in paragraphs), split
     assert any("point goes on from one page to the next" in p for p in check.problems)
+
+
+def test_the_layout_places_every_point_of_the_print_page_with_all_its_words(tmp_path: Path) -> None:
+    """points_on_pages reads WeasyPrint's laid-out boxes: every point of the page is found, in
+    order, with exactly its words (a WeasyPrint that laid pages out differently would fail
+    here, not pass with no split found)."""
+    from easyread.edition import make_edition
+    from easyread.reader import read_report
+    from easyread.writers import pdf as pdf_writer
+
+    mini = Path(__file__).resolve().parent / "data" / "mini-report"
+    edition = make_edition(read_report(mini), tmp_path / "cache")
+    pages, points = pdf_writer.write_placing_points(edition, tmp_path / "mini.pdf")
+    every = [point for section in edition.sections for point in section.points]
+    assert len(points) == len(every) > 5
+    for placed, point in zip(points, every, strict=True):
+        assert " ".join(placed.words) == " ".join(point.text.split())
+        assert all(1 <= page <= pages for page in placed.pages)
