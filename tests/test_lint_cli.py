@@ -44,7 +44,7 @@ def test_text_output_and_exit_code(report: Path, capsys: pytest.CaptureFixture[s
         )
         for line in lines
     )
-    assert lines[-1].startswith("1 error, ") and "can be fixed" in lines[-1]
+    assert lines[-1].startswith("1 error, ") and "a suggested change" in lines[-1]
     # the suppressed semicolon on line 8 and allow-acronyms settings are honoured
     assert not any(":8:" in line and "semicolon" in line for line in lines)
 

@@ -77,7 +77,12 @@ def summary_text(findings: list[Finding]) -> str:
     fixable = sum(1 for finding in findings if finding.fix is not None)
     text = f"{', '.join(parts)} in {files} file{'' if files == 1 else 's'}."
     if fixable:
-        text += f" {fixable} can be fixed with 'easyread lint --fix'."
+        # Not "can be fixed": --fix keeps a change only where the sentence, linted again, has no
+        # new problem, and working that out for every finding here would slow every lint.
+        text += (
+            f" {fixable} {'has' if fixable == 1 else 'have'} a suggested change:"
+            " 'easyread lint --diff' shows the ones that are safe to make."
+        )
     return text
 
 
