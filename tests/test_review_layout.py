@@ -73,3 +73,21 @@ def test_the_last_notes_box_on_each_page_reaches_the_bottom(copy: Path) -> None:
         heights += [size for rect, size in others if rect != lowest]
     # space left on a page first brings the other notes boxes up to 4 written lines
     assert any(abs(height - WRITING_MM) < 0.5 for height in heights)
+
+
+def test_a_second_layout_that_moves_a_point_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import easyread.review.review_copy as review_copy
+
+    def far_too_tall(document: object) -> dict[str, float]:
+        return {"p1_1-notes": 250.0}  # pushes point 1.2 and the rest onto later pages
+
+    monkeypatch.setattr(review_copy, "space_left_by_field", far_too_tall)
+    root = tmp_path / "report"
+    shutil.copytree(FIXTURE, root)
+    made = write_review_pdf(read_report(root), tmp_path / "copy.pdf", cache_dir=tmp_path / "c")
+    notes = fields_by_page(made.path)
+    page, rect = next((page, f["p1_1-notes"]) for page, f in notes.items() if "p1_1-notes" in f)
+    assert (rect[3] - rect[1]) / PT_PER_MM < 60  # the first layout, as it was
+    assert "p1_2-notes" in notes[page]

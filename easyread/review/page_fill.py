@@ -42,6 +42,17 @@ def space_left_by_field(document: Any, least_mm: float = 3.0) -> dict[str, float
     return heights
 
 
+def notes_pages(document: Any) -> dict[str, int]:
+    """{notes field name: its page}, to check that the second layout kept every point on
+    the page the first layout gave it."""
+    found = {}
+    for number, page in enumerate(document.pages, start=1):
+        for box in _flow_boxes(page._page_box):
+            if getattr(box, "element_tag", "") == "textarea" and box.element is not None:
+                found.setdefault(str(box.element.get("name") or ""), number)
+    return found
+
+
 def _points_and_space(
     page_box: Any,
 ) -> tuple[list[tuple[str, float, float]], float] | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from weasyprint import Document
 
 from easyread.errors import OutputError
 from easyread.resources import templates_dir
@@ -22,9 +25,14 @@ def render_review_pdf(
 
 
 def render_review_pages(
-    html: str, *, roots: list[Path], forms: bool, relayout: Relayout | None = None
+    html: str,
+    *,
+    roots: list[Path],
+    forms: bool,
+    relayout: Relayout | None = None,
+    laid_out: Callable[[Document], None] | None = None,
 ) -> tuple[bytes, int]:
-    """The same, with its page count."""
+    """The same, with its page count; `laid_out` sees the layout that is written."""
     fetcher = SandboxFetcher([review_templates(), templates_dir(), *roots], [])
     try:
         return render_pdf(
@@ -33,6 +41,7 @@ def render_review_pages(
             base_url=str(review_templates().resolve()) + "/",
             forms=forms,
             relayout=relayout,
+            laid_out=laid_out,
         )
     except OSError as error:
         raise OutputError(f"the PDF could not be made ({error})") from None

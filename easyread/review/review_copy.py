@@ -40,7 +40,7 @@ from easyread.review.added_points import (
 )
 from easyread.review.form_appearance import give_fields_appearances
 from easyread.review.identity import ReviewIdentity, add_to_docx, add_to_pdf, identity_of
-from easyread.review.page_fill import space_left_by_field
+from easyread.review.page_fill import notes_pages, space_left_by_field
 from easyread.review.printing import render_review_pages
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
@@ -116,17 +116,20 @@ def write_review_pdf(
     html = review_html(edition, font_size=font_size)
     roots = [report.root, *_picture_folders(edition)]
 
-    first_layout: list[int] = []
+    layouts: list[dict[str, int]] = []  # each layout's page of every notes field
 
     def notes_to_the_page_end(document: Any) -> str | None:
-        first_layout.append(len(document.pages))
+        layouts.append(notes_pages(document))
         heights = space_left_by_field(document)
         return review_html(edition, font_size=font_size, grow=heights) if heights else None
 
-    rendered, pages = render_review_pages(
-        html, roots=roots, forms=True, relayout=notes_to_the_page_end
+    def written(document: Any) -> None:
+        layouts.append(notes_pages(document))
+
+    rendered, _ = render_review_pages(
+        html, roots=roots, forms=True, relayout=notes_to_the_page_end, laid_out=written
     )
-    if pages != first_layout[0]:  # never seen: the taller boxes pushed a point over a page
+    if layouts[0] != layouts[-1]:  # never seen: a taller box pushed a point onto the next page
         rendered, _ = render_review_pages(html, roots=roots, forms=True)
     added = [point for page in review_pages(edition) for point in page.points]
     pdf = _finished_pdf(rendered, identity_of(report, added=added))
