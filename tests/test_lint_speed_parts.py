@@ -286,3 +286,24 @@ def test_span_of_a_piece_is_its_start_and_end_positions() -> None:
                 slow = (*piece.position(start), *piece.end_position(end)[1:])
                 assert piece.span(start, end) == slow, (piece.text, start, end)
     assert quick > 500
+
+
+def test_section_lines_are_the_source_lines() -> None:
+    """SectionLines keeps where each line starts instead of every line: it must read as the
+    list source_lines makes, line by line, from either end and in slices."""
+    from easyread.lint.text import SectionLines, source_lines
+    from easyread.model import Heading, Section, Source
+
+    texts = ["", "\n", "a", "a\n", "a\nb", "\n\nx\n\n", "a\r\nb\rc\n", "é\n日本\n\u2028x\n"]
+    texts += ["\n".join(_texts(seed, 5)) for seed in range(20)]
+    for text in texts:
+        title = Heading(1, [], Source(Path("s.md"), 1))
+        section = Section(1, Path("s.md"), title, [], text=text)
+        lines = source_lines(section)
+        quick = SectionLines(section)
+        assert len(quick) == len(lines)
+        assert list(quick) == lines == quick
+        assert [quick[-index] for index in range(1, len(lines) + 1)] == lines[::-1]
+        assert quick[1:3] == lines[1:3] and quick[::2] == lines[::2]
+        with pytest.raises(IndexError):
+            quick[len(lines)]

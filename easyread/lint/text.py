@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 from easyread.model import (
     CodeBlock,
@@ -36,6 +38,8 @@ _ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 # Markdown marks that can sit in the source between characters of plain text (alt text).
 _MARKUP = frozenset("*_`")
 
+# The run offsets of a piece of one run, shared by all of them (never changed).
+_ONE_RUN = (0,)
 # (start column, end column) per character, 0-based on the run's line; None if unmatched.
 _CharMap = tuple[list[int], list[int]]
 
@@ -49,8 +53,8 @@ class TextPiece:
     section: Section
     point: Point | None  # the point it belongs to; None outside points
     runs: list[Run]  # the runs the text came from (bold / italic / code parts)
-    lines: list[str] = field(default_factory=list)  # the section's source lines, shared
-    starts: list[int] = field(default_factory=list)  # offset of each run in `text`
+    lines: Sequence[str] = ()  # the section's source lines (SectionLines), shared
+    starts: Sequence[int] = ()  # offset of each run in `text`
     _maps: dict[int, _CharMap | None] | None = None
     # Where it is, outside points: the Table, CodeBlock, Footnote or sub-Heading it belongs to.
     block: Heading | Table | CodeBlock | Footnote | None = None
@@ -59,7 +63,7 @@ class TextPiece:
         if not self.starts and self.runs:
             self.starts = run_starts(self.runs)
         if not self.lines:
-            self.lines = source_lines(self.section)
+            self.lines = SectionLines(self.section)
 
     @property
     def path(self) -> Path:
@@ -223,6 +227,53 @@ def run_starts(runs: list[Run]) -> list[int]:
     return starts
 
 
+class SectionLines(Sequence[str]):
+    """source_lines(section) without a string for every line: the section's text and where
+    each line starts. Every piece of a section shares it; a lint of a million words kept some
+    150,000 line strings (16 MB) for the few lines a finding needs."""
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, section: Section) -> None:
+        text = section.text
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self._text = text
+        starts = array("q", [0])
+        at = text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        self._starts = starts
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(len(self)))]
+        count = len(self._starts)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError("line number out of range")
+        end = self._starts[index + 1] - 1 if index + 1 < count else len(self._text)
+        return self._text[self._starts[index] : end]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, SectionLines):
+            return self._text == other._text
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 def source_lines(section: Section) -> list[str]:
     """The section's text split into lines the way Markdown counts them (\\n, \\r\\n or \\r)."""
     text = section.text
@@ -296,11 +347,10 @@ def text_pieces(report: Report) -> Iterator[TextPiece]:
     for section in report.sections:
         if section.role != "body":
             continue
-        lines = source_lines(section)
-        yield from _section_pieces(section, lines)
+        yield from _section_pieces(section, SectionLines(section))
 
 
-def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
+def _section_pieces(section: Section, lines: Sequence[str]) -> Iterator[TextPiece]:
     # The innermost loop of every lint run (one piece per sentence): kept plain on purpose.
     if not section.title.implied:  # a title made from the file name is not in the file
         yield _heading_piece(section, section.title.runs, lines)
@@ -317,7 +367,7 @@ def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
         for sentence in block.sentences:
             runs = sentence.runs
             if len(runs) == 1:
-                yield piece("sentence", runs[0].text, section, block, runs, lines, [0])
+                yield piece("sentence", runs[0].text, section, block, runs, lines, _ONE_RUN)
             elif runs:
                 starts = run_starts(runs)
                 text = "".join([run.text for run in runs])
@@ -329,7 +379,7 @@ def _section_pieces(section: Section, lines: list[str]) -> Iterator[TextPiece]:
 
 
 def _other_block_pieces(
-    section: Section, block: Heading | Table | CodeBlock | object, lines: list[str]
+    section: Section, block: Heading | Table | CodeBlock | object, lines: Sequence[str]
 ) -> Iterator[TextPiece]:
     if isinstance(block, Heading):
         heading = _heading_piece(section, block.runs, lines)
@@ -340,10 +390,10 @@ def _other_block_pieces(
         yield from _table_pieces(section, block, lines)
     elif isinstance(block, CodeBlock):
         for run in block.lines:
-            yield TextPiece("code", run.text, section, None, [run], lines, [0], block=block)
+            yield TextPiece("code", run.text, section, None, [run], lines, _ONE_RUN, block=block)
 
 
-def _table_pieces(section: Section, table: Table, lines: list[str]) -> Iterator[TextPiece]:
+def _table_pieces(section: Section, table: Table, lines: Sequence[str]) -> Iterator[TextPiece]:
     if table.caption:
         caption = _heading_piece(section, table.caption, lines)
         caption.block = table
@@ -354,7 +404,7 @@ def _table_pieces(section: Section, table: Table, lines: list[str]) -> Iterator[
 
 
 def _cell_pieces(
-    section: Section, table: Table, cell: TableCell, lines: list[str]
+    section: Section, table: Table, cell: TableCell, lines: Sequence[str]
 ) -> Iterator[TextPiece]:
     if cell.header:
         # A header cell is a label, like a heading: it is checked for words, not as a sentence.
@@ -367,7 +417,7 @@ def _cell_pieces(
 
 
 def _sentence_pieces(
-    section: Section, sentences: list[Sentence], lines: list[str], block: Table | Footnote
+    section: Section, sentences: list[Sentence], lines: Sequence[str], block: Table | Footnote
 ) -> Iterator[TextPiece]:
     for sentence in sentences:
         runs = sentence.runs
@@ -379,7 +429,7 @@ def _picture_pieces(
     section: Section,
     point: Point | None,
     pictures: list[Picture],
-    lines: list[str],
+    lines: Sequence[str],
     block: Heading | Table | None = None,
 ) -> Iterator[TextPiece]:
     for picture in pictures:
@@ -389,20 +439,20 @@ def _picture_pieces(
             yield piece
 
 
-def _heading_piece(section: Section, runs: list[Run], lines: list[str]) -> TextPiece:
+def _heading_piece(section: Section, runs: list[Run], lines: Sequence[str]) -> TextPiece:
     text = "".join(run.text for run in runs)
     return TextPiece("heading", text, section, None, runs, lines)
 
 
 def alt_piece(
-    section: Section, point: Point | None, picture: Picture, lines: list[str]
+    section: Section, point: Point | None, picture: Picture, lines: Sequence[str]
 ) -> TextPiece:
     """The alt text as runs: one per source line, so positions stay right across lines."""
     source = picture.source
     alt = picture.alt
     if "\n" not in alt:
         run = Run(alt, source=Source(source.path, source.line, source.column + 2))
-        return TextPiece("alt", alt, section, point, [run], lines, [0])
+        return TextPiece("alt", alt, section, point, [run], lines, _ONE_RUN)
     runs: list[Run] = []
     for number, part in enumerate(alt.split("\n")):
         if number:
