@@ -708,28 +708,34 @@ class _SectionBuilder:
     def _plain_inline(
         self, content: str, first_line: int, picture: tuple[str, str] | None, rest: str
     ) -> _Inline:
-        """What _inline gives for a paragraph that plain_inline.plain_parts split into a
-        simple picture and plain lines, worked out from those parts, without the tokens: the
-        same steps as _inline and _picture take for an image, text and soft break tokens."""
-        locator = _Locator(self.path, self.lines, content, first_line)
+        """What _inline gives for a paragraph of a simple file that plain_inline.plain_parts
+        split into a simple picture and plain lines, worked out from those parts, without the
+        tokens: the same steps as _inline and _picture take for an image, text and soft break
+        tokens. In a simple file every line of a paragraph starts its source line (no line is
+        indented), so a line after the first starts at column 1; only the first line, where
+        a picture may come first, needs the locator."""
+        path = self.path
+        lines = rest.split("\n")
+        runs: list[Run] = []
         found_picture: Picture | None = None
-        if picture is not None:
+        if picture is None:
+            runs.append(Run(lines[0], False, False, None, False, Source(path, first_line + 1)))
+        else:
+            locator = _Locator(path, self.lines, content.split("\n", 1)[0], first_line)
             alt, src = picture
             source = locator.find("![") or locator.here()
             found_picture = Picture(src=src, alt=alt.strip(), source=source, title=None)
             if src:
                 locator.find(src)
             locator.find(")")
-        runs: list[Run] = []
-        lines = rest.split("\n")
-        last = len(lines) - 1
-        for number, line in enumerate(lines):
-            if line:
-                runs.append(Run(line, False, False, None, False, locator.find(line)))
-            if number < last:
-                locator.skip_line()
-                if runs:
-                    runs.append(Run(" ", False, False, None, False, None))
+            if lines[0]:
+                runs.append(Run(lines[0], False, False, None, False, locator.find(lines[0])))
+        for number in range(1, len(lines)):  # a soft break, then the line's text
+            if runs:
+                runs.append(Run(" ", False, False, None, False, None))
+            if lines[number]:
+                source = Source(path, first_line + number + 1)
+                runs.append(Run(lines[number], False, False, None, False, source))
         runs = _merge(_strip(runs))
         column = runs[0].source.column if runs and runs[0].source else 1
         if found_picture is not None:
