@@ -84,13 +84,20 @@ def copies(converted, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Con
     write_review_docx(sample.edition.report, review.docx, edition=sample.edition)
     marks = Converted(sample.edition, work / "marks.docx", work / "marks.pdf")
     show_the_marks(sample.docx, marks.docx)
-    convert(libreoffice(), work, [review, marks])
+    convert(libreoffice(), work, [review, marks], target=TAGGED_PDF)
     return {"review": review, "marks": marks}
 
 
-def convert(program: str, work: Path, items: list[Converted]) -> None:
+# LibreOffice's tagged PDF (PDF/UA), as a person would export it for screen reader users.
+TAGGED_PDF = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
+)
+
+
+def convert(program: str, work: Path, items: list[Converted], target: str = "pdf") -> None:
     profile = (work / "profile").as_uri()  # our own profile: never clash with a running office
-    command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    command = [program, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target]
     command += ["--outdir", str(work), *(str(item.docx) for item in items)]
     subprocess.run(command, check=True, capture_output=True, timeout=240)
     for item in items:
@@ -315,3 +322,16 @@ def test_words_rule_names_the_same_sections_on_these_pages(converted, copies) ->
     assert check_running_titles(item, shown) >= 10
     # The copy has the pages of the DOCX itself: 1 pt marks move nothing.
     assert len(item.reader.pages) == len(converted["sample"].reader.pages)
+
+
+@pytest.mark.slow
+def test_a_tagged_pdf_from_libreoffice_makes_the_running_title_an_artifact(copies) -> None:
+    """DOCX cannot mark text as an artifact; a header is page furniture. LibreOffice's tagged
+    PDF export makes it an artifact, as it does the page numbers, so screen readers skip it."""
+    item = copies["review"]
+    with pdfplumber.open(item.pdf) as document:
+        header = [c for page in document.pages for c in page.chars if c["bottom"] < HEADER_BAND_PT]
+        body = [c for page in document.pages for c in page.chars if c["top"] > HEADER_BAND_PT]
+    assert len(header) > 100
+    assert {c.get("tag") for c in header} == {"Artifact"}
+    assert sum(c.get("tag") != "Artifact" for c in body) > 1000  # the text itself is tagged
