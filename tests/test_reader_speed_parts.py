@@ -87,3 +87,20 @@ def test_split_sentences_gives_the_sentences_of_the_obvious_way() -> None:
             source = None if rng.random() < 0.3 else Source(PATH, number + 1, rng.randint(1, 9))
             runs.append(Run(text, strong=rng.random() < 0.3, source=source))
         assert markdown._split_sentences(runs, fallback) == obvious_split(runs, fallback), runs
+
+
+def test_a_long_run_without_spaces_is_found_where_the_pattern_finds_one() -> None:
+    """_has_long_run looks only through every MAX_WORD_CHARS-th character: it must say yes
+    exactly when the pattern that names the place finds a run."""
+    limit = markdown.MAX_WORD_CHARS
+    rng = random.Random(8)
+    cases = ["", "a", "x" * limit, "x" * (limit + 1), " " + "x" * (limit + 1), "\u00a0" * 3]
+    for _ in range(300):
+        pieces = [
+            rng.choice(["x" * rng.randint(1, limit + 2), " ", "\n", "\u00a0", "\u2003", ">"])
+            for _ in range(rng.randint(1, 6))
+        ]
+        cases.append("".join(pieces))
+    for text in cases:
+        expected = markdown._LONG_WORD.search(text) is not None
+        assert markdown._has_long_run(text) == expected, [len(part) for part in text.split()]

@@ -131,8 +131,34 @@ MAX_WORD_CHARS = 10_000  # a 5,000-digit number is still read (and linted)
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
 
 
+_NOT_SPACE_RUN = re.compile(r"\S*")
+
+
+def _has_long_run(text: str) -> bool:
+    """True if some run of characters that are not white space is longer than MAX_WORD_CHARS.
+
+    Such a run covers a multiple of MAX_WORD_CHARS, so only the runs through those places are
+    measured: a few hundred short looks for a large file, where _LONG_WORD alone tries every
+    character (0.1 s for a million words). White space is the same for both: str.rsplit and
+    the regular expressions' \\s both use str.isspace."""
+    step = MAX_WORD_CHARS
+    for at in range(0, len(text), step):
+        after = _NOT_SPACE_RUN.match(text, at)
+        length = after.end() - at if after else 0
+        if length == 0:
+            continue
+        before = text[max(0, at - step - 1) : at]
+        if before and not before[-1].isspace():  # the run began before `at`
+            length += len(before.rsplit(None, 1)[-1])
+        if length > MAX_WORD_CHARS:
+            return True
+    return False
+
+
 def _refuse_overlong(path: Path, text: str) -> None:
     """More than MAX_WORD_CHARS characters without a space: one line, before parsing."""
+    if not _has_long_run(text):
+        return
     # A run of quote markers is nesting, which has its own message.
     words = (found for found in _LONG_WORD.finditer(text) if found.group().strip(">"))
     long_word = next(words, None)
@@ -228,6 +254,7 @@ class _SectionBuilder:
         self.heading_level = 1  # the outline level of the last heading: the next never skips one
         self.quote = 0
         self.footnote: _FootnoteDraft | None = None  # the footnote being read
+        self.simple = False  # set by build_simple: no line can define a footnote then
 
     # -- block level -------------------------------------------------------------------------
 
@@ -280,6 +307,7 @@ class _SectionBuilder:
     def build_simple(self, blocks: list[SimpleBlock]) -> None:
         """What build() makes of a file of only headings and paragraphs (plain_block), with
         fewer tokens: a paragraph of plain text (plain_inline) goes straight to its point."""
+        self.simple = True
         env: dict[str, object] = {}  # markdown-it's, for the inline rules: no block fills it
         for block in blocks:
             parts = None if block.level else plain_parts(block.content, _PARSER)
@@ -610,7 +638,8 @@ class _SectionBuilder:
         if self.title is None:  # no '#' title, or an empty file: named after the file
             self._ensure_title(1)
         assert self.title is not None
-        self._add_unreferenced_footnotes()
+        if not self.simple:  # a simple file has no line that starts with '[' or a space
+            self._add_unreferenced_footnotes()
         return Section(
             number=self.number,
             path=self.path,
