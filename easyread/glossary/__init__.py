@@ -54,6 +54,7 @@ class Glossary:
         self._folded: dict[str, Entry] = {}
         self._matcher: Matcher | None = None
         self._found: dict[str, list[Match]] = {}
+        self._acronyms: dict[str, Entry | None] = {}
         self._index()
 
     def __len__(self) -> int:
@@ -124,12 +125,20 @@ class Glossary:
         return self._exact.get(form) or self._folded.get(form.lower())
 
     def acronym(self, token: str) -> Entry | None:
-        """The acronym entry for a token, plural and possessive included: ICBs, ICB's -> ICB."""
+        """The acronym entry for a token, plural and possessive included: ICBs, ICB's -> ICB.
+        Remembered per token: a report uses its few acronyms thousands of times."""
+        if token in self._acronyms:
+            return self._acronyms[token]
+        found = None
         for candidate in (token, split_token(canonical(token))[0]):
             entry = self.lookup(candidate)
             if entry is not None and entry.kind == "acronym":
-                return entry
-        return None
+                found = entry
+                break
+        if len(self._acronyms) >= _REMEMBERED_TEXTS:
+            self._acronyms.clear()
+        self._acronyms[token] = found
+        return found
 
 
 def forms_of(entry: Entry) -> set[str]:

@@ -130,8 +130,8 @@ def all_occurrences(
             if piece.kind not in CHECKED:
                 continue
             matches = all_matches[number] if all_matches is not None else None
-            if id(piece) not in shaped and not any(
-                match.entry.kind == "acronym" for match in matches or ()
+            if id(piece) not in shaped and (
+                not matches or not any(match.entry.kind == "acronym" for match in matches)
             ):
                 continue
             items = occurrences(piece, glossary, matches)
