@@ -14,6 +14,7 @@ from easyread.lint.text import TextPiece
 from easyread.lint.wordlists import wordy_phrase_glossary
 
 CHECKED = ("heading", "sentence")
+_NONE = Spans()  # for the many pieces with no glossary term: only asked, never added to
 
 
 class WordyPhrase(Rule):
@@ -55,7 +56,7 @@ class WordyPhrase(Rule):
         for piece, known in zip(context.pieces(), context.glossary_matches(), strict=True):
             if piece.kind in CHECKED:
                 pieces.append(piece)
-                terms.append(Spans((match.start, match.end) for match in known))
+                terms.append(Spans((match.start, match.end) for match in known) if known else _NONE)
         found = glossary.find_all([piece.text for piece in pieces])
         explained = {
             match.entry.key
