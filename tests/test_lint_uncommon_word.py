@@ -115,3 +115,8 @@ def test_the_glossarys_plain_word_is_suggested_for_a_form_it_does_not_list(tmp_p
     found = [f for f in lint_report(report, settings) if f.rule == "uncommon-word"]
     assert [f.text for f in found] == ["lacunae"]  # "lacunae" is not a form the glossary makes
     assert found[0].suggestion == "Write 'gap' instead."
+
+
+def test_a_word_explained_where_it_is_used_is_not_reported() -> None:
+    assert found("# Work\n\nAbrogate means to end a rule. We abrogate it.\n") == []
+    assert found("# Work\n\nWe stop a rule (we abrogate it).\n") == ["abrogate"]

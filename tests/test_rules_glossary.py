@@ -466,3 +466,11 @@ def test_a_hard_word_after_a_capitalised_word_is_part_of_a_name(config: ReportCo
     markdown = "# T\n\nWe went to the Leeds Tribunal Service. We met the Key Stakeholder Group.\n"
     assert lint(markdown, config, "hard-word") == []
     assert lint(markdown, config, "jargon") == []
+
+
+def test_an_entry_in_a_list_of_words_explains_a_hard_word(config: ReportConfig) -> None:
+    markdown = (
+        "# T\n\nSome people have dysphagia.\n\n## Words\n\n- Dysphagia - it is hard to swallow\n"
+    )
+    assert lint(markdown, config, "hard-word") == []
+    assert len(lint(markdown, config, "hard-word-bold")) == 1

@@ -59,6 +59,9 @@ _HELPS = re.compile(
 _MEANS_SOON_AFTER = re.compile(
     r"^['’\"]?\s*[,–—-]?\s*(?:which|this|that|it)\s+means\b", re.IGNORECASE
 )
+# A list of words with what they mean: "Advocate - someone who helps you speak up",
+# "Neglect: when people do not look after you".
+_WORD_LIST_ENTRY = re.compile(r"^['’\"]?\s*(?:[-–—:]|\s[-–—])\s*\w+\s+\w+")
 _NEXT_SENTENCE_EXPLAINS = re.compile(r"^(?:this|that|it)\s+(?:means|is when|is where)\b", re.I)
 
 
@@ -67,7 +70,8 @@ def explained_where_used(before: str, after: str, next_sentence: str, word: str 
     follows, says what the word means in one of the usual ways: "A personal budget is ...",
     "... is known as a personal budget", "someone (a personal assistant)", "reasonable
     adjustments (small changes ...)", "the vaccine (jab)", "An advocate helps you ...",
-    "..., which means ...", or "This means ..." next.
+    "..., which means ...", a list of words ("Advocate - someone who ..."), or "This means ..."
+    next.
     "Direct payments are cash payments" counts (the word's last part comes back soon after);
     "Advocates are free" does not."""
     defined = _SUBJECT_START.match(before) and _DEFINED_BY_SENTENCE.match(after)
@@ -80,6 +84,8 @@ def explained_where_used(before: str, after: str, next_sentence: str, word: str 
     if _BRACKET_SOON_AFTER.match(after) or _MEANS_SOON_AFTER.match(after):
         return True
     if _SUBJECT_START.match(before) and _HELPS.match(after):
+        return True
+    if not before.strip() and _WORD_LIST_ENTRY.match(after):
         return True
     return bool(_NEXT_SENTENCE_EXPLAINS.match(next_sentence.strip()))
 

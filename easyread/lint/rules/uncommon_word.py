@@ -7,11 +7,12 @@ from collections.abc import Iterator
 from functools import cache
 
 from easyread.glossary import Glossary
+from easyread.glossary.explanation import explained_where_used
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.frequency import FLOOR, FrequencyTable, frequency_table
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.lint.rules.jargon import suggestion_text
+from easyread.lint.rules.jargon import next_sentence, suggestion_text
 from easyread.lint.scan import Spans
 from easyread.lint.text import TextPiece, char_before
 from easyread.lint.wordlists import accepted_words
@@ -73,9 +74,9 @@ class UncommonWord(Rule):
 
     Not reported: names (a word with a capital letter inside a sentence, such as "Leeds" or
     "Mencap"), acronyms, words in the glossary (the jargon and hard-word rules look after those),
-    words the report makes **bold** to explain them, and the words in `accept`. A project can
-    also list words in `[lint] accept`. When the glossary has the word in another form, the
-    suggestion gives its plainer word.
+    words the report makes **bold** to explain them or explains where it uses them, and the
+    words in `accept`. A project can also list words in `[lint] accept`. When the glossary has
+    the word in another form, the suggestion gives its plainer word.
 
     Use a more common word. If you must use the word, make it **bold** the first time and say
     what it means in the next sentence.
@@ -109,6 +110,7 @@ class UncommonWord(Rule):
         "# Packing\n\nPack your hairbrush and toothpaste.\n",
         "# Our work\n\nWe went to Leeds and met the Quangle Group.\n",
         "# Our work\n\nWe will **ameliorate** the service. This means make it better.\n",
+        "# Words\n\nAbrogate means to end a rule. We will abrogate the rule.\n",
         "# Our work\n\nRead more at www.quangle.example or email help@quangle.example.\n",
     ]
 
@@ -124,7 +126,7 @@ class UncommonWord(Rule):
         if not rare:
             return
         names = capitalised_inside_sentences(context, rare)
-        explained = bold_words(context, rare)
+        explained = bold_words(context, rare) | explained_words(context, rare)
         skip = names | explained
         rare -= skip
         if not rare:
@@ -320,6 +322,23 @@ def bold_words(context: LintContext, rare: set[str]) -> set[str]:
             for word in _LOWER_WORD.findall(piece.text[start:end].lower()):
                 if word in rare:
                     found.add(word)
+    return found
+
+
+def explained_words(context: LintContext, rare: set[str]) -> set[str]:
+    """Rare words the report explains where it uses them, bold or not ("Dysphagia is when it
+    is hard to swallow", "someone (an advocate)")."""
+    found: set[str] = set()
+    for piece in context.index().with_word_starts(frozenset(rare)):
+        if piece.kind != "sentence":
+            continue
+        for match in _WORD.finditer(piece.text):
+            word = head(match.group().lower())
+            if word not in rare or word in found:
+                continue
+            before, after = piece.text[: match.start()], piece.text[match.end() :]
+            if explained_where_used(before, after, next_sentence(piece), word):
+                found.add(word)
     return found
 
 
