@@ -120,3 +120,10 @@ def test_the_glossarys_plain_word_is_suggested_for_a_form_it_does_not_list(tmp_p
 def test_a_word_explained_where_it_is_used_is_not_reported() -> None:
     assert found("# Work\n\nAbrogate means to end a rule. We abrogate it.\n") == []
     assert found("# Work\n\nWe stop a rule (we abrogate it).\n") == ["abrogate"]
+
+
+def test_shorter_formal_words_are_held_to_formal_zipf_short() -> None:
+    # "injection" (Zipf 4.1, 3 groups of vowels) is an everyday word for most readers.
+    text = "# Jabs\n\nYou will have an injection.\n"
+    assert found(text) == []
+    assert found(text, **{"formal-zipf-short": 4.2}) == ["injection"]

@@ -54,6 +54,9 @@ _FORMAL_ENDING = re.compile(
 )
 # Shorter words with these endings are everyday words ("state", "ice", "legal").
 _FORMAL_MIN_LENGTH = 7
+# Words of up to 3 groups of vowels ("injection", "flexible") are held to formal-zipf-short.
+_SHORT_WORD_VOWEL_GROUPS = 3
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 class UncommonWord(Rule):
@@ -69,6 +72,7 @@ class UncommonWord(Rule):
     A word that is used a little more often, up to `formal-zipf`, is reported when it is built
     like a formal word (it ends in -ation, -ity, -ment, -ance, -ive, -ise, -ate, -ory and the
     like) and is not on the Dale-Chall list of about 3,000 words that most 10-year-olds know.
+    Shorter formal words ("injection", "flexible") are held to the lower `formal-zipf-short`.
     Formal words such as "eligibility", "facilitate" or "statutory" are common in reports and
     news but rare in the way people talk.
 
@@ -85,7 +89,7 @@ class UncommonWord(Rule):
     id = "uncommon-word"
     description = "A word that is not used much in everyday English."
     severity = "warning"
-    options = {"min-zipf": 2.8, "formal-zipf": 4.2, "accept": []}
+    options = {"min-zipf": 2.8, "formal-zipf": 4.2, "formal-zipf-short": 4.0, "accept": []}
     option_help = {
         "min-zipf": (
             "report words used less often than this (Zipf scale: 3 is once in a million words, "
@@ -95,6 +99,10 @@ class UncommonWord(Rule):
             "also report formal words (endings such as -ation, -ity, -ment, -ise) that are not on "
             "the Dale-Chall list of familiar words and are used less often than this; 0 turns "
             "this off"
+        ),
+        "formal-zipf-short": (
+            "the same as formal-zipf, for shorter formal words (3 groups of vowels or fewer, such "
+            'as "injection"); it is not above formal-zipf'
         ),
         "accept": "words never reported by this rule",
     }
@@ -117,12 +125,14 @@ class UncommonWord(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         limit = max(float(context.options["min-zipf"]), FLOOR)
         formal_limit = float(context.options.get("formal-zipf", 0) or 0)
+        short_limit = float(context.options.get("formal-zipf-short", formal_limit) or 0)
         accepted = accepted_words() | {
             word.casefold() for word in context.options.get("accept", []) or []
         }
         table = frequency_table()
         rare = rare_words(context, table, limit, accepted)
-        rare |= formal_words(context, table, limit, formal_limit, accepted)
+        limits = (min(short_limit, formal_limit), formal_limit)
+        rare |= formal_words(context, table, limit, limits, accepted)
         if not rare:
             return
         names = capitalised_inside_sentences(context, rare)
@@ -211,18 +221,21 @@ def formal_words(
     context: LintContext,
     table: FrequencyTable,
     limit: float,
-    formal_limit: float,
+    formal_limits: tuple[float, float],
     accepted: frozenset[str],
 ) -> set[str]:
-    """The report's words used less often than `formal_limit` (and not less than `limit`,
-    those are rare anyway) that are built like formal words and are not familiar words."""
-    if formal_limit <= limit:
+    """The report's words used less often than their formal limit (`formal_limits`: for short
+    and for longer words; words under `limit` are rare anyway) that are built like formal words
+    and are not familiar words."""
+    if max(formal_limits) <= limit:
         return set()
     familiar = familiar_words()
     found: set[str] = set()
     for word in context.index().distinct_words():
         if len(word) < _FORMAL_MIN_LENGTH or word in accepted or not word.isalpha():
             continue
+        short = len(_VOWEL_GROUPS.findall(word)) <= _SHORT_WORD_VOWEL_GROUPS
+        formal_limit = formal_limits[0] if short else formal_limits[1]
         if not word.isascii() or not limit <= zipf_of(table, word) < formal_limit:
             continue
         if max(zipf_of(table, form) for form in _forms(table, word)) >= formal_limit:
