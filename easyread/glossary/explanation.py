@@ -65,6 +65,19 @@ _WORD_LIST_ENTRY = re.compile(r"^['’\"]?\s*(?:[-–—:]|\s[-–—])\s*\w+\s+
 _NEXT_SENTENCE_EXPLAINS = re.compile(r"^(?:this|that|it)\s+(?:means|is when|is where)\b", re.I)
 
 
+# How much text around a word the explanation patterns look at: a huge "sentence" (a pasted
+# table) must not make every look-up read all of it.
+_WINDOW = 160
+
+
+def explained_at(text: str, start: int, end: int, next_sentence: str) -> bool:
+    """explained_where_used for the word text[start:end], looking only at the text near it."""
+    before = text[max(0, start - _WINDOW) : start]
+    if start > _WINDOW:
+        before = "x " + before  # not the start of the sentence, whatever the window holds
+    return explained_where_used(before, text[end : end + _WINDOW], next_sentence, text[start:end])
+
+
 def explained_where_used(before: str, after: str, next_sentence: str, word: str = "") -> bool:
     """True if the sentence around a word (`before` it and `after` it), or the sentence that
     follows, says what the word means in one of the usual ways: "A personal budget is ...",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from easyread.glossary import Entry, Match
-from easyread.glossary.explanation import explained_where_used
+from easyread.glossary.explanation import explained_at
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext, Rule
@@ -181,8 +181,7 @@ def explained_hard_words(context: LintContext) -> frozenset[str]:
             for match in matches:
                 if match.entry.kind != "hard-word" or match.entry.key in keys:
                     continue
-                before, after = piece.text[: match.start], piece.text[match.end :]
-                if explained_where_used(before, after, next_sentence(piece), match.text):
+                if explained_at(piece.text, match.start, match.end, next_sentence(piece)):
                     keys.add(match.entry.key)
         return frozenset(keys)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from easyread.glossary import Glossary
-from easyread.glossary.explanation import explained_where_used
+from easyread.glossary.explanation import explained_at
 from easyread.glossary.matcher import canonical
 from easyread.lint.findings import Finding
 from easyread.lint.frequency import FLOOR, FrequencyTable, frequency_table
@@ -349,8 +349,7 @@ def explained_words(context: LintContext, rare: set[str]) -> set[str]:
             word = head(match.group().lower())
             if word not in rare or word in found:
                 continue
-            before, after = piece.text[: match.start()], piece.text[match.end() :]
-            if explained_where_used(before, after, next_sentence(piece), word):
+            if explained_at(piece.text, match.start(), match.end(), next_sentence(piece)):
                 found.add(word)
     return found
 
