@@ -18,6 +18,8 @@ Prints precision and recall per class on each half:
 - long-sentence: findings of long-sentence, against the marked first words.
 
 and the findings per 100 words on the Easy Read texts (the classes above, and passive-voice).
+`hard-word-bold` (info: a hard word the text explains but does not make bold) is not a jargon
+finding: the word is explained; it counts only in the "all rules" figure.
 
     python benchmarks/bench_accuracy.py                 # dev and check: the parts to work on
     python benchmarks/bench_accuracy.py --half held     # only to report final figures
