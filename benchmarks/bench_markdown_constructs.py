@@ -45,7 +45,7 @@ def _measure(label: str, text: str) -> None:
         started = time.perf_counter()
         section = parse_section(path, text, 1)
         parsed = time.perf_counter()
-        report = Report(root=path.parent, config=default_config(path.parent), sections=[section])
+        report = Report(root=path.parent, config=default_config(path.parent), sections=(section,))
         lint_report(report)
         score_report(report, use_glossary=False)
         done = time.perf_counter()

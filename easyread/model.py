@@ -5,12 +5,17 @@ Heading, a Point (one picture row), a Table, a CodeBlock or a ThematicBreak; a s
 its footnotes, its HTML comments, any raw HTML (never shown) and its front matter. Every element
 remembers the file and line it came from, so lint findings, scores, review feedback and all three
 renderers speak about the same thing.
+
+The model is read-only: every class is a frozen dataclass and every sequence in it is a tuple.
+The reader builds with its own drafts and makes each value whole; anything that needs a changed
+report (the edition's bold first uses, a picture's checked file) makes a new value with
+dataclasses.replace.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +72,13 @@ class Run(_Value):
         )
 
 
-def runs_text(runs: list[Run]) -> str:
+def runs_text(runs: Sequence[Run]) -> str:
     return "".join(run.text for run in runs)
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence(_Value):
-    runs: list[Run]
+    runs: tuple[Run, ...]
     source: Source
 
     @property
@@ -103,12 +108,12 @@ class Heading(_Value):
     """
 
     level: int
-    runs: list[Run]
+    runs: tuple[Run, ...]
     source: Source
     anchor: str = ""
     written_level: int = 0
     implied: bool = False
-    pictures: list[Picture] = field(default_factory=list)  # written in the heading; not shown
+    pictures: tuple[Picture, ...] = ()  # written in the heading; not shown
 
     @property
     def text(self) -> str:
@@ -123,14 +128,14 @@ class Point(_Value):
     """
 
     number: str
-    sentences: list[Sentence]
+    sentences: tuple[Sentence, ...]
     picture: Picture | None
     source: Source
     end_line: int
     in_list: bool = False
     quote: int = 0  # how many block quotes ('>') it sits in
     # Pictures written after the point's first one: kept for lint, not shown.
-    more_pictures: list[Picture] = field(default_factory=list)
+    more_pictures: tuple[Picture, ...] = ()
     list_depth: int = 0  # 1 for an item of a list, 2 for an item of a list inside a list, ...
 
     @property
@@ -146,11 +151,11 @@ class Point(_Value):
 class TableCell(_Value):
     """One cell of a table: its text as sentences, like a point's."""
 
-    sentences: list[Sentence]
+    sentences: tuple[Sentence, ...]
     source: Source
     header: bool = False
     align: str = ""  # "left", "right", "center" or "" (as the table's separator line says)
-    pictures: list[Picture] = field(default_factory=list)  # written in the cell; not shown
+    pictures: tuple[Picture, ...] = ()  # written in the cell; not shown
 
     @property
     def runs(self) -> list[Run]:
@@ -169,20 +174,20 @@ class Table(_Value):
     as in "Table 2: Deaths by age", which is how published reports name their tables.
     """
 
-    rows: list[list[TableCell]]
+    rows: tuple[tuple[TableCell, ...], ...]
     source: Source
     end_line: int
     number: int = 0  # 1, 2, ... in the section
-    caption: list[Run] = field(default_factory=list)
+    caption: tuple[Run, ...] = ()
     caption_source: Source | None = None
     quote: int = 0
 
     @property
-    def header(self) -> list[TableCell]:
-        return self.rows[0] if self.rows and any(cell.header for cell in self.rows[0]) else []
+    def header(self) -> tuple[TableCell, ...]:
+        return self.rows[0] if self.rows and any(cell.header for cell in self.rows[0]) else ()
 
     @property
-    def body(self) -> list[list[TableCell]]:
+    def body(self) -> tuple[tuple[TableCell, ...], ...]:
         return self.rows[1:] if self.header else self.rows
 
     @property
@@ -198,7 +203,7 @@ class CodeBlock(_Value):
     """
 
     text: str
-    lines: list[Run]
+    lines: tuple[Run, ...]
     source: Source
     end_line: int
     info: str = ""  # what follows the opening ```, such as a language name
@@ -220,7 +225,7 @@ class Footnote(_Value):
 
     label: str
     number: int
-    sentences: list[Sentence]
+    sentences: tuple[Sentence, ...]
     source: Source
     end_line: int
     referenced: bool = True  # False for a note the text never points to (shown all the same)
@@ -274,10 +279,10 @@ class Section(_Value):
     number: int
     path: Path
     title: Heading
-    blocks: list[Block] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    footnotes: list[Footnote] = field(default_factory=list)
-    html: list[RawHtml] = field(default_factory=list)
+    blocks: tuple[Block, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    html: tuple[RawHtml, ...] = ()
     front_matter: FrontMatter | None = None
     text: str = ""  # the file's text as read, for fingerprints and lint
     # "body" for the author's sections; "front" and "back" for pages easyread adds
@@ -322,7 +327,7 @@ def section_pictures(section: Section) -> Iterator[Picture]:
 class Report(_Value):
     root: Path
     config: ReportConfig
-    sections: list[Section]
+    sections: tuple[Section, ...]
     cover: Picture | None = None
 
     @property

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import io
@@ -333,9 +334,15 @@ def test_numbered_edition_shows_each_point_number_in_bold(edition: Edition, tmp_
 
 def test_odd_text_and_unsafe_links_are_written_safely(cache: Path, tmp_path: Path) -> None:
     edition = fresh_edition(cache)
-    runs = edition.body[0].points[0].sentences[0].runs
-    runs.append(Run(" Bell\x07 and\x0b tab."))
-    runs.append(Run(" Click", link="javascript:alert(1)"))
+    section = edition.body[0]
+    point = section.points[0]
+    first = point.sentences[0]
+    odd_runs = (Run(" Bell\x07 and\x0b tab."), Run(" Click", link="javascript:alert(1)"))
+    odd = dataclasses.replace(first, runs=(*first.runs, *odd_runs))
+    odd_point = dataclasses.replace(point, sentences=(odd, *point.sentences[1:]))
+    blocks = tuple(odd_point if block is point else block for block in section.blocks)
+    odd_section = dataclasses.replace(section, blocks=blocks)
+    edition = dataclasses.replace(edition, body=(odd_section, *edition.body[1:]))
     target = tmp_path / "odd.docx"
     docx_writer.write(edition, target)
     document = docx.Document(str(target))

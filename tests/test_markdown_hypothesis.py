@@ -95,7 +95,7 @@ def _document(draw: st.DrawFn) -> str:
 
 def _report(text: str) -> Report:
     section = parse_section(PATH, text, 1)
-    return Report(root=PATH.parent, config=default_config(PATH.parent), sections=[section])
+    return Report(root=PATH.parent, config=default_config(PATH.parent), sections=(section,))
 
 
 @pytest.mark.slow

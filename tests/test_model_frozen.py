@@ -103,6 +103,43 @@ def test_assigning_to_any_part_of_a_read_report_raises(every_construct: Path) ->
     assert met == expected, f"the sample report has no {sorted(expected - met)}"
 
 
+def _mutable_inside(value: object, where: str) -> Iterator[str]:
+    """Where a list, dict or set sits inside a model value (only tuples may hold parts)."""
+    if isinstance(value, list | dict | set):
+        yield where
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _mutable_inside(item, f"{where}[{index}]")
+    elif dataclasses.is_dataclass(value) and type(value).__module__ == model.__name__:
+        for item in dataclasses.fields(value):
+            inner = getattr(value, item.name)
+            yield from _mutable_inside(inner, f"{type(value).__name__}.{item.name}")
+
+
+def test_a_read_report_and_its_edition_hold_tuples_not_lists(every_construct: Path) -> None:
+    """Frozen is not enough if a field holds a list: it could still be changed in place."""
+    from easyread.edition.added_pages import added_pages_report
+    from easyread.edition.assemble import edition_for_build
+    from easyread.glossary import load_glossary
+
+    report = read_report(every_construct)
+    glossary = load_glossary(report.config)
+    edition = edition_for_build(report, glossary, None)
+    parts = [*report.sections, report.cover, *edition.sections, *edition.body]
+    parts += added_pages_report(edition).sections
+    found = [where for part in parts for where in _mutable_inside(part, "section")]
+    assert found == []
+    assert isinstance(report.sections, tuple) and isinstance(edition.back, tuple)
+
+
+def test_the_test_session_refuses_a_list_where_the_model_holds_a_tuple() -> None:
+    """conftest wraps every model class so that any test making a value with a list fails."""
+    source = model.Source(Path("a.md"), 1)
+    with pytest.raises(TypeError, match="Sentence.runs must be a tuple"):
+        model.Sentence([model.Run("Hello.")], source)  # type: ignore[arg-type]
+    assert model.Sentence((model.Run("Hello."),), source).text == "Hello."
+
+
 def test_lint_score_and_the_edition_leave_the_report_as_read(every_construct: Path) -> None:
     from easyread.edition.assemble import edition_for_build
     from easyread.glossary import load_glossary

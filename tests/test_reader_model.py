@@ -123,7 +123,7 @@ def test_what_easy_read_advises_against_is_read_and_becomes_a_finding(
     from easyread.model import Report
 
     section = parse_section(PATH, text, 1)
-    report = Report(root=PATH.parent, config=default_config(PATH.parent), sections=[section])
+    report = Report(root=PATH.parent, config=default_config(PATH.parent), sections=(section,))
     found = [f for f in lint_report(report, LintSettings(enabled={rule})) if f.rule == rule]
     assert [(f.line, f.column) for f in found][:1] == [(line, column)]
 

@@ -65,15 +65,15 @@ BackPage = Callable[[Report], Section | None]
 ClosingPage = Callable[[Report, list[Section]], Section | None]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Edition:
-    """What every writer reads. `body` is the report's sections as the edition shows them
-    (with any emphasis it adds); the report itself is never changed."""
+    """What every writer reads, worked out once (make_edition). `body` is the report's sections
+    as the edition shows them (with any emphasis it adds); the report itself is never changed."""
 
     report: Report
-    front: list[Section]
-    body: list[Section]
-    back: list[Section]
+    front: tuple[Section, ...]
+    body: tuple[Section, ...]
+    back: tuple[Section, ...]
     strings: dict[str, str]
     pictures: PictureSet = field(default_factory=PictureSet)
 
@@ -127,23 +127,23 @@ def render_blocks(section: Section, notes_title: str) -> list[RenderBlock]:
     if section.footnotes:
         source = section.footnotes[0].source
         anchor = f"{section.anchor}-notes"
-        blocks.append(Heading(2, [Run(notes_title)], source, anchor=anchor, written_level=2))
+        blocks.append(Heading(2, (Run(notes_title),), source, anchor=anchor, written_level=2))
         blocks.extend(_note_point(section, note) for note in section.footnotes)
     return blocks
 
 
 def _code_point(block: CodeBlock) -> Point:
-    sentences = [Sentence([line], line.source or block.source) for line in block.lines]
+    sentences = tuple(Sentence((line,), line.source or block.source) for line in block.lines)
     return Point("", sentences, None, block.source, block.end_line)
 
 
 def _note_point(section: Section, note: Footnote) -> Point:
-    sentences = [Sentence(list(sentence.runs), sentence.source) for sentence in note.sentences]
     mark = Run(f"[{note.number}] ")
-    if sentences:
-        sentences[0] = Sentence([mark, *sentences[0].runs], sentences[0].source)
+    if note.sentences:
+        first = note.sentences[0]
+        sentences = (Sentence((mark, *first.runs), first.source), *note.sentences[1:])
     else:
-        sentences = [Sentence([mark], note.source)]
+        sentences = (Sentence((mark,), note.source),)
     return Point(f"{section.number}.note{note.number}", sentences, None, note.source, note.end_line)
 
 
@@ -214,7 +214,7 @@ def make_edition(
     cache_dir: Path | None = None,
     back_pages: list[BackPage] | None = None,
     *,
-    body: list[Section] | None = None,
+    body: Sequence[Section] | None = None,
     picture_roots: Sequence[Path] = (),
     closing_page: ClosingPage | None = None,
 ) -> Edition:
@@ -227,8 +227,8 @@ def make_edition(
     picture credits); with it, Find out more leaves out its general line about pictures."""
     language = matter_language(report.config.language)
     strings = load_strings(language)
-    front = [about_section(language)]
-    body = list(body or report.sections)
+    front = (about_section(language),)
+    body = tuple(body or report.sections)
     back = [page for make in back_pages or [] if (page := make(report)) is not None]
     find_out_more = find_out_more_section(report, strings, credit_pictures=closing_page is None)
     if find_out_more is not None:
@@ -237,22 +237,27 @@ def make_edition(
         closing = closing_page(report, [*front, *body, *back])
         if closing is not None:
             back.append(closing)
-    edition = Edition(report, front, body, back, strings)
-    roots = [report.root, *picture_roots]
-    edition.pictures = prepare_pictures(pictures_shown(edition), cache_dir, roots)
-    return edition
+    shown = _pictures_shown([*front, *body, *back], report.cover)
+    pictures = prepare_pictures(shown, cache_dir, [report.root, *picture_roots])
+    return Edition(report, front, body, tuple(back), strings, pictures)
 
 
 def pictures_shown(edition: Edition) -> list[tuple[Picture, int]]:
     """Every picture the edition shows, with its longest side in pixels for print."""
+    return _pictures_shown(edition.sections, edition.report.cover)
+
+
+def _pictures_shown(
+    sections: Sequence[Section], cover: Picture | None
+) -> list[tuple[Picture, int]]:
     items = [
         (point.picture, PICTURE_PX)
-        for section in edition.sections
+        for section in sections
         for point in section.points
         if point.picture is not None
     ]  # pictures in headings, tables or later in a point are not shown: not prepared
-    if edition.report.cover is not None:
-        items.append((edition.report.cover, COVER_PX))
+    if cover is not None:
+        items.append((cover, COVER_PX))
     return items
 
 
@@ -291,7 +296,7 @@ def find_out_more_section(
     text_source = string_source(path, "text", ["find-out-more"])
     for start in range(0, len(info.text), SENTENCES_PER_POINT):
         sentences = [
-            Sentence([Run(text)], text_source)
+            Sentence((Run(text),), text_source)
             for text in info.text[start : start + SENTENCES_PER_POINT]
         ]
         builder.point_of(sentences, pictures / "information.png", "The letter i for information")
@@ -322,7 +327,7 @@ def find_out_more_section(
     if report.config.organisation:
         organisation = f"{strings['published-by']}: {report.config.organisation}."
         made_by = string_source(path, "organisation")
-        sentence = Sentence([Run(organisation)], made_by)
+        sentence = Sentence((Run(organisation),), made_by)
         builder.point_of([sentence], pictures / "checked.png", "A tick", made_by)
     config = report.config
     credits = [
@@ -333,7 +338,7 @@ def find_out_more_section(
     keys = ["pictures-credit", "easyread-credit"] if credit_pictures else ["easyread-credit"]
     credits += [(strings[key], string_source(words, key), key == "pictures-credit") for key in keys]
     sentences = [
-        (Sentence([Run(text)], source), about_pictures)
+        (Sentence((Run(text),), source), about_pictures)
         for credit, source, about_pictures in credits
         for text in split_sentences(credit)
     ]
@@ -388,7 +393,7 @@ class BackPageBuilder:
     ) -> None:
         self.path = path
         self.source = Source(path, 1)
-        self.title = Heading(1, [Run(title)], title_source or self.source, anchor=slug)
+        self.title = Heading(1, (Run(title),), title_source or self.source, anchor=slug)
         self.slug = slug
         self.points: list[Point] = []
 
@@ -403,14 +408,14 @@ class BackPageBuilder:
     ) -> None:
         """A contact detail: a label and an address, a number or a link (not a sentence).
         `source` is the line its value is written on."""
-        runs = [Run(f"{label} "), Run(value, link=link)]
+        runs = (Run(f"{label} "), Run(value, link=link))
         number = f"{self.slug}.{CONTACT}{len(self.points) + 1}"
         path = matter_dir() / "pictures" / f"{picture}.png"
         self.point(runs, path, alt, number=number, source=source)
 
     def point(
         self,
-        runs: list[Run],
+        runs: tuple[Run, ...],
         picture_path: Path,
         alt: str,
         *,
@@ -432,14 +437,14 @@ class BackPageBuilder:
         source = source or self.source
         picture = Picture(src=picture_path.name, alt=alt, source=source, path=picture_path)
         number = number or f"{self.slug}.{len(self.points) + 1}"
-        self.points.append(Point(number, sentences, picture, source, source.line))
+        self.points.append(Point(number, tuple(sentences), picture, source, source.line))
 
     def section(self) -> Section:
         return Section(
             number=0,
             path=self.path,
             title=self.title,
-            blocks=list(self.points),
+            blocks=tuple(self.points),
             role="back",
             slug=self.slug,
         )
@@ -447,7 +452,7 @@ class BackPageBuilder:
 
 def _with_matter_pictures(section: Section) -> Section:
     """The section with the checked file of each point's picture, in easyread's own pages."""
-    blocks = [
+    blocks = tuple(
         dataclasses.replace(
             block,
             picture=dataclasses.replace(
@@ -458,5 +463,5 @@ def _with_matter_pictures(section: Section) -> Section:
         if isinstance(block, Point) and block.picture is not None
         else block
         for block in section.blocks
-    ]
+    )
     return dataclasses.replace(section, blocks=blocks)

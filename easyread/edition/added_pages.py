@@ -25,7 +25,7 @@ def added_pages_report(edition: Edition) -> Report:
     if edition.show_contents:
         sections.append(contents_section(edition))
     sections.extend(edition.back)
-    checked = [_as_body(section, number) for number, section in enumerate(sections, start=1)]
+    checked = tuple(_as_body(section, number) for number, section in enumerate(sections, start=1))
     return dataclasses.replace(edition.report, sections=checked, cover=None)
 
 
@@ -38,13 +38,13 @@ def cover_section(edition: Edition) -> Section:
     def source(key: str) -> Source:
         return Source(path, toml_line(lines, key) or 1)
 
-    title = Heading(1, [Run(config.title)], source("title"), anchor="cover-title")
+    title = Heading(1, (Run(config.title),), source("title"), anchor="cover-title")
     texts = [(key, text) for key, text in _cover_texts(edition) if text]
-    points = [
+    points = tuple(
         _text_point(f"cover.{index}", text, source(key))
         for index, (key, text) in enumerate(texts, 1)
-    ]
-    return Section(number=0, path=path, title=title, blocks=list(points))
+    )
+    return Section(number=0, path=path, title=title, blocks=points)
 
 
 def _cover_texts(edition: Edition) -> list[tuple[str, str]]:
@@ -53,17 +53,17 @@ def _cover_texts(edition: Edition) -> list[tuple[str, str]]:
 
 
 def _text_point(number: str, text: str, source: Source) -> Point:
-    return Point(number, [Sentence([Run(text)], source)], None, source, source.line)
+    return Point(number, (Sentence((Run(text),), source),), None, source, source.line)
 
 
 def contents_section(edition: Edition) -> Section:
     """The contents page: its heading and the line under it (the list is the sections' own
     titles, checked where they are written)."""
     path = strings_path(edition)
-    title = Heading(1, [Run(edition.strings["contents"])], string_source(path, "contents"))
+    title = Heading(1, (Run(edition.strings["contents"]),), string_source(path, "contents"))
     intro = string_source(path, "contents-intro")
     point = _text_point("contents.1", edition.strings["contents-intro"], intro)
-    return Section(number=0, path=path, title=title, blocks=[point])
+    return Section(number=0, path=path, title=title, blocks=(point,))
 
 
 def strings_path(edition: Edition) -> Path:
@@ -82,7 +82,7 @@ def _as_body(section: Section, number: int) -> Section:
         for block in section.blocks
         if not (isinstance(block, Point) and f".{CONTACT}" in block.number)
     ]
-    blocks = [_with_sources(block) if isinstance(block, Point) else block for block in blocks]
+    blocks = tuple(_with_sources(block) if isinstance(block, Point) else block for block in blocks)
     title = dataclasses.replace(
         section.title, runs=_runs_from(section.title.runs, section.title.source)
     )
@@ -92,14 +92,14 @@ def _as_body(section: Section, number: int) -> Section:
 def _with_sources(point: Point) -> Point:
     """A copy of the point whose every run names the file and line its words come from, so a
     finding names that file (a template, easyread.toml, a glossary) and not the page's."""
-    sentences = [
+    sentences = tuple(
         dataclasses.replace(sentence, runs=_runs_from(sentence.runs, sentence.source))
         for sentence in point.sentences
-    ]
+    )
     return dataclasses.replace(point, sentences=sentences)
 
 
-def _runs_from(runs: list[Run], source: Source) -> list[Run]:
-    return [
+def _runs_from(runs: tuple[Run, ...], source: Source) -> tuple[Run, ...]:
+    return tuple(
         run if run.source is not None else dataclasses.replace(run, source=source) for run in runs
-    ]
+    )

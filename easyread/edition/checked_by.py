@@ -107,4 +107,4 @@ def _picture_path(name: str) -> Path:
 
 
 def _sentences(texts: list[str], source: Source) -> list[Sentence]:
-    return [Sentence([Run(text)], source) for text in texts]
+    return [Sentence((Run(text),), source) for text in texts]

@@ -20,10 +20,10 @@ from easyread.glossary.used_words import overlaps_code
 from easyread.model import Point, Report, Run, Section, Sentence, Source
 
 
-def emphasised_body(report: Report, glossary: Glossary) -> list[Section]:
+def emphasised_body(report: Report, glossary: Glossary) -> tuple[Section, ...]:
     """The body sections with each explained hard word bold at its first use."""
     done: set[str] = set()
-    return [_section(section, glossary, done) for section in report.sections]
+    return tuple(_section(section, glossary, done) for section in report.sections)
 
 
 def _section(section: Section, glossary: Glossary, done: set[str]) -> Section:
@@ -35,7 +35,7 @@ def _section(section: Section, glossary: Glossary, done: set[str]) -> Section:
     ]
     if all(new is old for new, old in zip(blocks, section.blocks, strict=True)):
         return section
-    return dataclasses.replace(section, blocks=blocks)
+    return dataclasses.replace(section, blocks=tuple(blocks))
 
 
 def _point(point: Point, glossary: Glossary, done: set[str]) -> Point:
@@ -45,7 +45,7 @@ def _point(point: Point, glossary: Glossary, done: set[str]) -> Point:
         sentences[index] = _sentence(sentence, following, glossary, done)
     if all(new is old for new, old in zip(sentences, point.sentences, strict=True)):
         return point
-    return dataclasses.replace(point, sentences=sentences)
+    return dataclasses.replace(point, sentences=tuple(sentences))
 
 
 def _sentence(sentence: Sentence, following: str, glossary: Glossary, done: set[str]) -> Sentence:
@@ -67,7 +67,7 @@ def _sentence(sentence: Sentence, following: str, glossary: Glossary, done: set[
     runs = sentence.runs
     for match in to_bold:
         runs = embolden(runs, match.start, match.end)
-    return Sentence(runs, sentence.source)
+    return Sentence(tuple(runs), sentence.source)
 
 
 def _all_strong(runs: list[Run], start: int, end: int) -> bool:

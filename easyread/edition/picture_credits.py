@@ -87,7 +87,7 @@ def picture_credits_section(report: Report, sections: list[Section]) -> Section 
     builder = BackPageBuilder(path, strings["picture-credits"], "picture-credits", title)
     for point in points:
         sentences = [
-            Sentence([Run(line.text, link=line.link)], string_source(*line.where))
+            Sentence((Run(line.text, link=line.link),), string_source(*line.where))
             for line in point.lines
         ]
         alt = strings[ALT_KEYS[point.picture]]

@@ -12,6 +12,7 @@ reads the report.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from easyread import files
@@ -39,7 +40,7 @@ def words_to_know_page(
     report: Report,
     glossary: Glossary,
     library_dir: Path | None = None,
-    body: list[Section] | None = None,
+    body: Sequence[Section] | None = None,
 ) -> Section | None:
     """The page, or None when there is no word to explain. `body` is the report's sections as
     the edition shows them (with any bold it adds). With a folder for library pictures, a word
@@ -110,8 +111,8 @@ def words_to_know_section(
         term = entry.term[:1].upper() + entry.term[1:]
         # Its words come from the glossary file and line, or from the author's own sentence.
         source = Source(entry.path, entry.line or 1) if entry.path else builder.source
-        sentences = [Sentence([Run(term, strong=True)], source)]
-        sentences += [Sentence([Run(text)], source) for text in entry_meaning(entry, strings)]
+        sentences = [Sentence((Run(term, strong=True),), source)]
+        sentences += [Sentence((Run(text),), source) for text in entry_meaning(entry, strings)]
         builder.point_of(sentences, picture_path, alt, source)
     return builder.section()
 

@@ -139,7 +139,7 @@ class Preview:
         sections = [s for s in report.sections if _absolute(s.path) in changed]
         if not sections:
             return []
-        part = Report(report.root, report.config, sections, None)
+        part = Report(report.root, report.config, tuple(sections), None)
         return score_report(part, glossary=self.session.glossary()).sections
 
     def _render(self, report: Report, findings: list[Finding]) -> tuple[str, SandboxFetcher]:

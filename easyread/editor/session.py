@@ -132,7 +132,7 @@ class EditorSession:
         wanted = {(path, number) for number, path in enumerate(paths, start=1)}
         for key in [key for key in self._parsed if key not in wanted]:
             del self._parsed[key]
-        sections = [self.section(path, number) for number, path in enumerate(paths, start=1)]
+        sections = tuple(self.section(path, number) for number, path in enumerate(paths, start=1))
         return Report(self.root, config, sections, cover_picture(self.root, config))
 
     def report_with(self, path: Path) -> Report:
@@ -142,7 +142,7 @@ class EditorSession:
         if path in {_absolute(p) for p in self.section_files()}:
             return self.report()
         config = self.config()
-        return Report(self.root, config, [self.section(path, 1)], None)
+        return Report(self.root, config, (self.section(path, 1),), None)
 
     # -- lint --------------------------------------------------------------------------------
 

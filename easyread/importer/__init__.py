@@ -104,5 +104,5 @@ def read_imported(path: Path) -> ImportedReport:
         virtual = path / section_file.name
         files[virtual] = section_file
         sections.append(parse_section(virtual, section_file.text, number))
-    report = Report(root=path.parent, config=config, sections=sections)
+    report = Report(root=path.parent, config=config, sections=tuple(sections))
     return ImportedReport(path, report, files, PlaceFinder(report, files))

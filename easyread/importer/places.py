@@ -95,13 +95,13 @@ def _run_lists(section: Section) -> list[list[Run]]:
 def _runs_in(value: object) -> Iterator[Run]:
     if isinstance(value, Run):
         yield value
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for item in value:
             yield from _runs_in(item)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for item in dataclasses.fields(value):
             inner = getattr(value, item.name)
-            if isinstance(inner, list | Run) or dataclasses.is_dataclass(inner):
+            if isinstance(inner, list | tuple | Run) or dataclasses.is_dataclass(inner):
                 yield from _runs_in(inner)
 
 
@@ -119,13 +119,15 @@ def report_at_document_places(report: Report, finder: PlaceFinder, document: Pat
     def copy(value: object) -> object:
         if isinstance(value, Source):
             return moved(value)
+        if isinstance(value, tuple):
+            return tuple(copy(item) for item in value)
         if isinstance(value, list):
             return [copy(item) for item in value]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             changes = {}
             for item in dataclasses.fields(value):
                 inner = getattr(value, item.name)
-                if isinstance(inner, Source | list) or dataclasses.is_dataclass(inner):
+                if isinstance(inner, Source | tuple | list) or dataclasses.is_dataclass(inner):
                     changes[item.name] = copy(inner)
             return dataclasses.replace(value, **changes)
         return value
@@ -135,4 +137,4 @@ def report_at_document_places(report: Report, finder: PlaceFinder, document: Pat
         moved_section = copy(section)
         assert isinstance(moved_section, Section)
         sections.append(dataclasses.replace(moved_section, path=document))
-    return dataclasses.replace(report, sections=sections)
+    return dataclasses.replace(report, sections=tuple(sections))

@@ -215,7 +215,7 @@ class _FootnoteDraft:
         return Footnote(
             self.label,
             self.number,
-            self.sentences,
+            tuple(self.sentences),
             self.source,
             self.end_line,
             referenced=self.referenced,
@@ -336,13 +336,13 @@ class _SectionBuilder:
         written = int(token.tag[1])
         source = self._source(token)
         found = self._inline(inline, token)
-        pictures = [found.picture] if found.picture is not None else []
-        pictures += found.more_pictures
+        pictures = (found.picture,) if found.picture is not None else ()
+        pictures += tuple(found.more_pictures)
         if written == 1 and self.title is None and not self.blocks:
             runs = found.runs or self._implied_title_runs()
             self.title = Heading(
                 1,
-                runs,
+                tuple(runs),
                 source,
                 anchor=f"section-{self.number}",
                 written_level=1,
@@ -354,7 +354,7 @@ class _SectionBuilder:
         self.subheading_count += 1
         anchor = f"section-{self.number}-{self.subheading_count}"
         level = max(2, min(written, self.heading_level + 1))
-        heading = Heading(level, found.runs, source, anchor, written, pictures=pictures)
+        heading = Heading(level, tuple(found.runs), source, anchor, written, pictures=pictures)
         self.heading_level = level
         self.blocks.append(heading)
 
@@ -365,7 +365,7 @@ class _SectionBuilder:
         source = Source(self.path, 1)
         self.title = Heading(
             1,
-            self._implied_title_runs(),
+            tuple(self._implied_title_runs()),
             source,
             anchor=f"section-{self.number}",
             implied=True,
@@ -449,7 +449,7 @@ class _SectionBuilder:
             end_line=end_line,
             in_list=in_list,
             quote=self.quote,
-            more_pictures=more_pictures,
+            more_pictures=tuple(more_pictures),
             list_depth=list_depth,
         )
         self.blocks.append(point)
@@ -473,7 +473,7 @@ class _SectionBuilder:
         self.blocks.append(
             CodeBlock(
                 token.content,
-                runs,
+                tuple(runs),
                 self._source(token),
                 end,
                 info=token.info.strip(),
@@ -487,7 +487,7 @@ class _SectionBuilder:
         table_token = tokens[index]
         start, end = table_token.map or (0, 0)
         self._ensure_title(start + 1)
-        rows: list[list[TableCell]] = []
+        rows: list[tuple[TableCell, ...]] = []
         row: list[TableCell] = []
         row_line = start
         cell_columns: list[int] = []
@@ -500,7 +500,7 @@ class _SectionBuilder:
                     self.lines[row_line] if row_line < len(self.lines) else ""
                 )
             elif token.type == "tr_close":
-                rows.append(row)
+                rows.append(tuple(row))
             elif token.type in ("th_open", "td_open"):
                 inline = tokens[index + 1]
                 column = cell_columns[len(row)] if len(row) < len(cell_columns) else 0
@@ -510,10 +510,12 @@ class _SectionBuilder:
         self.table_count += 1
         source = self._source(table_token)
         caption = self._take_caption(source.line)
-        caption_runs, caption_source = (caption.runs, caption.source) if caption else ([], None)
+        caption_runs, caption_source = (
+            (tuple(caption.runs), caption.source) if caption else ((), None)
+        )
         self.blocks.append(
             Table(
-                rows,
+                tuple(rows),
                 source,
                 end,
                 self.table_count,
@@ -526,7 +528,7 @@ class _SectionBuilder:
 
     def _cell(self, token: Token, inline: Token, line: int, column: int) -> TableCell:
         found = self._inline(inline, token, first_line=line, start_column=column)
-        pictures = ([found.picture] if found.picture else []) + found.more_pictures
+        pictures = ((found.picture,) if found.picture else ()) + tuple(found.more_pictures)
         source = Source(self.path, line + 1, column + 1)
         if found.runs and found.runs[0].source is not None:
             source = found.runs[0].source
@@ -614,7 +616,7 @@ class _SectionBuilder:
             number = len(self.footnotes) + 1
             sentences = _split_sentences(runs, source)
             note = _FootnoteDraft(
-                found.group(1), number, sentences, source, index + 1, referenced=False
+                found.group(1), number, list(sentences), source, index + 1, referenced=False
             )
             self.footnotes.append(note)
 
@@ -644,12 +646,12 @@ class _SectionBuilder:
             number=self.number,
             path=self.path,
             title=self.title,
-            blocks=self.blocks,
-            comments=self.comments,
-            footnotes=[
+            blocks=tuple(self.blocks),
+            comments=tuple(self.comments),
+            footnotes=tuple(
                 note.freeze() for note in sorted(self.footnotes, key=lambda note: note.number)
-            ],
-            html=self.html,
+            ),
+            html=tuple(self.html),
             front_matter=self.front_matter,
             text=self.text,
         )
@@ -964,7 +966,7 @@ def _slice(run: Run, start: int, end: int) -> Run:
     return Run(run.text[start:end], run.strong, run.emphasis, run.link, run.code, source, run.note)
 
 
-def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
+def _split_sentences(runs: list[Run], fallback: Source) -> tuple[Sentence, ...]:
     """Cut a point's runs into sentences, keeping each run's style and position.
 
     Sentences and runs are both in text order, so one walk over the runs is enough (a long
@@ -973,10 +975,10 @@ def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
     if len(runs) == 1:  # most table cells and many points: each sentence is a slice of it
         run = runs[0]
         spans = sentence_spans(run.text)
-        return [
-            Sentence([piece], fallback if piece.source is None else piece.source)
+        return tuple(
+            Sentence((piece,), fallback if piece.source is None else piece.source)
             for piece in [_slice(run, start, end) for start, end in spans]
-        ]
+        )
     lengths = [len(run.text) for run in runs]
     starts: list[int] = []
     offset = 0
@@ -998,8 +1000,8 @@ def _split_sentences(runs: list[Run], fallback: Source) -> list[Sentence]:
                 pieces.append(_slice(runs[index], piece_start, end - run_start))
             index += 1
         source = next((piece.source for piece in pieces if piece.source is not None), fallback)
-        sentences.append(Sentence(pieces, source))
-    return sentences
+        sentences.append(Sentence(tuple(pieces), source))
+    return tuple(sentences)
 
 
 def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:

@@ -34,7 +34,9 @@ def read_report(root: Path, *, check_pictures: bool = True) -> Report:
     present = config_path.exists() or config_path.is_symlink()
     config = load_config(config_path) if present else default_config(root)
     paths = section_paths(root, config)
-    sections = [read_section_file(path, number, root) for number, path in enumerate(paths, start=1)]
+    sections = tuple(
+        read_section_file(path, number, root) for number, path in enumerate(paths, start=1)
+    )
     report = Report(root=root, config=config, sections=sections, cover=cover_picture(root, config))
     return resolve_pictures(report) if check_pictures else report
 
@@ -44,7 +46,7 @@ def read_files(paths: list[Path], *, config: ReportConfig | None = None) -> Repo
     if config is None:
         found = find_config(paths[0].parent if paths else Path.cwd())
         config = load_config(found) if found else default_config(Path.cwd())
-    sections = [read_section_file(path, number) for number, path in enumerate(paths, start=1)]
+    sections = tuple(read_section_file(path, number) for number, path in enumerate(paths, start=1))
     root = config.path.parent if config.path else Path.cwd()
     return Report(root=root, config=config, sections=sections)
 
@@ -53,7 +55,7 @@ def read_stdin(text: str, *, config: ReportConfig | None = None) -> Report:
     config = config or default_config(Path.cwd())
     section = parse_section(Path("<stdin>"), text, 1)
     root = config.path.parent if config.path else Path.cwd()
-    return Report(root=root, config=config, sections=[section])
+    return Report(root=root, config=config, sections=(section,))
 
 
 def read_section_file(path: Path, number: int, root: Path | None = None) -> Section:
@@ -143,7 +145,7 @@ def resolve_pictures(report: Report) -> Report:
 
     A picture Markdown left as text (`![words](file:///etc/passwd)`) is shown as text, but an
     address that points outside the report is still refused, as for a real picture."""
-    sections = [_with_picture_paths(section, report.root) for section in report.sections]
+    sections = tuple(_with_picture_paths(section, report.root) for section in report.sections)
     cover = report.cover
     if cover is not None:
         try:
@@ -167,7 +169,7 @@ def _with_picture_paths(section: Section, root: Path) -> Section:
             changed = changed or checked is not block
             block = checked
         blocks.append(block)
-    return dataclasses.replace(section, blocks=blocks) if changed else section
+    return dataclasses.replace(section, blocks=tuple(blocks)) if changed else section
 
 
 def _point_with_picture_path(point: Point, section_path: Path, root: Path) -> Point:

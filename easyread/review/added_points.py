@@ -89,16 +89,16 @@ def cover_section(report: Report) -> Section | None:
     ]
     if not texts:
         return None
-    sentences = [
-        Sentence([Run(text)], Source(path, toml_line(lines, key) or 1)) for key, text in texts
-    ]
+    sentences = tuple(
+        Sentence((Run(text),), Source(path, toml_line(lines, key) or 1)) for key, text in texts
+    )
     picture = report.cover
     if picture is not None and config.cover_alt:
         picture = dataclasses.replace(picture, alt=config.cover_alt)
     source = sentences[0].source
     point = Point(f"{COVER}.1", sentences, picture, source, source.line)
-    title = Heading(1, [Run(config.title)], source, anchor=COVER)
-    return Section(number=0, path=path, title=title, blocks=[point], role="front", slug=COVER)
+    title = Heading(1, (Run(config.title),), source, anchor=COVER)
+    return Section(number=0, path=path, title=title, blocks=(point,), role="front", slug=COVER)
 
 
 def _numbered(section: Section) -> AddedPage:

@@ -674,8 +674,8 @@ class _CurrentAddedPages:
 
 def _added_section(page: added_points.AddedPage) -> Section:
     first = page.points[0]
-    title = Heading(1, [Run(page.slug)], first.source)
-    return Section(0, first.source.path, title, list(page.points), role="back", slug=page.slug)
+    title = Heading(1, (Run(page.slug),), first.source)
+    return Section(0, first.source.path, title, tuple(page.points), role="back", slug=page.slug)
 
 
 def _squash(text: str) -> str:

@@ -483,7 +483,7 @@ def _trimmed_runs(sentence: Sentence) -> list[Run]:
 
 
 def _trimmed(runs: list[Run]) -> list[Run]:
-    return _trimmed_runs(Sentence(list(runs), Source(Path(), 1)))
+    return _trimmed_runs(Sentence(tuple(runs), Source(Path(), 1)))
 
 
 def _deepest_heading(edition: Edition) -> int:

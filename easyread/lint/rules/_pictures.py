@@ -45,7 +45,7 @@ def cover_picture(context: LintContext) -> UsedPicture | None:
     if cover is None or not context.report.sections:
         return None
     section = context.report.sections[0]
-    point = Point("cover", [], cover, cover.source, cover.source.line)
+    point = Point("cover", (), cover, cover.source, cover.source.line)
     return UsedPicture(section, point, cover, picture_file(context, cover))
 
 
