@@ -40,7 +40,7 @@ def obvious_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def obvious_split(runs: list[Run], fallback: Source) -> list[Sentence]:
+def obvious_split(runs: list[Run], fallback: Source) -> tuple[Sentence, ...]:
     """_split_sentences as it was written first: every piece a new slice of its run."""
 
     def cut(run: Run, start: int, end: int) -> Run:
@@ -62,8 +62,8 @@ def obvious_split(runs: list[Run], fallback: Source) -> list[Sentence]:
             if at < end and at + len(run.text) > start
         ]
         source = next((piece.source for piece in pieces if piece.source), fallback)
-        found.append(Sentence(pieces, source))
-    return found
+        found.append(Sentence(tuple(pieces), source))
+    return tuple(found)
 
 
 def _text(rng: random.Random) -> str:
