@@ -297,8 +297,8 @@ def test_section_lines_are_the_source_lines() -> None:
     texts = ["", "\n", "a", "a\n", "a\nb", "\n\nx\n\n", "a\r\nb\rc\n", "é\n日本\n\u2028x\n"]
     texts += ["\n".join(_texts(seed, 5)) for seed in range(20)]
     for text in texts:
-        title = Heading(1, [], Source(Path("s.md"), 1))
-        section = Section(1, Path("s.md"), title, [], text=text)
+        title = Heading(1, (), Source(Path("s.md"), 1))
+        section = Section(1, Path("s.md"), title, (), text=text)
         lines = source_lines(section)
         quick = SectionLines(section)
         assert len(quick) == len(lines)
