@@ -307,3 +307,13 @@ def test_section_lines_are_the_source_lines() -> None:
         assert quick[1:3] == lines[1:3] and quick[::2] == lines[::2]
         with pytest.raises(IndexError):
             quick[len(lines)]
+
+
+def test_a_word_of_letters_and_digits_is_its_own_canonical_form() -> None:
+    """The matcher skips canonical() for a hit that is one word of letters and digits."""
+    rng = random.Random(11)
+    alphabet = "aZé9٣İıſΣß日ſ’‘‐‑ \t\u00a0\u2003-'x"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        if text.isalnum():
+            assert canonical(text) == text, text

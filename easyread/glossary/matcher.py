@@ -193,7 +193,9 @@ class Matcher:
             end = normalised.to_original(last) + 1
             if not _clear_edges(original, start, end):
                 continue
-            found = canonical(original[start:end])
+            found = original[start:end]
+            if not found.isalnum():  # one word of letters and digits is canonical already
+                found = canonical(found)
             if automaton.fold:
                 found = _fold(found)
             entry = key.forms.get(found)
