@@ -763,7 +763,7 @@ class _SectionBuilder:
                 runs.append(Run(lines[0], False, False, None, False, locator.find(lines[0])))
         for number in range(1, len(lines)):  # a soft break, then the line's text
             if runs:
-                runs.append(Run(" ", False, False, None, False, None))
+                runs.append(_SOFT_BREAK)
             if lines[number]:
                 source = Source(path, first_line + number + 1)
                 runs.append(Run(lines[number], False, False, None, False, source))
@@ -799,6 +799,10 @@ class _SectionBuilder:
         line = (token.map or (0, 0))[0] + 1
         text = self.lines[line - 1] if line - 1 < len(self.lines) else ""
         return Source(self.path, line, len(text) - len(text.lstrip()) + 1)
+
+
+# The run a soft line break of plain text becomes: runs are frozen, so one serves them all.
+_SOFT_BREAK = Run(" ", False, False, None, False, None)
 
 
 class _Locator:

@@ -20,8 +20,7 @@ the whole file to markdown-it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from markdown_it.common.utils import mdTrim
 from markdown_it.token import Token
@@ -29,13 +28,23 @@ from markdown_it.token import Token
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
 
-# A line that is none of the three simple kinds, or a tab or NUL anywhere.
-_NOT_SIMPLE = re.compile(
-    r"[\t\x00]"
-    r"|^(?![ ]*$)(?!#{1,6}(?: |$))(?![^\W_]|!)"  # not blank, not a heading, not a word or '!'
-    r"|^[0-9]+[.)](?:\s|$)",  # an ordered list marker
+# A line that is none of the three simple kinds. (A tab or NUL anywhere is looked for with
+# `in`: as a third branch here it made the pattern try every character, not only line starts.)
+_NOT_SIMPLE_LINE = re.compile(
+    r"^(?:(?![ ]*$)(?!#{1,6}(?: |$))(?![^\W_]|!)"  # not blank, not a heading, not a word or '!'
+    r"|[0-9]+[.)](?:\s|$))",  # an ordered list marker
     re.MULTILINE,
 )
+
+
+def is_simple(src: str) -> bool:
+    """True if every line of `src` is simple (see the module docstring)."""
+    return "\t" not in src and "\x00" not in src and _NOT_SIMPLE_LINE.search(src) is None
+
+
+# In a simple file: a heading line, or a paragraph (lines that start with neither '#' nor a
+# space, the only start of a blank line there) up to a blank line, a heading or the end.
+_BLOCK = re.compile(r"^(?:#[^\n]*|[^#\n ][^\n]*(?:\n[^#\n ][^\n]*)*)", re.MULTILINE)
 
 
 def parse_blocks(state: StateCore) -> None:
@@ -66,8 +75,7 @@ def simple_block_tokens(src: str) -> list[Token] | None:
     return tokens
 
 
-@dataclass(frozen=True, slots=True)
-class SimpleBlock:
+class SimpleBlock(NamedTuple):
     """A heading (level 1 to 6) or a paragraph (level 0) of a simple file: its lines
     [start, end), 0-based as in markdown-it's map, and its inline content."""
 
@@ -79,32 +87,21 @@ class SimpleBlock:
 
 def simple_blocks(src: str) -> list[SimpleBlock] | None:
     """The headings and paragraphs of `src` in order, if every line is simple; else None."""
-    if _NOT_SIMPLE.search(src) is not None:
+    if not is_simple(src):
         return None
     blocks: list[SimpleBlock] = []
-    lines = src.split("\n")
-    if lines and lines[-1] == "" and src:
-        lines.pop()  # the end of the last line, not a line of its own
-    start = -1  # the first line of the paragraph being read, or -1
-    for number, line in enumerate(lines):
-        if line.startswith("#"):
-            if start >= 0:
-                blocks.append(_paragraph(lines, start, number))
-                start = -1
-            blocks.append(_heading(line, number))
-        elif not line or line.isspace():  # spaces only: no tab gets here
-            if start >= 0:
-                blocks.append(_paragraph(lines, start, number))
-                start = -1
-        elif start < 0:
-            start = number
-    if start >= 0:
-        blocks.append(_paragraph(lines, start, len(lines)))
+    line = counted_to = 0  # the 0-based line where the text up to `counted_to` ends
+    for match in _BLOCK.finditer(src):
+        start = match.start()
+        line += src.count("\n", counted_to, start)
+        counted_to = start
+        text = match.group()
+        if text[0] == "#":
+            blocks.append(_heading(text, line))
+        else:
+            end = line + text.count("\n") + 1
+            blocks.append(SimpleBlock(0, line, end, mdTrim(text)))
     return blocks
-
-
-def _paragraph(lines: list[str], start: int, end: int) -> SimpleBlock:
-    return SimpleBlock(0, start, end, mdTrim("\n".join(lines[start:end])))
 
 
 def _heading(line: str, number: int) -> SimpleBlock:
