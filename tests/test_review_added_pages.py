@@ -151,3 +151,41 @@ def test_a_copy_remembers_the_added_points_and_old_copies_still_load(
     del older["added"]  # a copy made before the added pages were in it
     loaded = ReviewIdentity.from_json(json.dumps(older))
     assert loaded is not None and loaded.added == []
+
+
+def test_docx_comments_on_the_cover_and_find_out_more_go_to_their_lines(
+    copy: dict[str, Path], tmp_path: Path
+) -> None:
+    import docx
+
+    from easyread.review.review_copy import write_review_docx
+
+    target = tmp_path / "copy.docx"
+    write_review_docx(read_report(copy["root"]), target, cache_dir=tmp_path / "cache")
+    document = docx.Document(str(target))
+    in_tables = [
+        paragraph
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+    ]
+    paragraphs = {p.text.strip(): p for p in [*document.paragraphs, *in_tables]}
+    subtitle = paragraphs["A small report to test co-author review"]
+    document.add_comment(subtitle.runs, text="What does co-author mean?", author="Sam")
+    made_by = next(p for text, p in paragraphs.items() if text.startswith("Made by:"))
+    document.add_comment(made_by.runs, text="Good", author="Jo")
+    title = paragraphs["Find out more"]  # a title: on no numbered point, and no point's words
+    document.add_comment(title.runs, text="Nice", author="Kim")
+    commented = tmp_path / "commented.docx"
+    document.save(str(commented))
+
+    feedback = read_feedback(read_report(copy["root"]), [commented])
+    by_number = {point.number: point for point in feedback.points}
+    assert set(by_number) == {"cover.1", "find-out-more.1"}  # not the last point of part 3
+    settings = copy["root"] / "easyread.toml"
+    said = by_number["cover.1"].responses[0]
+    assert said.notes == "What does co-author mean?" and said.not_understand
+    assert said.line == line_of(settings, "subtitle =")  # the sentence commented on
+    assert by_number["find-out-more.1"].line == line_of(settings, "organisation =")
+    assert feedback.files[0].notes == ["a comment by Kim is not next to a numbered point"]

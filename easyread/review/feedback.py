@@ -26,6 +26,7 @@ from easyread.review.review_copy import DOCUMENT_FIELD, point_number_from_field
 
 SIMILAR_ENOUGH = 0.6  # how alike a changed point's words must be to count as the same point
 _POINT_NUMBER = re.compile(r"^\s*(\d+\.\d+)\s*$")
+TITLE_STYLES = frozenset({"Title", "Heading1"})  # style ids a DOCX copy gives its titles
 _NUMBER_IN_TEXT = re.compile(r"(?<![\d.])(\d+\.\d+)(?![\d.])")
 
 
@@ -67,6 +68,9 @@ class ReviewFile:
     notes: list[str] = field(default_factory=list)  # plain-words warnings about this file
     changed_sections: list[str] = field(default_factory=list)
     document: Response | None = None  # the whole-document page of a PDF copy
+    # DOCX comments on no numbered point: matched by their words to a point of the cover or
+    # a page easyread adds when the report is known (collect_feedback), else named in a note
+    unplaced: list[Response] = field(default_factory=list)
 
     @property
     def on_current_draft(self) -> bool | None:
@@ -279,11 +283,6 @@ def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
     for comment in _comments(parts.comments):
         anchor = anchors.get(comment.comment_id)
         number = anchor.number if anchor else ""
-        if not number:
-            review.notes.append(
-                f"a comment by {comment.author or 'someone'} is not next to a numbered point"
-            )
-            continue
         words = comment.text.strip()
         response = Response(
             number=number,
@@ -298,8 +297,11 @@ def read_review_docx(path: Path, *, group: str = "") -> ReviewFile:
         response.understand = meaning.understand
         response.not_understand = meaning.not_understand
         response.change_picture = meaning.change_picture
-        review.responses.append(response)
-    if not review.responses and not review.notes:
+        if number:
+            review.responses.append(response)
+        else:  # on the cover or a page easyread adds, perhaps: placed by its words later
+            review.unplaced.append(response)
+    if not review.responses and not review.notes and not review.unplaced:
         review.notes.append("this copy has no comments")
     reviewers = sorted({response.reviewer for response in review.responses if response.reviewer})
     review.reviewer = untrusted.bounded(", ".join(reviewers), untrusted.MAX_NAME)
@@ -385,12 +387,15 @@ def comment_anchors(body: object) -> dict[int, CommentAnchor]:
     open_ranges: dict[int, tuple[str, _Words]] = {}
     collecting: dict[int, _Words] = {}
     anchors: dict[int, CommentAnchor] = {}
+    tag_style = qn("w:pStyle")
     for element in body.iter():  # type: ignore[attr-defined]
         tag = element.tag
         if tag == tag_p:
             number = _paragraph_number(element, tag_r, tag_t)
             if number:
                 current = number
+            elif _starts_a_page(element, tag_style):
+                current = ""  # the points of the last part end at the next title
             _collect(collecting, "\n", only_started=True)
         elif tag == tag_t:
             if element.text and not _hidden(element.getparent()):
@@ -448,6 +453,15 @@ def _comment_id(element: object) -> int:
         return -1
 
 
+def _starts_a_page(paragraph: object, tag_style: str) -> bool:
+    """A title (the cover's, a part's or a page's easyread adds: Title or Heading 1)."""
+    from docx.oxml.ns import qn
+
+    for style in paragraph.iter(tag_style):  # type: ignore[attr-defined]
+        return str(style.get(qn("w:val"), "")) in TITLE_STYLES
+    return False
+
+
 def _paragraph_number(paragraph: object, tag_r: str, tag_t: str) -> str:
     for run in paragraph.iter(tag_r):  # type: ignore[attr-defined]
         text = "".join(t.text or "" for t in run.iter(tag_t))
@@ -485,6 +499,13 @@ def collect_feedback(report: Report, files: Iterable[ReviewFile]) -> Feedback:
         for section, point in report.points()
     }
     added = _CurrentAddedPages(report, merged) if _any_added(files) else None
+    for review in files:
+        if added is not None:
+            review.responses += added.placed_by_words(review.unplaced)
+        for response in review.unplaced:
+            if not response.number:
+                who = response.reviewer or "someone"
+                review.notes.append(f"a comment by {who} is not next to a numbered point")
     for review in files:
         for response in review.responses:
             if added is not None and added_points.is_added(response.number):
@@ -601,7 +622,11 @@ class _CurrentReport:
 
 
 def _any_added(files: list[ReviewFile]) -> bool:
-    return any(added_points.is_added(r.number) for f in files for r in f.responses)
+    return any(
+        added_points.is_added(r.number) or not r.number
+        for f in files
+        for r in [*f.responses, *f.unplaced]
+    )
 
 
 class _CurrentAddedPages:
@@ -648,6 +673,21 @@ class _CurrentAddedPages:
                 entry.was_number = number
             return entry
         return self._gone(number, seen.text, seen.line, seen.file, merged)
+
+    def placed_by_words(self, responses: list[Response]) -> list[Response]:
+        """The comments, from those on no numbered point, whose words are all in one point of
+        the cover or a page easyread adds (and in no other): each gets that point's number."""
+        texts = [(point, _squash(point.text)) for point in self.by_number.values()]
+        placed = []
+        for response in responses:
+            quoted = _squash(_strip_number(response.quoted))
+            if len(quoted) < 3:
+                continue
+            found = [point for point, text in texts if quoted in text]
+            if len(found) == 1:
+                response.number = found[0].number
+                placed.append(response)
+        return placed
 
     def _closest(self, slug: str, text: str) -> Point | None:
         best, best_ratio = None, SIMILAR_ENOUGH
