@@ -175,6 +175,9 @@ def test_docx_comments_on_the_cover_and_find_out_more_go_to_their_lines(
     document.add_comment(subtitle.runs, text="What does co-author mean?", author="Sam")
     made_by = next(p for text, p in paragraphs.items() if text.startswith("Made by:"))
     document.add_comment(made_by.runs, text="Good", author="Jo")
+    # the last of the two: the body's point 2.2 has the same sentence
+    meaning = [p for p in in_tables if p.text.startswith("A timetable is")][-1]
+    document.add_comment(meaning.runs, text="Too many words", author="Ali")
     title = paragraphs["Find out more"]  # a title: on no numbered point, and no point's words
     document.add_comment(title.runs, text="Nice", author="Kim")
     commented = tmp_path / "commented.docx"
@@ -182,7 +185,9 @@ def test_docx_comments_on_the_cover_and_find_out_more_go_to_their_lines(
 
     feedback = read_feedback(read_report(copy["root"]), [commented])
     by_number = {point.number: point for point in feedback.points}
-    assert set(by_number) == {"cover.1", "find-out-more.1"}  # not the last point of part 3
+    # not the last point of part 3; the meaning on Words to know, not the same words in 2.2
+    assert set(by_number) == {"cover.1", "words-to-know.1", "find-out-more.1"}
+    assert by_number["words-to-know.1"].responses[0].notes == "Too many words"
     settings = copy["root"] / "easyread.toml"
     said = by_number["cover.1"].responses[0]
     assert said.notes == "What does co-author mean?" and said.not_understand

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from easyread.config import MAX_FONT_SIZE, MIN_FONT_SIZE, ReportConfig, settings_of
-from easyread.edition import make_edition
 from easyread.errors import EasyReadError
 from easyread.model import Report
 from easyread.output import ensure_folder, output_stem, refuse_source_folder
@@ -54,13 +53,12 @@ def make_copies(
     ensure_folder(folder)
     name = output_stem(report.root)
     result = ReviewCopies(report)
+    edition = review_edition(report)
     if "pdf" in wanted:
         target = folder / f"{name}-review.pdf"
-        edition = review_edition(report)
         result.copies["pdf"] = write_review_pdf(report, target, font_size=size, edition=edition)
     if "docx" in wanted:
         target = folder / f"{name}-review.docx"
-        edition = make_edition(report, None, [])
         result.copies["docx"] = write_review_docx(report, target, edition=edition)
     return result
 

@@ -17,7 +17,7 @@ from typing import Any
 import pikepdf
 
 from easyread.cache import picture_cache_dir
-from easyread.edition import Edition, make_edition
+from easyread.edition import Edition
 from easyread.edition.assemble import edition_for_build
 from easyread.edition.picture_credits import credit_groups, used_records
 from easyread.edition.review_strings import facilitator_path, how_to_path, review_strings
@@ -161,10 +161,11 @@ def review_edition(report: Report, cache_dir: Path | None = None) -> Edition:
 def write_review_docx(
     report: Report, target: Path, *, cache_dir: Path | None = None, edition: Edition | None = None
 ) -> ReviewCopy:
-    """The same report as an editable DOCX with point numbers, for comments in Word."""
+    """The same report as an editable DOCX with point numbers, for comments in Word: the
+    build's edition, so Words to know is there to comment on too."""
     from easyread.writers import docx as docx_writer
 
-    edition = edition or make_edition(report, cache_dir or default_cache(report), [])
+    edition = edition or review_edition(report, cache_dir or default_cache(report))
     ensure_folder(target.parent)
     with atomic_target(target) as temporary:
         pages = docx_writer.write(edition, temporary, numbered=True)
