@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from easyread.editor.extra import require_editor_extra
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -21,6 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_editor_extra("lsp")
     from easyread.editor.lsp import serve_stdio
 
     serve_stdio()

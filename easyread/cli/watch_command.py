@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from easyread.editor.extra import require_editor_extra
 from easyread.errors import EasyReadError
 from easyread.files import report_folder
 
@@ -40,6 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    require_editor_extra("watch")
     from easyread.editor.watch import watch
 
     if not 0 <= args.port <= 65_535:
