@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from easyread.errors import EasyReadError, display_path
-from easyread.output import refuse_source_folder
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,40 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from easyread.reader import read_report
-    from easyread.review.feedback import collect_feedback, read_review_file
-    from easyread.review.feedback_report import print_feedback, write_feedback
-    from easyread.review.report_folder import find_report_folder
+    from easyread.review.feedback_report import print_feedback
+    from easyread.review.feedback_run import read_feedback
 
     if args.top < 1:
         raise EasyReadError("--top must be 1 or more", hint="write for example --top 10")
-    folders = [path for path in args.paths if path.is_dir()]
-    if args.report is not None:
-        folders.insert(0, args.report)
-    if len(folders) > 1:
-        names = ", ".join(display_path(folder) for folder in folders)
-        raise EasyReadError(
-            f"feedback takes one report folder, and was given {len(folders)}: {names}",
-            hint="give one report folder, then the review copies",
-        )
-    files = [path for path in args.paths if not path.is_dir()]
-    if not files:
-        raise EasyReadError(
-            "there are no review copies to read",
-            hint="give the filled PDFs or commented DOCX files after the report folder",
-        )
-    group = " ".join(args.group.split())
-    # With the folder given, a wrong --out is refused before any copy is read.
-    report = read_report(folders[0]) if folders else None
-    if report is not None:
-        refuse_source_folder(args.out or report.root / "out", report.root)
-    copies = [read_review_file(path, group=group) for path in files]
-    if report is None:
-        report = read_report(find_report_folder(None, copies))
-    out_dir = args.out or report.root / "out"
-    refuse_source_folder(out_dir, report.root)
-    feedback = collect_feedback(report, copies)
-    written = write_feedback(feedback, out_dir)
-    print_feedback(feedback, limit=args.top)
-    print("Feedback report: " + ", ".join(display_path(path) for path in written))
+    found = read_feedback(args.paths, report_dir=args.report, out_dir=args.out, group=args.group)
+    print_feedback(found.feedback, limit=args.top)
+    print("Feedback report: " + ", ".join(display_path(path) for path in found.written))
     return 0

@@ -103,37 +103,27 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_suggest(args: argparse.Namespace) -> int:
-    from easyread.pictograms.apply import apply_choices
-    from easyread.pictograms.library import load_library
-    from easyread.pictograms.output import (
-        chosen,
-        parse_choices,
-        print_suggestions,
-        suggestions_json,
-    )
-    from easyread.pictograms.suggest import suggest_for_report
-    from easyread.reader import read_report
+    from easyread.pictograms.output import print_suggestions, suggestions_json
+    from easyread.suggest_pictures import suggest_pictures
 
-    report = read_report(args.dir, check_pictures=False)
-    wanted = parse_choices(args.apply)
-    suggestions = suggest_for_report(report, load_library(), every_point=args.all or bool(wanted))
-    if wanted:
-        for applied in apply_choices(report.root, chosen(suggestions, wanted)):
+    found = suggest_pictures(
+        args.dir, every_point=args.all, apply=args.apply, html=args.html, pdf=args.pdf
+    )
+    if found.applied is not None:
+        for applied in found.applied:
             print(
                 f"Point {applied.point.number}: '{applied.pictogram.name}' is now "
-                f"{applied.picture.relative_to(report.root).as_posix()}. "
+                f"{applied.picture.relative_to(found.root).as_posix()}. "
                 "Check that its description fits."
             )
         return 0
+    suggestions = list(found.suggestions)
     if args.format == "json":
-        sys.stdout.write(suggestions_json(suggestions, report.root) + "\n")
+        sys.stdout.write(suggestions_json(suggestions, found.root) + "\n")
     else:
-        print_suggestions(suggestions, report.root)
-    if args.html or args.pdf:
-        from easyread.writers.contact_sheet import write_contact_sheet
-
-        for path in write_contact_sheet(report, suggestions, html=args.html, pdf=args.pdf):
-            print(f"Contact sheet: {path}", file=sys.stderr)
+        print_suggestions(suggestions, found.root)
+    for path in found.contact_sheets:
+        print(f"Contact sheet: {path}", file=sys.stderr)
     return 0
 
 
