@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from easyread.errors import ConfigError, EasyReadError
-
 DESCRIPTION = """\
 Score how easy a report is to read: reading ease, grade, SMOG, Gunning Fog and Dale-Chall,
 with the counts behind them (sentences, words, syllables, long and uncommon words, jargon),
@@ -62,20 +60,16 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from easyread.score.scorer import score_report
-    from easyread.score.serialize import dumps, load_previous, report_to_json
+    from easyread.score.run import run_score
+    from easyread.score.serialize import dumps, report_to_json
 
-    report = load_report([str(path) for path in args.paths])
-    score = score_report(report)
-    comparison = None
-    current = None
-    if args.compare is not None:
-        from easyread.score.compare import compare
-
-        previous = load_previous(args.compare)
-        current = report_to_json(score)
-        comparison = compare(previous, current)
-    failures = gate_failures(score, args.fail_under, args.fail_scope)
+    found = run_score(
+        [str(path) for path in args.paths],
+        compare_with=args.compare,
+        fail_under=args.fail_under,
+        fail_scope=args.fail_scope,
+    )
+    score, comparison = found.score, found.comparison
     if args.format == "json":
         data = report_to_json(score, comparison=comparison)
         sys.stdout.write(dumps(data))
@@ -99,75 +93,6 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stderr if args.format == "json" else sys.stdout
     for path in written:
         print(f"Wrote {path}", file=out)
-    for failure in failures:
+    for failure in found.failures:
         print(f"easyread: {failure}", file=sys.stderr)
-    return 1 if failures else 0
-
-
-def load_report(paths: list[str]) -> Any:
-    """A folder, loose Markdown files or '-' (standard input), like `easyread lint`."""
-    from easyread.config import find_config, load_config
-    from easyread.reader import read_files, read_report, read_stdin
-
-    if "-" in paths:
-        if len(paths) > 1:
-            raise ConfigError("'-' cannot be mixed with files", hint="give '-' on its own")
-        found = find_config(Path.cwd())
-        config = load_config(found) if found else None
-        return read_stdin(sys.stdin.read(), config=config)
-    if len(paths) == 1 and Path(paths[0]).is_dir():
-        return read_report(Path(paths[0]), check_pictures=False)
-    from easyread.importer import is_importable, read_imported
-
-    documents = [Path(path) for path in paths if is_importable(Path(path))]
-    if documents:
-        if len(paths) > 1:
-            raise EasyReadError(
-                "give one Word or other document on its own",
-                path=documents[0],
-                hint="score each document with its own 'easyread score'",
-            )
-        # Every place shown is then the document's own: "line" is the paragraph's number.
-        return read_imported(documents[0]).report_at_document_places()
-    files = [Path(path) for path in paths]
-    for path in files:
-        if path.is_dir():
-            raise EasyReadError(
-                "give one report folder, or Markdown files, not both",
-                path=path,
-                hint="score the folder on its own",
-            )
-        if not path.exists():
-            raise EasyReadError("this file does not exist", path=path, hint="check its name")
-    return read_files(files)
-
-
-def gate_failures(score: Any, fail_under: float | None, scope: str | None) -> list[str]:
-    """Why --fail-under (or fail-under in [score]) fails, in plain words; [] when it passes."""
-    settings = score.settings
-    limit = fail_under if fail_under is not None else settings.fail_under
-    if limit is None:
-        return []
-    scope = scope or settings.fail_scope
-    if score.language.reading_ease_constants is None:
-        raise ConfigError(
-            f"reading ease is not worked out for {score.language.name}, "
-            "so --fail-under cannot be checked",
-            hint="remove --fail-under (and fail-under in [score]) for this report",
-        )
-    failures = []
-    if scope == "section":
-        for section in score.sections:
-            value = section.measures.reading_ease
-            if value is not None and value < limit:
-                failures.append(
-                    f"section {section.number} ({section.title}) has reading ease {value:.1f}, "
-                    f"below --fail-under {limit:g}"
-                )
-    else:
-        value = score.measures.reading_ease
-        if value is not None and value < limit:
-            failures.append(
-                f"the report's reading ease {value:.1f} is below --fail-under {limit:g}"
-            )
-    return failures
+    return 1 if found.failures else 0
