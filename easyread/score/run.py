@@ -22,6 +22,7 @@ from easyread.reader import read_files, read_report, read_stdin
 from easyread.score.compare import compare
 from easyread.score.scorer import ReportScore, score_report
 from easyread.score.serialize import load_previous, report_to_json
+from easyread.score.settings import SHOWN_DECIMALS
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,8 @@ def load_report(paths: list[str], stdin: TextIO | None = None) -> Report:
 
 
 def gate_failures(score: ReportScore, fail_under: float | None, scope: str | None) -> list[str]:
-    """Why --fail-under (or fail-under in [score]) fails, in plain words; [] when it passes."""
+    """Why --fail-under (or fail-under in [score]) fails, in plain words; [] when it passes.
+    Judged on reading ease as it is shown (one decimal), like the targets."""
     settings = score.settings
     limit = fail_under if fail_under is not None else settings.fail_under
     if limit is None:
@@ -101,14 +103,14 @@ def gate_failures(score: ReportScore, fail_under: float | None, scope: str | Non
     if scope == "section":
         for section in score.sections:
             value = section.measures.reading_ease
-            if value is not None and value < limit:
+            if value is not None and round(value, SHOWN_DECIMALS) < limit:
                 failures.append(
                     f"section {section.number} ({section.title}) has reading ease {value:.1f}, "
                     f"below --fail-under {limit:g}"
                 )
     else:
         value = score.measures.reading_ease
-        if value is not None and value < limit:
+        if value is not None and round(value, SHOWN_DECIMALS) < limit:
             failures.append(
                 f"the report's reading ease {value:.1f} is below --fail-under {limit:g}"
             )

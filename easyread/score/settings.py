@@ -21,6 +21,7 @@ from typing import Any
 from easyread.config import SCORE, checked_table
 
 FAIL_SCOPES = SCORE.setting("fail-scope").choices
+SHOWN_DECIMALS = 1  # every score is shown and written to JSON with one decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,12 @@ class Target:
     higher_is_easier: bool
 
     def met(self, value: float | None) -> bool:
+        """Judged on the value as it is shown (one decimal), so a SMOG of 9.04, shown as 9.0,
+        meets 'at most 9' instead of being shown as 9.0 and called missed."""
         if value is None:
             return True
-        return value >= self.limit if self.higher_is_easier else value <= self.limit
+        shown = round(value, SHOWN_DECIMALS)
+        return shown >= self.limit if self.higher_is_easier else shown <= self.limit
 
     def describe(self) -> str:
         return f"{self.limit:g} or more" if self.higher_is_easier else f"{self.limit:g} or less"

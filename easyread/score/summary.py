@@ -6,10 +6,20 @@ from __future__ import annotations
 from easyread.glossary import Glossary
 from easyread.model import Report
 from easyread.score.scorer import ReportScore, score_report
+from easyread.score.settings import Target
 
 
 def sections_missing_targets(score: ReportScore) -> int:
     return sum(1 for section in score.sections if section.warnings)
+
+
+def whole_or_tenths(value: float, target: Target | None) -> str:
+    """The value as a whole number, unless that number would seem to meet a target the value
+    misses: 79.7 against '80 or more' is shown as 79.7, not 80."""
+    whole = f"{value:.0f}"
+    if target is not None and not target.met(value) and target.met(float(whole)):
+        return f"{value:.1f}"
+    return whole
 
 
 def summary_line(score: ReportScore) -> str:
@@ -19,8 +29,8 @@ def summary_line(score: ReportScore) -> str:
     found = score.measures
     settings = score.settings
     if found.reading_ease is not None:
-        text = f"reading ease {found.reading_ease:.0f}"
         target = settings.target_for("reading_ease")
+        text = f"reading ease {whole_or_tenths(found.reading_ease, target)}"
         if target is not None:
             text += f" (target {target.describe()})"
         parts.append(text)
