@@ -427,9 +427,12 @@ def load_config(path: Path) -> ReportConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _toml_error_position(str(error))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        if line is None:  # "at end of document": a list or text still open at the end
+            line = _last_written_line(text)
+        reason = re.sub(r"\s*\((at line \d+, column \d+|at end of document)\)", "", str(error))
+        written = text.split("\n")[line - 1] if line else ""
         raise ConfigError(
-            f"this is not valid TOML ({reason})",
+            f"this is not valid TOML: {plain_toml_reason(reason, written)}",
             path=path,
             line=line,
             column=column,
@@ -774,6 +777,41 @@ def _read_text(path: Path) -> str:
     except files.FileRefused as refused:
         raise refused.as_error(ConfigError, path) from None
     return decode_utf8(data, path, ConfigError)
+
+
+# What Python's TOML reader says, and what it means in words a report author knows.
+_TOML_REASONS = (
+    ("Illegal character '\\n'", 'a text is not closed: it needs a " at its end'),
+    ("Expected '\"'", 'a text is not closed: it needs a " at its end'),
+    ('Expected "\'"', "a text is not closed: it needs a ' at its end"),
+    ("Unterminated string", 'a text is not closed: it needs a " at its end'),
+    ("Unclosed array", "a list is not closed: it needs a ] at its end"),
+    ("Expected ']' at the end of a table", "a table name needs a ] at its end"),
+    ("Expected '=' after a key", "a setting needs '=' between its name and its value"),
+    ("Cannot overwrite a value", "this setting is written twice"),
+    ("Cannot declare", "this table is written twice"),
+    ("Expected newline or end of document", "there are more words after the value"),
+    ("Invalid value", "the value is not text in quotes, a number, true, false or a list in [ ]"),
+)
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019"
+
+
+def plain_toml_reason(reason: str, line: str) -> str:
+    """The TOML reader's reason in plain words; a reason we do not know is kept as it is."""
+    if any(quote in line for quote in _CURLY_QUOTES):
+        return 'curly quotes (\u201c \u201d) are not quotes here: type straight quotes (")'
+    for start, plain in _TOML_REASONS:
+        if reason.startswith(start):
+            return plain
+    return reason
+
+
+def _last_written_line(text: str) -> int | None:
+    lines = text.split("\n")
+    for number in range(len(lines), 0, -1):
+        if lines[number - 1].strip():
+            return number
+    return None
 
 
 def _toml_error_position(message: str) -> tuple[int | None, int | None]:

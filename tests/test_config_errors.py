@@ -46,3 +46,40 @@ def test_an_unknown_output_in_easyread_toml_names_its_line(report_copy: Path) ->
     assert caught.value.line == line, caught.value.one_line()
     assert "'odt' is not an output" in caught.value.one_line()
     assert "pdf, docx or html" in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("toml", "line", "plain"),
+    [
+        (
+            'title = "Our report\nsubtitle = "x"\n',
+            1,
+            'a text is not closed: it needs a " at its end',
+        ),
+        ('title = "Our report', 1, 'a text is not closed: it needs a " at its end'),
+        ("title = 'Our report\n", 1, "a text is not closed: it needs a ' at its end"),
+        ('title "Our report"\n', 1, "a setting needs '=' between its name and its value"),
+        ('page size = "A4"\n', 1, "a setting needs '=' between its name and its value"),
+        ("title = Our report\n", 1, "not text in quotes, a number, true, false or a list"),
+        ("title = \u201cOur report\u201d\n", 1, "curly quotes"),
+        ('title = "A"\ntitle = "B"\n', 2, "this setting is written twice"),
+        ('[find-out-more]\nemail = "a@b.org"\n[find-out-more]\n', 3, "table is written twice"),
+        ('title = "A"\noutputs = ["pdf", "docx"\n\n', 2, "a list is not closed"),
+        ("[find-out-more\n", 1, "a table name needs a ] at its end"),
+        ('title = "A" report\n', 1, "more words after the value"),
+    ],
+)
+def test_broken_toml_is_said_in_plain_words(
+    tmp_path: Path, toml: str, line: int, plain: str
+) -> None:
+    """Never the TOML reader's own words ('Illegal character', 'Invalid value', 'array')."""
+    path = tmp_path / "easyread.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    said = caught.value.one_line()
+    assert caught.value.line == line, said
+    assert said.startswith(f"{path}:{line}") or f"easyread.toml:{line}" in said, said
+    assert plain.lower() in said.lower(), said
+    for jargon in ("Illegal character", "Invalid value", "array", "Unterminated", "declare"):
+        assert jargon not in said, said
