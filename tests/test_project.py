@@ -59,3 +59,17 @@ def test_every_picture_folder_records_its_sources_and_licence() -> None:
             assert record is not None, f"{picture} has no record in {folder / 'pictures.toml'}"
             assert record.source and record.licence and record.licence_link and record.author
         assert list(folder.glob("LICENSE*")), f"{folder} has no licence file"
+
+
+def test_the_readme_folder_is_what_easyread_init_makes(tmp_path: Path) -> None:
+    """A newcomer runs `easyread init my-report` and compares it with the README's drawing."""
+    from easyread.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    drawing = readme[readme.index("my-report/\n") : readme.index("```", readme.index("my-report/"))]
+    drawn = {m.group(1) for m in re.finditer(r"[├└]── (\S+)", drawing)}
+    assert main(["init", str(tmp_path / "my-report")]) == 0
+    made = {
+        path.name + ("/" if path.is_dir() else "") for path in (tmp_path / "my-report").iterdir()
+    }
+    assert drawn == made
