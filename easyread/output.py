@@ -275,7 +275,8 @@ def _folder_lock(folder: Path) -> Iterator[None]:
         yield
         return
     try:
-        descriptor = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0))
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(folder / LOCK, flags, 0o644)  # an empty file, never a program
     except OSError:
         yield  # a folder we cannot lock in (read-only): the renames will fail on their own
         return

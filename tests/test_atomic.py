@@ -85,3 +85,17 @@ def test_the_rename_is_the_last_step(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(os, "replace", replace)
     atomic.write_atomically(final, b"new")
     assert seen == [b"old"] and final.read_bytes() == b"new"
+
+
+def test_the_outputs_lock_file_is_not_a_program(tmp_path: Path) -> None:
+    """The lock beside the outputs is an empty file: read and write, never executable."""
+    from easyread import output
+
+    if output.fcntl is None:
+        pytest.skip("no folder lock on this system")
+    umask = os.umask(0o022)
+    os.umask(umask)  # only read it back
+    with output._folder_lock(tmp_path):
+        pass
+    mode = (tmp_path / output.LOCK).stat().st_mode & 0o777
+    assert mode == 0o644 & ~umask
