@@ -36,7 +36,7 @@ from easyread.score import summary_for_build as score_summary
 from easyread.writers import format_names, get_writer, output_formats
 from easyread.writers import pdf as pdf_writer
 from easyread.writers.docx_contents import fill_contents_pages
-from easyread.writers.pagecheck import PageCheck, check_pdf, section_pages
+from easyread.writers.pagecheck import PageCheck, check_pdf, counted, section_pages
 from easyread.writers.readability import write_score_report
 
 Stage = Callable[[str], None]
@@ -117,7 +117,8 @@ def build(
         if strict and result.page_check is not None and result.page_check.problems:
             raise BuildStopped(
                 "the build stopped because the page check found "
-                f"{len(result.page_check.problems)} problem(s): {result.page_check.problems[0]}",
+                f"{counted(len(result.page_check.problems), 'problem')}: "
+                f"{result.page_check.problems[0]}",
                 path=report.root,
                 hint="build without --strict to see the pages",
             )
@@ -295,7 +296,7 @@ def _lint(report: Report, glossary: Glossary, result: BuildResult, strict: bool)
     result.lint_errors = sum(1 for finding in findings if finding.severity == "error")
     if strict and result.lint_errors:
         raise BuildStopped(
-            f"the build stopped because the check found {result.lint_errors} error(s)",
+            f"the build stopped because the check found {counted(result.lint_errors, 'error')}",
             path=report.root,
             hint="run 'easyread lint' to see them, or build without --strict",
         )

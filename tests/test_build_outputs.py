@@ -146,8 +146,9 @@ def test_strict_stops_before_writing_when_the_check_finds_errors(report_copy: Pa
     section.write_text(re.sub(r"!\[[^\]]*\]", "![]", text, count=1), encoding="utf-8")
     from easyread.build import BuildStopped
 
-    with pytest.raises(BuildStopped, match="found 1 error"):
+    with pytest.raises(BuildStopped, match="found 1 error") as stopped:
         build(report_copy, out_dir=report_copy / "out", strict=True)
+    assert "(s)" not in stopped.value.one_line()  # '1 error', not '1 error(s)'
     assert not list((report_copy / "out").glob("*.pdf"))
     relaxed = build(report_copy, out_dir=report_copy / "out", formats=["html"])
     assert relaxed.lint_errors == 1 and output(relaxed, "html").is_file()

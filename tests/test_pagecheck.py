@@ -109,6 +109,9 @@ def test_small_pale_text_and_a_soft_picture_are_problems(tmp_path: Path) -> None
     assert check.lowest_contrast == pytest.approx(contrast_ratio((0.6,) * 3, (1,) * 3), abs=0.05)
     assert check.lowest_picture_ppi == pytest.approx(150 / (45 / 25.4), abs=1)
     assert len(check.problems) == 3
+    assert any(
+        problem.startswith("1 picture is printed at less than") for problem in check.problems
+    )
 
 
 def test_text_on_a_coloured_box_is_measured_against_the_box(tmp_path: Path) -> None:
@@ -125,7 +128,7 @@ def test_a_picture_right_of_its_text_is_found(tmp_path: Path) -> None:
     )
     check = _checked(tmp_path, _point("Right way round.", _png_uri(600)) + wrong)
     assert (check.pictures, check.pictures_beside_text) == (2, 1)
-    assert any("not on the left" in problem for problem in check.problems)
+    assert "1 picture is not on the left of its text (page 2)." in check.problems
 
 
 def test_a_point_longer_than_a_page_is_reported_with_its_words(tmp_path: Path) -> None:

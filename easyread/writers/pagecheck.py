@@ -126,7 +126,9 @@ class PageCheck:
         if self.lowest_picture_ppi is not None:
             parts.append(f"sharpness at least {self.lowest_picture_ppi:.0f} pixels per inch")
         splits = len(self.split_points)
-        parts.append(f"{splits} point(s) split across pages" if splits else "no point split")
+        parts.append(
+            f"{counted(splits, 'point')} split across pages" if splits else "no point split"
+        )
         return ", ".join(parts) + "."
 
     def sections_line(self) -> str:
@@ -565,7 +567,8 @@ def _measure_pictures(
             result.lowest_picture_ppi = lowest if current is None else min(current, lowest)
     if not_beside:
         result.problems.append(
-            f"{len(not_beside)} picture(s) are not on the left of their text "
+            f"{counted(len(not_beside), 'picture', verb=True)} not on the left of "
+            f"{'its' if len(not_beside) == 1 else 'their'} text "
             f"(page {_page_list(sorted(set(not_beside)))})."
         )
     soft = result.lowest_picture_ppi
@@ -576,7 +579,8 @@ def _measure_pictures(
         )
     if blurry:
         result.problems.append(
-            f"{len(blurry)} picture(s) are printed at less than {settings.lowest_picture_ppi:g} "
+            f"{counted(len(blurry), 'picture', verb=True)} printed at less than "
+            f"{settings.lowest_picture_ppi:g} "
             f"pixels per inch and may look blurred (page {_page_list(sorted(set(blurry)))})."
         )
 
@@ -609,8 +613,8 @@ def _find_split_points(points: list[PointPlacement], result: PageCheck) -> None:
             result.split_points.append(_split_words(point, index))
     if result.split_points:
         result.problems.append(
-            f"{len(result.split_points)} time(s) a point goes on from one page to the next: "
-            + "; ".join(result.split_points)
+            f"{counted(len(result.split_points), 'time')} a point goes on from one page to the "
+            "next: " + "; ".join(result.split_points)
         )
 
 
@@ -623,3 +627,11 @@ def _split_words(point: PointPlacement, index: int) -> str:
     else:
         quoted = f" (its picture on page {first}, its words on page {following})"
     return f"page {first} to {following}{quoted}"
+
+
+def counted(number: int, noun: str, *, verb: bool = False) -> str:
+    """'1 picture' or '2 pictures'; with verb, '1 picture is' or '2 pictures are'."""
+    words = f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    if verb:
+        words += " is" if number == 1 else " are"
+    return words
