@@ -19,6 +19,7 @@ original text.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -53,6 +54,10 @@ def _key_of_canonical(text: str) -> str:
 def canonical(text: str) -> str:
     """A form as compared after a hit: curly quotes straight, white space collapsed."""
     return " ".join(text.translate(_QUOTES).split())
+
+
+# The answer for a text with no glossary term in it. Never changed: answers are read-only.
+NO_MATCHES: list[Match] = []
 
 
 @dataclass(slots=True)
@@ -138,6 +143,8 @@ class Matcher:
 
     def find_many(self, texts: list[str]) -> list[list[Match]]:
         """[find(text) for text in texts], with one pass of each automaton over all of them.
+        Every text without a match gets the same empty list, NO_MATCHES: the answers are
+        read-only, as Glossary.find says (a million-word report has some 150,000 texts).
 
         The texts are joined with a new line. A new line is white space, so each text is seen
         with a space before and after it, exactly as `find` sees it alone; hits that run from
@@ -150,21 +157,22 @@ class Matcher:
             # Lower case changes the length (as for "İ"): _fold goes character by character,
             # which differs at word ends ("Σ"), so keep each text on its own.
             return [self.find(text) if text else [] for text in texts]
-        starts: list[int] = []
+        starts = array("q")
         offset = 0
         for text in texts:
             starts.append(offset)
             offset += len(text) + 1
-        per_text: list[list[tuple[int, int, int, Entry]]] = [[] for _ in texts]
+        # Only the texts with a hit get a list: most texts of a report have none.
+        per_text: dict[int, list[tuple[int, int, int, Entry]]] = {}
         for start, end, priority, entry in self._candidates(joined):
             index = bisect_right(starts, start) - 1
             base = starts[index]
             if end - base > len(texts[index]):
                 continue  # runs on into the next text
-            per_text[index].append((start - base, end - base, priority, entry))
+            per_text.setdefault(index, []).append((start - base, end - base, priority, entry))
         return [
-            _leftmost_longest(text, candidates) if candidates else []
-            for text, candidates in zip(texts, per_text, strict=True)
+            _leftmost_longest(text, per_text[index]) if index in per_text else NO_MATCHES
+            for index, text in enumerate(texts)
         ]
 
     def _candidates(self, text: str) -> list[tuple[int, int, int, Entry]]:

@@ -15,6 +15,7 @@ spans the new line only adds pieces, never loses one.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right, insort
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -38,7 +39,7 @@ class PieceIndex:
 
     def __init__(self, pieces: Sequence[TextPiece]) -> None:
         self.pieces = pieces
-        starts: list[int] = []
+        starts = array("q")  # 8 bytes an offset, not an int object each
         offset = 0
         for piece in pieces:
             starts.append(offset)
