@@ -113,6 +113,13 @@ def section_paths(root: Path, config: ReportConfig) -> list[Path]:
     )
     for path in paths:
         _check_inside(path, root)
+    if not paths and not (root / CONFIG_NAME).exists():
+        raise ConfigError(
+            "there is no report in this folder: it has no easyread.toml and no section files",
+            path=root,
+            hint="give the report's folder after the command, such as 'easyread build my-report', "
+            "or start a report with 'easyread init my-report'",
+        )
     if not paths:
         raise ConfigError(
             "this report has no sections",
