@@ -158,6 +158,11 @@ def lemma_words(text: str) -> list[str]:
     return list(dict.fromkeys(chain.from_iterable(map(_meaningful_forms, tokens(text)))))
 
 
+def meaningful_words(text: str) -> frozenset[str]:
+    """frozenset(lemma_words(text)), without putting the words in order first."""
+    return frozenset(chain.from_iterable(map(_meaningful_forms, tokens(text))))
+
+
 @lru_cache(maxsize=65536)
 def _meaningful_forms(word: str) -> tuple[str, ...]:
     """The word and its lemmas that are not stop words; none for a stop word or a letter."""

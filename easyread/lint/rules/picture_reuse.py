@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from easyread.lint.findings import Finding
 from easyread.lint.rules._pictures import UsedPicture, picture_finding, used_pictures
 from easyread.lint.rules.base import LintContext, Rule
-from easyread.pictograms.words import lemma_words, synonyms
+from easyread.pictograms.words import meaningful_words, synonyms
 
 _ARTICLES = ("a ", "an ", "the ")
 # Each point's words, by its text: a process that lints the same report again and again (the
 # language server, easyread watch) works out only the words of the points that changed.
-_POINT_WORDS: dict[str, list[str]] = {}
+_POINT_WORDS: dict[str, frozenset[str]] = {}
 _MAX_POINT_WORDS = 20_000  # more than any report an editor works on; a million-word one has 50k
 
 
@@ -87,12 +87,14 @@ class PictureReuse(Rule):
                     )
 
 
-def _point_words(text: str) -> list[str]:
+def _point_words(text: str) -> frozenset[str]:
+    """The point's words and their lemmas (pictograms.words), as a set: only sets of them are
+    compared."""
     words = _POINT_WORDS.get(text)
     if words is None:
         if len(_POINT_WORDS) >= _MAX_POINT_WORDS:
             _POINT_WORDS.clear()
-        words = _POINT_WORDS[text] = lemma_words(text)
+        words = _POINT_WORDS[text] = meaningful_words(text)
     return words
 
 
@@ -108,17 +110,17 @@ def _alt(used: UsedPicture, described: dict[str, str]) -> str:
     return text
 
 
-def _words(lemmas: list[str], common: frozenset[str]) -> set[str]:
+def _words(lemmas: frozenset[str], common: frozenset[str]) -> frozenset[str]:
     """The point's less common words with their synonyms ("harm" also counts as "risk")."""
     related = synonyms()
-    words = set(lemmas) - common
+    words = lemmas - common
     return words | {other for word in words for other in related.get(word, ())}
 
 
-def _common_words(point_words: dict[int, list[str]], share: float) -> frozenset[str]:
+def _common_words(point_words: dict[int, frozenset[str]], share: float) -> frozenset[str]:
     """Words in more than `share` of the points (`point_words`: each point's words)."""
     counts: Counter[str] = Counter()
     for words in point_words.values():
-        counts.update(set(words))
+        counts.update(words)
     limit = max(3, share * len(point_words))
     return frozenset(word for word, count in counts.items() if count > limit)
