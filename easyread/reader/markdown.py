@@ -683,7 +683,7 @@ class _SectionBuilder:
             if hiding is not None:
                 if kind == "html_inline" and child.content.lower().startswith(hiding):
                     hiding = None
-                locator.find(child.content or child.markup)
+                locator.move_past(child.content or child.markup)
                 continue
             if kind == "text":
                 if child.content:
@@ -712,10 +712,10 @@ class _SectionBuilder:
                 emphasis -= 1
             elif kind == "link_open":
                 link = str(child.attrGet("href") or "")
-                locator.find("[")
+                locator.move_past("[")
             elif kind == "link_close":
                 link = None
-                locator.find(")")
+                locator.move_past(")")
             elif kind == "image":
                 found = self._picture(child, locator)
                 if picture is None and not more_pictures and not any(r.text.strip() for r in runs):
@@ -757,8 +757,8 @@ class _SectionBuilder:
             source = locator.find("![") or locator.here()
             found_picture = Picture(src=src, alt=alt.strip(), source=source, title=None)
             if src:
-                locator.find(src)
-            locator.find(")")
+                locator.move_past(src)
+            locator.move_past(")")
             if lines[0]:
                 runs.append(Run(lines[0], False, False, None, False, locator.find(lines[0])))
         for number in range(1, len(lines)):  # a soft break, then the line's text
@@ -790,8 +790,8 @@ class _SectionBuilder:
         title = token.attrGet("title")
         picture = Picture(src=src, alt=alt, source=source, title=str(title) if title else None)
         if src:
-            locator.find(src)
-        locator.find(")")
+            locator.move_past(src)
+        locator.move_past(")")
         return picture
 
     # -- places ------------------------------------------------------------------------------
@@ -845,6 +845,13 @@ class _Locator:
         source = Source(self.path, self.first_line + self.row + 1, self.offsets[self.row] + at + 1)
         self.col = at + len(piece)
         return source
+
+    def move_past(self, piece: str) -> None:
+        """What find(piece) does to the cursor, without making the Source nobody asked for."""
+        if self.row < len(self.content_lines):
+            at = self.content_lines[self.row].find(piece, self.col)
+            if at >= 0:
+                self.col = at + len(piece)
 
     def code_span(self, marks: str, content: str) -> Source | None:
         """The source of an inline code span's words. The cursor moves past its closing marks,
