@@ -54,6 +54,9 @@ class Setting:
     drop_blank: bool = False  # TEXTS: empty items are left out
     too_small: tuple[str, str] = ("", "")  # message and hint below `low` ({value}, {low}, {high})
     too_big: tuple[str, str] = ("", "")  # message and hint above `high`
+    if_empty: tuple[str, str] = ("", "")  # TEXT: message and hint when it may not be empty
+    pattern: str = ""  # TEXT: a regular expression the whole text must match
+    mismatch: tuple[str, str] = ("", "")  # message and hint when it does not ({value})
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ TOP_LEVEL = SettingsTable(
             "Easy Read report",
             "the report's title, on the cover and in every output's details",
             max_length=MAX_NAME_LENGTH,
+            if_empty=("the title is empty", "write the report's title"),
         ),
         Setting(
             "subtitle", TEXT, "", "a line under the title on the cover", max_length=MAX_NAME_LENGTH
@@ -108,7 +112,18 @@ TOP_LEVEL = SettingsTable(
             "words shown instead of the date, such as 'Summer 2026'",
             max_length=MAX_NAME_LENGTH,
         ),
-        Setting("language", TEXT, "en-GB", "the language tag of the report's words", max_length=35),
+        Setting(
+            "language",
+            TEXT,
+            "en-GB",
+            "the language tag of the report's words",
+            max_length=35,
+            pattern=r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*",
+            mismatch=(
+                "'{value}' is not a language tag",
+                "write a tag such as en-GB, cy-GB or en-US",
+            ),
+        ),
         Setting(
             "page-size",
             TEXT,
@@ -327,12 +342,13 @@ LINT = SettingsTable(
         ),
     ),
 )
-# The whole schema; find-out-more is checked with the top level when the file is read.
+# The whole schema. Every table is checked when the file is read. Which keys of [lint] are rules,
+# and each rule's own table ([lint.long-sentence]), are lint's business: easyread.lint.settings
+# checks them against a table made from the rule, when lint reads its settings.
 SCHEMA = (TOP_LEVEL, FIND_OUT_MORE, LINT, SCORE, REVIEW, GLOSSARY)
-# The tables each command checks when it runs, by name. [lint] is checked by
-# easyread.lint.settings, with a table for each lint rule's own settings, made from the rule.
+# The tables whose checked values settings_of gives, by name.
 SCHEMA_TABLES = {table.name: table for table in (SCORE, REVIEW, GLOSSARY)}
-# Tables that belong to other commands; each command checks its own when it runs.
+# The tables of easyread.toml besides the top level and [find-out-more].
 COMMAND_TABLES = ("lint", "score", "review", "glossary")
 
 
@@ -368,7 +384,10 @@ class ReportConfig:
     picture_credits: str = ""
     note: str = ""
     find_out_more: FindOutMore = field(default_factory=FindOutMore)
-    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # as written
+    # [score], [review] and [glossary] checked by the schema when the file was read, with the
+    # defaults for what it leaves out (settings_of gives them).
+    checked: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     # The file's lines as TOML counts them, read once, for the line numbers of errors.
     lines: list[str] = field(default_factory=list, repr=False, compare=False)
 
@@ -404,9 +423,6 @@ class ReportConfig:
             return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
         day = self.date or dt.date(2000, 1, 1)
         return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-
-
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
 def find_config(start: Path) -> Path | None:
@@ -452,27 +468,26 @@ def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> Rep
     config = ReportConfig(path=path, lines=lines)
     for key, value in values.items():
         setattr(config, key.replace("-", "_"), value)
-    if not config.title:
-        raise checker.error("title", "the title is empty", "write the report's title")
-    if not _LANGUAGE.match(config.language):
-        raise checker.error(
-            "language",
-            f"'{config.language}' is not a language tag",
-            "write a tag such as en-GB, cy-GB or en-US",
-        )
     # Which names are outputs is the writers' business (easyread.writers finds them); the
     # build checks each name against them and names this line when one is unknown.
     config.outputs = [item.lower() for item in config.outputs]
     config.find_out_more = FindOutMore(**_attributes(checker.table(FIND_OUT_MORE, data)))
     for table in COMMAND_TABLES:
         config.tables[table] = checker.sub_table(table, data)
+    # Every table is checked now, once, so a mistake anywhere in the file stops every command
+    # at its line. Of [lint], the settings declared here; its rules' tables are lint's.
+    lint = config.tables["lint"]
+    checker.values(LINT, {key: value for key, value in lint.items() if key in LINT.keys})
+    for name, schema in SCHEMA_TABLES.items():
+        config.checked[name] = checker.values(schema, config.tables[name])
     return config
 
 
 def settings_of(config: ReportConfig, table: str) -> dict[str, Any]:
-    """The settings of one table of the schema ([score], [review], [glossary]), checked, with
-    the defaults for what the file leaves out. Each command asks for its own table when it
-    runs, so a mistake in [score] does not stop 'easyread lint'."""
+    """The settings of one table of the schema ([score], [review], [glossary]), checked when
+    the file was read, with the defaults for what the file leaves out."""
+    if table in config.checked:
+        return copy.deepcopy(config.checked[table])
     return checked_table(
         SCHEMA_TABLES[table], config.tables.get(table, {}) or {}, config.path, config.lines
     )
@@ -569,6 +584,11 @@ class _Checker:
             )
         self.plain(setting, value, table)
         value = value.strip()
+        if setting.if_empty[0] and not value:
+            raise self.error(key, *setting.if_empty, table)
+        if setting.pattern and not re.fullmatch(setting.pattern, value):
+            message, hint = setting.mismatch
+            raise self.error(key, message.format(value=value), hint.format(value=value), table)
         if not setting.choices:
             return value
         for choice in setting.choices:

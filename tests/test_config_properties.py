@@ -21,7 +21,9 @@ from easyread.config import (
     MAX_FONT_SIZE,
     MAX_NAME_LENGTH,
     MIN_FONT_SIZE,
+    SCHEMA,
     config_from_dict,
+    settings_of,
 )
 from easyread.errors import HIDDEN, ConfigError, EasyReadError
 
@@ -53,6 +55,30 @@ values = st.one_of(
 )
 configs = st.dictionaries(st.sampled_from(KEYS), values, max_size=6)
 
+# Every table of easyread.toml: its declared keys (from the one schema), a key no table has,
+# and for [lint] a few rules' own tables (whose keys come from the rule).
+RULE_TABLES = ["long-sentence", "jargon", "acronym-undefined"]
+TABLE_KEYS = {
+    table.name: [*table.keys, "x"] + (RULE_TABLES if table.name == "lint" else [])
+    for table in SCHEMA
+    if table.name
+}
+RULE_KEYS = ["enabled", "severity", "max-words", "own-glossary-explains", "x"]
+
+
+@st.composite
+def whole_files(draw: st.DrawFn) -> dict:
+    """A top level and any of the tables, each filled from its own keys with any values."""
+    data = draw(configs)
+    for name in draw(st.lists(st.sampled_from(sorted(TABLE_KEYS)), unique=True, max_size=4)):
+        keys = TABLE_KEYS[name]
+        table = draw(st.dictionaries(st.sampled_from(keys), values, max_size=4))
+        if name == "lint":
+            for rule in draw(st.lists(st.sampled_from(RULE_TABLES), unique=True, max_size=2)):
+                table[rule] = draw(st.dictionaries(st.sampled_from(RULE_KEYS), scalars, max_size=3))
+        data[name] = draw(st.one_of(st.just(table), scalars))
+    return data
+
 
 def _check_accepted(config) -> None:  # noqa: ANN001
     assert math.isfinite(config.font_size)
@@ -75,6 +101,36 @@ def test_any_setting_gives_a_config_or_one_config_error(data: dict) -> None:
         assert "\n" not in line and len(line) < 600
         return
     _check_accepted(config)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(whole_files())
+def test_every_table_gives_a_config_or_one_config_error(data: dict) -> None:
+    """Every table is checked when the file is read: what passes, each command can use as it is
+    (settings_of never refuses it later); lint's rule tables give settings or one error."""
+    from easyread.lint.settings import load_settings
+
+    try:
+        config = config_from_dict(data, path=Path("easyread.toml"))
+    except ConfigError as error:
+        line = error.one_line()
+        assert "\n" not in line and len(line) < 600
+        return
+    _check_accepted(config)
+    size = settings_of(config, "review")["font-size"]  # None: the report's own size, larger
+    assert size is None or MIN_FONT_SIZE <= size <= MAX_FONT_SIZE
+    score = settings_of(config, "score")
+    assert all(
+        math.isfinite(value)
+        for value in score.values()
+        if isinstance(value, float) and not isinstance(value, bool)
+    )
+    glossary = settings_of(config, "glossary")
+    assert all(isinstance(item, str) and item for item in glossary["files"])
+    try:
+        load_settings(config)
+    except ConfigError as error:
+        assert "\n" not in error.one_line()
 
 
 @pytest.mark.slow

@@ -244,9 +244,8 @@ def test_load_glossary_notices_edited_files(tmp_path: Path) -> None:
     ],
 )
 def test_glossary_settings_errors(tmp_path: Path, settings: str, line: int, words: str) -> None:
-    config = load_config(project(tmp_path, settings))
-    with pytest.raises((ConfigError, GlossaryError)) as caught:
-        load_glossary(config)
+    with pytest.raises((ConfigError, GlossaryError)) as caught:  # the schema's, when read
+        load_glossary(load_config(project(tmp_path, settings)))
     assert caught.value.line == line
     assert words in caught.value.one_line()
     assert caught.value.path == tmp_path / "easyread.toml"

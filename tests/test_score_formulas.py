@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -85,9 +86,8 @@ def write_config(tmp_path: Path, body: str) -> Path:
 
 def test_unknown_score_setting_says_did_you_mean_and_where(tmp_path: Path) -> None:
     path = write_config(tmp_path, "grade = 5\nreading-eas = 80\n")
-    config = load_config(path)
-    with pytest.raises(ConfigError) as caught:
-        settings_from_table(config.tables["score"], config.path)
+    with pytest.raises(ConfigError) as caught:  # [score] is checked when the file is read
+        load_config(path)
     error = caught.value
     assert error.line == 5
     assert "did you mean 'reading-ease'" in error.one_line().lower()
@@ -102,10 +102,13 @@ def test_unknown_score_setting_says_did_you_mean_and_where(tmp_path: Path) -> No
     ],
 )
 def test_bad_score_values(tmp_path: Path, body: str, message: str) -> None:
-    config = load_config(write_config(tmp_path, body))
+    path = write_config(tmp_path, body)
     with pytest.raises(ConfigError, match=f"(?i){message}") as caught:
-        settings_from_table(config.tables["score"], config.path)
+        load_config(path)  # [score] is checked when the file is read
     assert caught.value.line == 4
+    # and by the score's own reading of a table that did not come from a file
+    with pytest.raises(ConfigError, match=f"(?i){message}"):
+        settings_from_table(tomllib.loads(path.read_text(encoding="utf-8"))["score"], path)
 
 
 def test_settings_defaults_follow_the_easy_read_rules() -> None:

@@ -55,12 +55,12 @@ def _config(tmp_path: Path, body: str):  # noqa: ANN202
         ("glossary", "[glossary]\nfile = []\n", "did you mean 'files'"),
     ],
 )
-def test_a_bad_table_setting_names_its_line(
+def test_a_bad_table_setting_names_its_line_when_the_file_is_read(
     tmp_path: Path, table: str, body: str, fragment: str
 ) -> None:
-    config = _config(tmp_path, body)
     with pytest.raises(ConfigError) as caught:
-        settings_of(config, table)
+        _config(tmp_path, body)
+    assert f"[{table}]" in body
     assert caught.value.line == 4, caught.value.one_line()
     assert fragment.lower() in caught.value.one_line().lower()
     assert caught.value.hint
@@ -132,3 +132,42 @@ def test_a_whole_number_option_stays_whole(tmp_path: Path) -> None:
     settings = load_settings(_config(tmp_path, "[lint.long-sentence]\nmax-words = 20\n"))
     assert settings.options["long-sentence"] == {"max-words": 20}
     assert isinstance(settings.options["long-sentence"]["max-words"], int)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["[score]\nfog = nan\n", "[review]\nfont-size = 9\n", '[lint]\nfail-on = "sometimes"\n'],
+)
+def test_a_mistake_in_any_table_stops_every_command_at_its_line(
+    tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every table is checked once when easyread.toml is read, so 'easyread lint' stops at a
+    mistake in [score] as 'easyread score' does (before, each command checked only its own)."""
+    from easyread.cli import main
+
+    (tmp_path / "easyread.toml").write_text('title = "T"\n\n' + body, encoding="utf-8")
+    (tmp_path / "01-intro.md").write_text("# Intro\n\nWe help people.\n", encoding="utf-8")
+    for command in ("lint", "score", "config"):
+        assert main([command, str(tmp_path)]) == 2
+        error = capsys.readouterr().err
+        assert "easyread.toml:4" in error and "\n" not in error.strip(), error
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('title = "  "\n', "the title is empty"),
+        ('title = "T"\nlanguage = "english please"\n', "'english please' is not a language tag"),
+    ],
+)
+def test_empty_title_and_language_tag_are_schema_checks(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    path = tmp_path / "easyread.toml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert message in caught.value.message
+    assert caught.value.line == body.count("\n")
+    title, language = TOP_LEVEL.setting("title"), TOP_LEVEL.setting("language")
+    assert title.if_empty[0] == "the title is empty" and language.pattern
