@@ -62,6 +62,7 @@ def test_apply_writes_the_picture_its_record_and_the_markdown(tmp_path, capsys):
     root = small_report(tmp_path / "r")
     before = (root / "01-health.md").read_bytes()
     assert main(["pictures", "suggest", str(root), "--apply", "1.1=1,1.2=1"]) == 0
+    assert "takes the place" not in capsys.readouterr().out  # those points had no picture
     after = (root / "01-health.md").read_bytes()
     assert b"\r\n" in after  # the author's line endings are kept
     assert (
@@ -81,6 +82,8 @@ def test_apply_writes_the_picture_its_record_and_the_markdown(tmp_path, capsys):
     capsys.readouterr()
     # Applying to a point that has a picture replaces it, and the same pictogram's file is reused.
     assert main(["pictures", "suggest", str(root), "--apply", "1.3=1"]) == 0
+    said = capsys.readouterr().out
+    assert "It takes the place of pictures/mine.png ('My own picture')." in said
     text = (root / "01-health.md").read_text(encoding="utf-8")
     assert "My own picture" not in text and text.count("](pictures/") == 3
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from easyread.files import report_folder
+
+if TYPE_CHECKING:
+    from easyread.model import Picture
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -114,7 +118,7 @@ def run_suggest(args: argparse.Namespace) -> int:
             print(
                 f"Point {applied.point.number}: '{applied.pictogram.name}' is now "
                 f"{applied.picture.relative_to(found.root).as_posix()}. "
-                "Check that its description fits."
+                f"{_replaced(applied.point.picture)}Check that its description fits."
             )
         return 0
     suggestions = list(found.suggestions)
@@ -125,6 +129,14 @@ def run_suggest(args: argparse.Namespace) -> int:
     for path in found.contact_sheets:
         print(f"Contact sheet: {path}", file=sys.stderr)
     return 0
+
+
+def _replaced(old: Picture | None) -> str:
+    """Names the picture --apply took out of the point, so the author can put it back."""
+    if old is None:
+        return ""
+    described = f" ('{old.alt}')" if old.alt else ""
+    return f"It takes the place of {old.src}{described}. "
 
 
 def run_add(args: argparse.Namespace) -> int:
