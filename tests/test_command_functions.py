@@ -1,0 +1,67 @@
+"""Each command's one library function, called as a program would call it (no command line):
+lint.run.run_lint, score.run.run_score and review.feedback_run.read_feedback."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from easyread.errors import EasyReadError
+from easyread.lint.run import LintOptions, run_lint
+from easyread.review.feedback_run import read_feedback
+from easyread.score.run import run_score
+
+LONG = (
+    "We looked at every single one of the many reports that the people who work in the "
+    "health and care services of the whole country sent to us during the last year.\n"
+)
+
+
+def _report(folder: Path, body: str) -> Path:
+    folder.mkdir()
+    (folder / "easyread.toml").write_text('title = "Our report"\n', encoding="utf-8")
+    (folder / "01-intro.md").write_text(f"# Intro\n\n{body}", encoding="utf-8")
+    return folder
+
+
+def test_run_lint_returns_the_findings_and_what_fails(tmp_path: Path) -> None:
+    report = _report(tmp_path / "report", LONG)
+    found = run_lint([str(report)], LintOptions())
+    assert "long-sentence" in {finding.rule for finding in found.findings}
+    assert set(found.failing) <= set(found.findings)
+    assert found.diffs == () and found.fixed == 0
+    never = run_lint([str(report)], LintOptions(fail_on="never"))
+    assert never.findings == found.findings and never.failing == []
+
+
+def test_run_lint_reads_standard_input_it_is_given(tmp_path: Path) -> None:
+    found = run_lint(["-"], LintOptions(), stdin=io.StringIO(LONG))
+    assert {finding.path for finding in found.findings} == {Path("<stdin>")}
+
+
+def test_run_lint_with_diff_changes_nothing(tmp_path: Path) -> None:
+    report = _report(tmp_path / "report", "We will utilise the money in order to help.\n")
+    section = report / "01-intro.md"
+    before = section.read_bytes()
+    found = run_lint([str(report)], LintOptions(diff=True))
+    assert found.diffs and "utilise" in found.diffs[0]
+    assert section.read_bytes() == before
+
+
+def test_run_score_scores_compares_and_gates(tmp_path: Path) -> None:
+    report = _report(tmp_path / "report", "We help people. We listen to you.\n")
+    found = run_score([str(report)])
+    assert found.failures == [] and found.comparison is None
+    assert [section.title for section in found.score.sections] == ["Intro"]
+    strict = run_score([str(report)], fail_under=101)
+    assert strict.failures and "below --fail-under 101" in strict.failures[0]
+
+
+def test_read_feedback_needs_copies_to_read(tmp_path: Path) -> None:
+    report = _report(tmp_path / "report", "We help people.\n")
+    with pytest.raises(EasyReadError, match="no review copies"):
+        read_feedback([report])
+    with pytest.raises(EasyReadError, match="one report folder, and was given 2"):
+        read_feedback([report], report_dir=tmp_path)
