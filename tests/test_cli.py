@@ -151,6 +151,10 @@ def test_config_shows_each_setting_and_where_it_comes_from(report_copy: Path, ca
     assert shown["score.max-words"]["from"] == "default"
     assert shown["glossary.bold-first-use"]["value"] is False
     assert shown["lint.allow-acronyms"]["from"] == f"easyread.toml:{len(lines) + 2}"
+    assert main(["config", str(report_copy)]) == 0
+    text = capsys.readouterr().out
+    font = next(line for line in text.splitlines() if line.startswith("font-size"))
+    assert font.split()[1] == "16"  # as the author wrote it, not 16.0
 
 
 DIR_COMMANDS = [

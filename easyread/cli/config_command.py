@@ -81,4 +81,6 @@ def _text(value: object) -> str:
         return "(none)"
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
+    if isinstance(value, float):
+        return f"{value:g}"  # font-size 16, as written, not 16.0
     return str(value)
