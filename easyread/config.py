@@ -385,8 +385,8 @@ class ReportConfig:
     note: str = ""
     find_out_more: FindOutMore = field(default_factory=FindOutMore)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # as written
-    # [score], [review] and [glossary] checked by the schema when the file was read, with the
-    # defaults for what it leaves out (settings_of gives them).
+    # [score], [review], [glossary] and [lint]'s declared settings, checked by the schema when
+    # the file was read, with the defaults for what it leaves out (settings_of gives them).
     checked: dict[str, dict[str, Any]] = field(default_factory=dict, repr=False, compare=False)
     # The file's lines as TOML counts them, read once, for the line numbers of errors.
     lines: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -477,7 +477,8 @@ def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> Rep
     # Every table is checked now, once, so a mistake anywhere in the file stops every command
     # at its line. Of [lint], the settings declared here; its rules' tables are lint's.
     lint = config.tables["lint"]
-    checker.values(LINT, {key: value for key, value in lint.items() if key in LINT.keys})
+    declared = {key: value for key, value in lint.items() if key in LINT.keys}
+    config.checked[LINT.name] = checker.values(LINT, declared)
     for name, schema in SCHEMA_TABLES.items():
         config.checked[name] = checker.values(schema, config.tables[name])
     return config
@@ -852,7 +853,8 @@ class SettingInEffect:
 def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
     """Every setting of the report as easyread uses it, and where it came from: the line of
     easyread.toml that sets it, or easyread's default. Every table of the schema lists all its
-    settings; [lint], which the lint rules extend, lists what the file sets."""
+    settings; [lint] lists its declared settings as checked, then the rules' tables the file
+    sets, as written (lint checks those)."""
     lines = config.lines or toml_lines(config.path)
     written = _written_keys(lines)
     shown: list[SettingInEffect] = []
@@ -873,10 +875,11 @@ def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
             SettingInEffect(name, value, source(setting.name, FIND_OUT_MORE.name), setting.help)
         )
     for table in COMMAND_TABLES:
-        if table == LINT.name:  # checked by lint, which knows the rules' own tables
+        if table == LINT.name:  # the rules' own tables are lint's, which knows the rules
             raw = config.tables.get(table) or {}
+            checked = config.checked.get(table) or {}
             for setting in LINT.settings:
-                value = raw.get(setting.name, setting.default)
+                value = checked.get(setting.name, raw.get(setting.name, setting.default))
                 name = f"{table}.{setting.name}"
                 shown.append(
                     SettingInEffect(name, value, source(setting.name, table), setting.help)

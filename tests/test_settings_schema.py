@@ -171,3 +171,11 @@ def test_empty_title_and_language_tag_are_schema_checks(
     assert caught.value.line == body.count("\n")
     title, language = TOP_LEVEL.setting("title"), TOP_LEVEL.setting("language")
     assert title.if_empty[0] == "the title is empty" and language.pattern
+
+
+def test_easyread_config_shows_lint_settings_as_checked(tmp_path: Path) -> None:
+    config = _config(tmp_path, '[lint]\nfail-on = "ERROR"\naccept = [" x ", ""]\n')
+    shown = {item.name: item for item in settings_in_effect(config)}
+    assert shown["lint.fail-on"].value == "error"  # the choice as easyread uses it
+    assert shown["lint.accept"].value == ["x"]
+    assert shown["lint.fail-on"].source == "easyread.toml:4"
