@@ -194,3 +194,14 @@ def test_findings_about_markdown_marks_are_said_for_a_word_user(
     assert "Heading 2" in depth["suggestion"]
     missing = _one(findings, "missing-alt")
     assert "View Alt Text" in missing["suggestion"] and "![" not in missing["suggestion"]
+
+
+def test_config_lint_settings_apply_to_a_document(
+    money: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--config's [lint] settings are used for a document too (on a copy of its settings)."""
+    assert _one(_json(capsys, str(money))["findings"], "jargon")
+    settings = tmp_path / "other.toml"
+    settings.write_text('title = "T"\n\n[lint]\ndisable = ["jargon"]\n', encoding="utf-8")
+    found = _json(capsys, str(money), "--config", str(settings))["findings"]
+    assert "jargon" not in {finding["rule"] for finding in found}

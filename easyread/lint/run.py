@@ -221,9 +221,13 @@ def _reports(
             reports.append((report, None))
         elif path.is_file() and is_importable(path):
             document = read_imported(path)
-            if config is not None:
-                document.report.config.tables = config.tables  # [lint] settings from --config
-            reports.append((document.report, document))
+            report = document.report
+            if config is not None:  # the [lint] settings (and the rest) of --config's tables
+                settings = dataclasses.replace(
+                    report.config, tables=config.tables, checked=config.checked
+                )
+                report = dataclasses.replace(report, config=settings)
+            reports.append((report, document))
         elif path.is_file():
             if path.suffix.lower() not in (".md", ".markdown"):
                 raise SourceError(
