@@ -91,3 +91,19 @@ def test_a_second_layout_that_moves_a_point_is_not_used(
     page, rect = next((page, f["p1_1-notes"]) for page, f in notes.items() if "p1_1-notes" in f)
     assert (rect[3] - rect[1]) / PT_PER_MM < 60  # the first layout, as it was
     assert "p1_2-notes" in notes[page]
+
+
+def test_tick_boxes_and_notes_boxes_keep_their_size(copy: Path) -> None:
+    """Packing more points a page must not shrink what the group marks: every tick box is at
+    least 9 mm inside its border and every notes box has at least 19 mm (2 written lines)."""
+    ticks, notes = [], []
+    for fields in fields_by_page(copy).values():
+        for name, (x1, y1, x2, y2) in fields.items():
+            width, height = (x2 - x1) / PT_PER_MM, (y2 - y1) / PT_PER_MM
+            if name.endswith("-notes"):
+                notes.append(height)
+            elif name.endswith(("-understand", "-change-picture")):
+                ticks.append(min(width, height))
+    assert len(ticks) == 3 * len(notes) and notes
+    assert min(ticks) >= 9 - 0.05, min(ticks)
+    assert min(notes) >= 19 - 0.05, min(notes)
