@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -236,7 +238,12 @@ class _side_process:
     def __init__(self, wanted: bool) -> None:
         self.pool: ProcessPoolExecutor | None = None
         if wanted and "fork" in multiprocessing.get_all_start_methods():
-            self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self.pool = ProcessPoolExecutor(
+                1,
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_end_with_parent,
+                initargs=(os.getpid(),),
+            )
 
     def __enter__(self) -> ProcessPoolExecutor | None:
         return self.pool
@@ -244,6 +251,20 @@ class _side_process:
     def __exit__(self, *exc: object) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _end_with_parent(parent: int) -> None:
+    """In the side process: end when the build that started it is gone.
+
+    A forked worker holds both ends of its own task pipe, so if the build is killed outright
+    (SIGKILL, out of memory) the worker never sees the pipe close and would wait for ever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _length_notes(result: BuildResult) -> list[str]:

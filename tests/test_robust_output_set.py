@@ -199,3 +199,40 @@ def test_sigkill_at_random_moments_never_leaves_a_mixed_set(tmp_path: Path) -> N
         assert len(set(titles.values())) == 1 and "?" not in titles.values(), titles
         seen.add(titles["html"])
     assert seen  # every attempt left one whole set
+
+
+_SIDE_PROCESS_HOST = """
+import os, sys, time
+from easyread.build import _side_process
+with _side_process(True) as pool:
+    print(pool.submit(os.getpid).result(), flush=True)  # its work done, it waits for more
+    time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_the_side_process_ends_when_the_build_is_killed(tmp_path: Path) -> None:
+    """The DOCX is written in a second process. If the build is killed outright (SIGKILL, out
+    of memory), that process must end too, not wait for more work for ever."""
+    host = subprocess.Popen(
+        [sys.executable, "-c", _SIDE_PROCESS_HOST], stdout=subprocess.PIPE, text=True
+    )
+    assert host.stdout is not None
+    side = int(host.stdout.readline())
+    host.send_signal(signal.SIGKILL)
+    host.wait()
+    deadline = time.monotonic() + 10
+    while _alive(side) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    alive = _alive(side)
+    if alive:
+        os.kill(side, signal.SIGKILL)
+    assert not alive
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
