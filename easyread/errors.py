@@ -103,6 +103,10 @@ class SourceError(EasyReadError):
     """A problem in a Markdown section file."""
 
 
+class PictureNotFound(SourceError):
+    """A picture path inside the report folder with no file there."""
+
+
 class PictureError(EasyReadError):
     """A picture that is missing, broken or not allowed."""
 

@@ -159,7 +159,8 @@ def test_a_save_changes_the_preview_in_the_browser(tmp_path: Path) -> None:
             section.read_text(encoding="utf-8") + "\n![A bus](pictures/no-such-bus.png) We go.\n",
             encoding="utf-8",
         )
-        line = watcher.wait_for(r"no-such-bus\.png").string
+        # lint names the picture first (picture-file); then the preview cannot be made
+        line = watcher.wait_for(r"no-such-bus\.png' was not found").string
         assert SECTION in line and "was not found" in line
         broken = dump_dom(chromium, address, tmp_path / "profile")
         assert "Your last change could not be shown." in broken

@@ -205,3 +205,19 @@ def test_config_lint_settings_apply_to_a_document(
     settings.write_text('title = "T"\n\n[lint]\ndisable = ["jargon"]\n', encoding="utf-8")
     found = _json(capsys, str(money), "--config", str(settings))["findings"]
     assert "jargon" not in {finding["rule"] for finding in found}
+
+
+def test_the_pictures_of_a_document_checked_directly_are_inside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """picture-file looks for picture files in a report folder; a document's pictures are in
+    the document until `easyread import` writes them out."""
+    monkeypatch.chdir(tmp_path)
+    document = Document()
+    document.add_heading("What we found", 1)
+    paragraph = document.add_paragraph()
+    _picture(paragraph, "A coin")
+    paragraph.add_run(" We met.")
+    document.save(tmp_path / "coin.docx")
+    rules = {finding["rule"] for finding in _json(capsys, "coin.docx")["findings"]}
+    assert "picture-file" not in rules and "picture-record" not in rules

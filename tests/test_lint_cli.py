@@ -44,21 +44,35 @@ def test_text_output_and_exit_code(report: Path, capsys: pytest.CaptureFixture[s
         )
         for line in lines
     )
-    assert lines[-1].startswith("1 error, ") and "a suggested change" in lines[-1]
+    assert lines[-1].startswith("2 errors, ") and "a suggested change" in lines[-1]
     # the suppressed semicolon on line 8 and allow-acronyms settings are honoured
     assert not any(":8:" in line and "semicolon" in line for line in lines)
+
+
+def recorded_picture(folder: Path, name: str = "c.png") -> None:
+    """A picture in the folder's pictures folder, with its record, so no picture rule speaks."""
+    from PIL import Image
+
+    from easyread.pictograms.records import PictureRecord, add_record
+
+    (folder / "pictures").mkdir(exist_ok=True)
+    Image.new("RGB", (600, 300), (90, 90, 200)).save(folder / "pictures" / name)
+    add_record(folder, PictureRecord(name, source="Our own drawing", licence="CC0"))
 
 
 def test_fail_on_levels(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "lint", str(report), "--fail-on", "error")[0] == 1
     assert run(capsys, "lint", str(report), "--fail-on", "never")[0] == 0
-    (report / "01-problems.md").write_text("# Fine\n\n![A cat](c.png) We met.\n", "utf-8")
+    recorded_picture(report)
+    (report / "01-problems.md").write_text("# Fine\n\n![A cat](pictures/c.png) We met.\n", "utf-8")
     code, out, _ = run(capsys, "lint", str(report))
     assert (code, out) == (0, "No problems found.\n")
 
 
 def test_warnings_below_fail_level_pass(report: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (report / "01-problems.md").write_text("# Fine\n\n![A cat](c.png) We met; ok.\n", "utf-8")
+    recorded_picture(report)
+    text = "# Fine\n\n![A cat](pictures/c.png) We met; ok.\n"
+    (report / "01-problems.md").write_text(text, "utf-8")
     assert run(capsys, "lint", str(report), "--fail-on", "error")[0] == 0
     code, out, _ = run(capsys, "lint", str(report), "--fail-on", "error", "--quiet")
     assert (code, out) == (0, "")
@@ -131,11 +145,12 @@ def test_stdin(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("sys.stdin", io.StringIO("# T\n\n![A cat](c.png) We met; ok.\n"))
+    recorded_picture(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("# T\n\n![A cat](pictures/c.png) We met; ok.\n"))
     code, out, _ = run(capsys, "lint", "-", "--format", "json")
     data = json.loads(out)
     assert code == 1 and [f["path"] for f in data["findings"]] == ["<stdin>"]
-    assert data["findings"][0]["rule"] == "semicolon" and data["findings"][0]["column"] == 23
+    assert data["findings"][0]["rule"] == "semicolon" and data["findings"][0]["column"] == 32
 
 
 def test_loose_files_use_the_nearest_config(

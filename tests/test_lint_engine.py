@@ -34,7 +34,8 @@ def test_pieces_keep_link_text_and_drop_targets_comments_and_file_names() -> Non
         ("sentence", "See our; page."),
         ("heading", "Sub heading"),
     ]
-    found = lint_report(read_stdin(markdown), LintSettings(disabled={"missing-picture"}))
+    settings = LintSettings(disabled={"missing-picture", "picture-file"})
+    found = lint_report(read_stdin(markdown), settings)
     assert [(f.rule, f.line, f.column) for f in found] == [("semicolon", 3, 47)]
 
 
@@ -125,12 +126,20 @@ def test_disable_next_line_only_covers_that_line() -> None:
     assert [(f.rule, f.line) for f in found] == [("semicolon", 5)]
 
 
-def test_summary_for_build(tmp_path: Path) -> None:
-    section = write(tmp_path, "01.md", "# T\n\n![](a.png) We met; we left.\n")
+def test_summary_for_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    from easyread.pictograms.records import PictureRecord, add_record
+
+    monkeypatch.chdir(tmp_path)  # loose files without easyread.toml: the report folder
+    (tmp_path / "pictures").mkdir()
+    Image.new("RGB", (600, 300)).save(tmp_path / "pictures" / "a.png")
+    add_record(tmp_path, PictureRecord("a.png", source="Our own drawing", licence="CC0"))
+    section = write(tmp_path, "01.md", "# T\n\n![](pictures/b.png) We met; we left.\n")
     findings, line = summary_for_build(read_files([section]))
-    assert {f.rule for f in findings} >= {"missing-alt", "semicolon"}
-    assert line.startswith("Lint: 1 error, ") and line.endswith("Run 'easyread lint' to see them.")
-    clean = write(tmp_path, "02.md", "# T\n\n![A cat](a.png) We met.\n")
+    assert {f.rule for f in findings} >= {"missing-alt", "semicolon", "picture-file"}
+    assert line.startswith("Lint: 2 errors, ") and line.endswith("Run 'easyread lint' to see them.")
+    clean = write(tmp_path, "02.md", "# T\n\n![A cat](pictures/a.png) We met.\n")
     assert summary_for_build(read_files([clean]))[1] == "Lint: no problems found."
 
 

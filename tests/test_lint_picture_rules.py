@@ -106,3 +106,31 @@ def test_the_starter_report_has_a_record_and_one_meaning_for_each_picture(tmp_pa
     assert main(["init", str(tmp_path / "new")]) == 0
     for rule in ("picture-record", "picture-resolution", "picture-reuse"):
         assert findings(tmp_path / "new", rule) == [], rule
+
+
+def test_a_picture_file_the_build_would_refuse_is_a_lint_error(tmp_path, capsys):
+    from easyread.cli import main
+
+    root = report(
+        tmp_path / "r",
+        "![A house](pictures/a.png) We met.\n\n![A dog](pictures/gone.png) We walked.\n\n"
+        "![A cat](../cat.png) We sat.\n",
+        {"a.png": 600},
+    )
+    (tmp_path / "cat.png").write_bytes((root / "pictures" / "a.png").read_bytes())
+    (root / "easyread.toml").write_text(
+        'title = "T"\ncover-picture = "pictures/cover.png"\n', encoding="utf-8"
+    )
+    found = lint_report(read_report(root, check_pictures=False), LintSettings())
+    found = [finding for finding in found if finding.rule == "picture-file"]
+    assert [(f.path.name, f.line, f.severity) for f in found] == [
+        ("01-a.md", 5, "error"),
+        ("01-a.md", 7, "error"),
+        ("easyread.toml", 2, "error"),
+    ]
+    assert found[0].message == "The picture file 'pictures/gone.png' is not in the report folder."
+    assert "outside the report folder" in found[1].message
+    assert found[2].message.startswith("The cover picture file 'pictures/cover.png'")
+    assert main(["lint", "--fail-on", "error", str(root)]) == 1
+    assert "picture-file" in capsys.readouterr().out
+    assert main(["build", str(root), "-o", str(tmp_path / "out")]) == 2

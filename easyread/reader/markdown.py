@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from easyread.errors import HIDDEN, SourceError, hidden_character
+from easyread.errors import HIDDEN, PictureNotFound, SourceError, hidden_character
 from easyread.model import (
     Block,
     CodeBlock,
@@ -1043,7 +1043,13 @@ def check_picture_src(picture: Picture, section_path: Path, root: Path) -> Path:
         hint = "check the file name and that the picture is in the pictures folder"
         if (section_path.parent / name).is_symlink():
             hint = "the file is a link to a picture that is not there: copy the picture in"
-        raise fail(f"the picture file '{_short(name)}' was not found", hint)
+        raise PictureNotFound(
+            f"the picture file '{_short(name)}' was not found",
+            path=section_path,
+            line=picture.source.line,
+            column=picture.source.column,
+            hint=hint,
+        )
     return candidate
 
 

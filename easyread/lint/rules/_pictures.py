@@ -6,9 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from easyread.config import CONFIG_NAME
+from easyread.errors import SourceError
 from easyread.lint.findings import Finding
 from easyread.lint.rules.base import LintContext
 from easyread.model import Picture, Point, Section
+from easyread.reader.markdown import check_picture_src
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +19,8 @@ class UsedPicture:
     section: Section
     point: Point
     picture: Picture
-    file: Path | None  # None when the file is not there (the build names that problem)
+    file: Path | None  # None when the file is not there or not allowed (see `problem`)
+    problem: SourceError | None = None  # why the build would refuse the picture
 
 
 def used_pictures(context: LintContext) -> list[UsedPicture]:
@@ -28,15 +32,16 @@ def used_pictures(context: LintContext) -> list[UsedPicture]:
 def _used_pictures(context: LintContext) -> Iterator[UsedPicture]:
     # Each different picture is looked for on the disk once: a report uses its pictures many
     # times, and finding a file (resolving links) costs several system calls.
-    files: dict[tuple[str, Path | None], Path | None] = {}
+    checked: dict[tuple[str, Path, Path | None], tuple[Path | None, SourceError | None]] = {}
     for section, point in context.report.points():
         picture = point.picture
         if section.role != "body" or picture is None:
             continue
-        key = (picture.src, picture.path)
-        if key not in files:
-            files[key] = picture_file(context, picture)
-        yield UsedPicture(section, point, picture, files[key])
+        key = (picture.src, section.path.parent, picture.path)
+        if key not in checked:
+            checked[key] = picture_file(context, picture, section.path)
+        file, problem = checked[key]
+        yield UsedPicture(section, point, picture, file, problem)
 
 
 def cover_picture(context: LintContext) -> UsedPicture | None:
@@ -46,20 +51,25 @@ def cover_picture(context: LintContext) -> UsedPicture | None:
         return None
     section = context.report.sections[0]
     point = Point("cover", (), cover, cover.source, cover.source.line)
-    return UsedPicture(section, point, cover, picture_file(context, cover))
+    file, problem = picture_file(context, cover, context.report.root / CONFIG_NAME)
+    return UsedPicture(section, point, cover, file, problem)
 
 
-def picture_file(context: LintContext, picture: Picture) -> Path | None:
-    """The picture's file, if it is there and inside the report folder."""
+def picture_file(
+    context: LintContext, picture: Picture, written_in: Path
+) -> tuple[Path | None, SourceError | None]:
+    """The picture's file, checked by the reader as the build checks it (inside the report
+    folder, there, not on the internet), or why it would be refused."""
     if picture.path is not None:
-        return picture.path if picture.path.is_file() else None
-    if "://" in picture.src or picture.src.startswith(("/", "data:")):
-        return None
-    root = context.report.root.resolve()
-    candidate = (context.report.root / picture.src).resolve()
-    if candidate.is_relative_to(root) and candidate.is_file():
-        return candidate
-    return None
+        return picture.path, None
+    if not written_in.parent.is_dir():
+        # A section of a document checked directly (REPORT.docx/01-part.md): its pictures are
+        # inside the document, and `easyread import` writes them out.
+        return None, None
+    try:
+        return check_picture_src(picture, written_in, context.report.root), None
+    except SourceError as problem:
+        return None, problem
 
 
 def picture_finding(

@@ -19,7 +19,7 @@ class PictureRecord(Rule):
     `easyread pictures suggest --apply` writes the record of a library picture by itself; for a
     picture of your own, run
     `easyread pictures add pictures/photo.jpg --licence "CC BY 4.0" --source "..."`.
-    A picture whose file is missing is not checked here: the build names that problem.
+    A picture whose file is missing is not checked here: the `picture-file` rule names it.
     """
 
     id = "picture-record"
