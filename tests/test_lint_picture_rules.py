@@ -134,3 +134,17 @@ def test_a_picture_file_the_build_would_refuse_is_a_lint_error(tmp_path, capsys)
     assert main(["lint", "--fail-on", "error", str(root)]) == 1
     assert "picture-file" in capsys.readouterr().out
     assert main(["build", str(root), "-o", str(tmp_path / "out")]) == 2
+
+
+def test_the_cover_picture_needs_a_record_at_its_line_in_easyread_toml(tmp_path):
+    root = report(tmp_path, "![A dog](pictures/a.png) We walked.\n", {"a.png": 600, "c.png": 600})
+    add_record(root, PictureRecord("a.png", source="Our own photo", licence="CC0"))
+    (root / "easyread.toml").write_text(
+        'title = "T"\n\ncover-picture = "pictures/c.png"\n', encoding="utf-8"
+    )
+    found = findings(root, "picture-record")
+    assert [(f.path.name, f.line) for f in found] == [("easyread.toml", 3)]
+    assert "the cover picture 'pictures/c.png'" in found[0].message
+    assert "easyread pictures add pictures/c.png" in found[0].suggestion
+    add_record(root, PictureRecord("c.png", source="Our own photo", licence="CC0"))
+    assert findings(root, "picture-record") == []

@@ -5,7 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from easyread.lint.findings import Finding
-from easyread.lint.rules._pictures import picture_finding, used_pictures
+from easyread.lint.rules._pictures import (
+    UsedPicture,
+    cover_picture,
+    picture_finding,
+    used_pictures,
+)
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.pictograms.records import load_records, record_keys
 
@@ -15,7 +20,8 @@ class PictureRecord(Rule):
 
     Every picture in a published document needs its source and licence written down, so the
     credits page can name who made it. Many free pictures (such as OpenMoji's, under CC BY-SA)
-    may only be printed with that credit. The records are in `pictures/pictures.toml`.
+    may only be printed with that credit. The records are in `pictures/pictures.toml`. The
+    cover picture named in easyread.toml needs a record too: the finding points at its line.
     `easyread pictures suggest --apply` writes the record of a library picture by itself; for a
     picture of your own, run
     `easyread pictures add pictures/photo.jpg --licence "CC BY 4.0" --source "..."`.
@@ -37,6 +43,9 @@ class PictureRecord(Rule):
     def check(self, context: LintContext) -> Iterator[Finding]:
         root = context.report.root
         uses = [used for used in used_pictures(context) if used.file is not None]
+        cover = cover_picture(context)
+        if cover is not None and cover.file is not None:
+            uses.append(cover)
         if not uses:
             return
         records = load_records(root)
@@ -47,8 +56,12 @@ class PictureRecord(Rule):
             yield picture_finding(
                 context,
                 used,
-                f"Nobody has written down where the picture '{used.picture.src}' comes from "
+                f"Nobody has written down where the {_what(used)} '{used.picture.src}' comes from "
                 "or its licence.",
                 "Record it with: easyread pictures add "
                 f'{used.picture.src} --licence "..." --source "..."',
             )
+
+
+def _what(used: UsedPicture) -> str:
+    return "cover picture" if used.point.number == "cover" else "picture"
