@@ -36,9 +36,11 @@ __all__ = [
     "asked_words_to_know",
     "bolds_first_uses",
     "builtin_files",
+    "is_builtin_glossary",
     "load_glossary",
     "merge",
     "parse_glossary",
+    "project_glossary_files",
     "read_glossary_file",
 ]
 
@@ -221,6 +223,21 @@ def load_glossary(config: ReportConfig | None = None, extra: Iterable[Path] = ()
         tuple(project),
         tuple(settings.disable),
     )
+
+
+def project_glossary_files(config: ReportConfig | None) -> list[Path]:
+    """The report's own glossary files, as `[glossary] files` names them."""
+    return list(_settings(config).files)
+
+
+def is_builtin_glossary(path: Path) -> bool:
+    """True for a file of easyread's own glossaries (the installed package's word lists)."""
+    from easyread.resources import glossary_dir
+
+    try:
+        return path.resolve().is_relative_to(glossary_dir().resolve())
+    except (FileNotFoundError, OSError):
+        return False
 
 
 def bolds_first_uses(config: ReportConfig | None) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from easyread.edition.review_strings import review_strings
 from easyread.errors import display_path, for_terminal
+from easyread.glossary import is_builtin_glossary, project_glossary_files
 from easyread.output import ensure_folder, write_text_atomically
 from easyread.review import added_points
 from easyread.review.feedback import Feedback, PointFeedback, Response, ReviewFile
@@ -47,6 +48,46 @@ def _where(point: PointFeedback) -> str:
             return f"{display_path(Path(point.reviewed_file))}:{point.reviewed_line}"
         return ""
     return f"{display_path(point.point.source.path)}:{point.point.source.line}"
+
+
+def builtin_word(point: PointFeedback) -> str | None:
+    """For a Words to know word whose meaning comes from easyread's own glossary (a file in
+    the installed package, which the writer cannot change): the word. Else None."""
+    if point.point is None or point.number.partition(".")[0] != added_points.WORDS:
+        return None
+    if not point.point.sentences or not is_builtin_glossary(point.point.source.path):
+        return None
+    return point.point.sentences[0].text.strip()
+
+
+def builtin_word_advice(word: str, feedback: Feedback) -> str:
+    """What to do to give the report its own meaning for a word from easyread's word list."""
+    own = project_glossary_files(feedback.report.config)
+    if own:
+        root = feedback.report.root.resolve()
+        name = own[0].resolve()
+        shown = name.relative_to(root).as_posix() if name.is_relative_to(root) else str(name)
+        where = f"to your glossary file {shown}"
+    else:
+        where = (
+            "to a glossary file of your own in the report folder, such as our-words.yaml, "
+            'and name it in easyread.toml: [glossary] files = ["our-words.yaml"]'
+        )
+    return (
+        f"The meaning of '{word}' comes from easyread's own word list, not from your report. "
+        f"To give your report its own meaning, add the word {where}, with term, kind and "
+        "plain (your meaning). Your meaning is then used instead of easyread's."
+    )
+
+
+def _word_and_meaning(point: PointFeedback) -> tuple[str, str] | None:
+    """A Words to know point as its word and its meaning, which the copy shows apart."""
+    if point.point is None or point.number.partition(".")[0] != added_points.WORDS:
+        return None
+    sentences = [sentence.text.strip() for sentence in point.point.sentences]
+    if len(sentences) < 2:
+        return None
+    return sentences[0], " ".join(sentences[1:])
 
 
 def point_label(point: PointFeedback, feedback: Feedback) -> str:
@@ -222,6 +263,8 @@ def to_markdown(feedback: Feedback) -> str:
         ]
         for point in need:
             where = _md_cell(_where(point) or status_words(point))
+            if builtin_word(point) is not None:
+                where = _md_cell(_short_where(point))
             lines.append(
                 f"| {markdown_text(point_label(point, feedback))} | {where} "
                 f"| {point.not_understood} | {point.change_picture} | {point.notes} "
@@ -231,7 +274,7 @@ def to_markdown(feedback: Feedback) -> str:
         lines.append("Every reviewer understood every point they ticked. Nothing needs work.")
     lines += ["", "## Every point with feedback", ""]
     for point in feedback.points:
-        lines += _markdown_point(point, point_label(point, feedback))
+        lines += _markdown_point(point, point_label(point, feedback), feedback)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -246,7 +289,7 @@ def _markdown_whole_document(feedback: Feedback) -> list[str]:
     return lines
 
 
-def _markdown_point(point: PointFeedback, label: str) -> list[str]:
+def _markdown_point(point: PointFeedback, label: str, feedback: Feedback) -> list[str]:
     title = f"### {markdown_text(label)}"
     where = _where(point)
     if where:
@@ -256,7 +299,14 @@ def _markdown_point(point: PointFeedback, label: str) -> list[str]:
     if status:
         lines += [f"**This point has {status}.**" if point.status != "gone" else
                   f"**This point is {status}.**", ""]  # fmt: skip
-    lines += [f"> {_one_line(point.text)}", ""]
+    split = _word_and_meaning(point)
+    if split is not None:
+        lines += [f"> **{_one_line(split[0])}**: {_one_line(split[1])}", ""]
+    else:
+        lines += [f"> {_one_line(point.text)}", ""]
+    word = builtin_word(point)
+    if word is not None:
+        lines += [_one_line(builtin_word_advice(word, feedback)), ""]
     lines += _markdown_sources(point)
     if point.reviewed_text and point.reviewed_text != point.text:
         lines += [f"Reviewers saw: {_one_line(point.reviewed_text)}", ""]
@@ -332,11 +382,18 @@ def _count(number: int, word: str) -> str:
 
 
 def _short_where(point: PointFeedback) -> str:
+    if builtin_word(point) is not None and point.point is not None:
+        return f"easyread's word list, {point.point.source.path.name}:{point.point.source.line}"
     if point.point is None:
         if point.reviewed_file:
             return f"{Path(point.reviewed_file).name}:{point.reviewed_line}"
         return status_words(point)
     return f"{point.point.source.path.name}:{point.point.source.line}"
+
+
+def _display_text(point: PointFeedback) -> str:
+    split = _word_and_meaning(point)
+    return f"{split[0]}: {split[1]}" if split is not None else point.text
 
 
 def _one_line(text: str) -> str:
@@ -390,8 +447,13 @@ def print_feedback(feedback: Feedback, *, limit: int = 15, console: Any = None) 
             f"{point.not_understood} of {point.reviewers}",
             str(point.change_picture),
             str(point.notes),
-            Text(_plain(point.text)[:120]),
+            Text(_plain(_display_text(point))[:120]),
         )
     console.print(table)
+    for point in need[:limit]:
+        word = builtin_word(point)
+        if word is not None:
+            label = _plain(point_label(point, feedback))
+            console.print(Text(f"{label}: {_plain(builtin_word_advice(word, feedback))}"))
     if len(need) > limit:
         console.print(f"… and {len(need) - limit} more points in the feedback report.")
