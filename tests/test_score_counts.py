@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from test_score_helpers import FakeGlossary, report_of, score_of
 
+from easyread.config import ReportConfig
+from easyread.reader import read_stdin
 from easyread.score import score_report
 from easyread.score.formulas import Counts
 from easyread.score.languages import language_support
@@ -175,3 +177,27 @@ def test_sample_report_scores_every_section(sample_dir: Path) -> None:
     assert len(score.sections) == len(report.sections)
     assert score.counts.words > 500
     assert all(section.measures.reading_ease is not None for section in score.sections)
+
+
+def test_an_acronym_everyone_knows_does_not_make_a_sentence_hard() -> None:
+    """GP is on lint's list of acronyms that need no explaining (known-acronyms.yaml): score
+    reads the same list, so the sentence is not among the hardest; ICB is not on it."""
+    from easyread.glossary.acronyms import known_acronyms
+
+    assert "GP" in known_acronyms() and "ICB" not in known_acronyms()
+    glossary = FakeGlossary({"GP": "acronym", "ICB": "acronym"})
+    text = "# Title\n\nYour GP practice should invite you.\n\nYou can ask the ICB for help.\n"
+    score = score_report(report_of(text), glossary=glossary)
+    assert score.counts.acronyms == 2  # both are still counted as acronyms
+    hardest = score.sections[0].hardest
+    assert [(s.text, [r.text for r in s.reasons]) for s in hardest] == [
+        ("You can ask the ICB for help.", ["acronyms: 'ICB'"])
+    ]
+
+
+def test_score_follows_the_reports_allow_acronyms_as_lint_does() -> None:
+    glossary = FakeGlossary({"GP": "acronym", "ICB": "acronym"})
+    text = "# Title\n\nYour GP practice should invite you.\n\nYou can ask the ICB for help.\n"
+    config = ReportConfig(path=None, tables={"lint": {"allow-acronyms": ["icb"]}})
+    score = score_report(read_stdin(text, config=config), glossary=glossary)
+    assert [s.text for s in score.sections[0].hardest] == ["Your GP practice should invite you."]

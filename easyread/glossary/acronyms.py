@@ -74,6 +74,16 @@ def known_acronyms() -> frozenset[str]:
     return _acronym_lists()["known"]
 
 
+def accepted_acronyms(lint_table: dict[str, object] | None) -> frozenset[str]:
+    """The acronyms that need no explaining, upper case: `[lint] allow-acronyms` when the
+    report sets it (even to []), else the `known` list. Lint and score use the same list."""
+    lint_table = lint_table or {}
+    names = lint_table.get("allow-acronyms") if "allow-acronyms" in lint_table else None
+    if not isinstance(names, list):
+        names = known_acronyms()
+    return frozenset(str(name).upper() for name in names)
+
+
 def never_acronyms() -> frozenset[str]:
     """Words in capitals that are never acronyms, whatever the settings say: I, A and OK
     (wordlists/known-acronyms.yaml, `never`)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from easyread.errors import display_path
+from easyread.glossary.acronyms import accepted_acronyms
 from easyread.model import Heading, Point, Report, Section, Sentence, Source, Table
 from easyread.reader.sentences import word_spans
 from easyread.score.formulas import Counts, Measures, measures
@@ -139,7 +140,7 @@ def score_report(
     warning = language.warning()
     if warning:
         notes.append(warning)
-    scorer = _Scorer(language, settings, glossary)
+    scorer = _Scorer(language, settings, glossary, accepted_acronyms(config.tables.get("lint")))
     sections = [scorer.section(s) for s in report.sections if s.role == "body"]
     counts, headings, alt_texts = Counts(), Counts(), Counts()
     for section in sections:
@@ -182,11 +183,16 @@ def target_warnings(counts: Counts, found: Measures, settings: ScoreSettings) ->
 
 class _Scorer:
     def __init__(
-        self, language: LanguageSupport, settings: ScoreSettings, glossary: GlossaryLike | None
+        self,
+        language: LanguageSupport,
+        settings: ScoreSettings,
+        glossary: GlossaryLike | None,
+        known_acronyms: frozenset[str] = frozenset(),
     ) -> None:
         self.language = language
         self.settings = settings
         self.glossary = glossary
+        self.known_acronyms = known_acronyms  # need no explaining: not a reason a sentence is hard
         self.book = WordBook(language)
         # token as written -> (what the word lists say, the word as shown to the author)
         self.tokens: dict[str, tuple[WordInfo | None, str]] = {}
@@ -358,7 +364,8 @@ class _Scorer:
         _add_reason(reasons, "jargon", "jargon", lists.jargon)
         hard = [w for w in lists.hard if w not in lists.skipped]
         _add_reason(reasons, "hard-words", "hard words", hard)
-        _add_reason(reasons, "acronyms", "acronyms", lists.acronyms)
+        unknown = [w for w in lists.acronyms if _acronym_base(w) not in self.known_acronyms]
+        _add_reason(reasons, "acronyms", "acronyms", unknown)
         return reasons
 
 
@@ -419,6 +426,14 @@ def _bold_ranges(sentence: Sentence) -> list[tuple[int, int]]:
 
 def _overlaps(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start < range_end and range_start < end for range_start, range_end in ranges)
+
+
+def _acronym_base(word: str) -> str:
+    """GPs, GP's -> GP: the acronym as the known list writes it."""
+    for ending in ("'s", "’s", "s"):
+        if word.endswith(ending) and word[: -len(ending)].isupper():
+            return word[: -len(ending)].upper()
+    return word.upper()
 
 
 def _strip_edges(token: str) -> str:
