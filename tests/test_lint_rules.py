@@ -212,3 +212,19 @@ def test_one_list_of_acronyms_that_need_no_explaining() -> None:
     assert texts("acronym-undefined", section(f"We met {words} people.")) == []
     assert texts("caps-emphasis", section(f"SEE {words} NOW.")) == ["SEE", "NOW"]
     assert texts("acronym-undefined", section("We met the ICB.")) == ["ICB"]
+
+
+def starts_as_a_sentence(text: str) -> bool:
+    """A capital letter first, or the author's own words in quotes as they wrote them
+    ("'deliver' is jargon.")."""
+    return text[:1].isupper() or text.startswith("'")
+
+
+def test_every_message_and_suggestion_starts_with_a_capital_letter() -> None:
+    """Messages are read by writers and co-authors: each is a sentence with a capital first.
+    The review rules' examples need report folders: tests/test_review_records.py checks them."""
+    for rule_id, markdown in FAIL_CASES:
+        for finding in findings_of(rule_id, markdown):
+            assert starts_as_a_sentence(finding.message), (rule_id, finding.message)
+            if finding.suggestion:
+                assert starts_as_a_sentence(finding.suggestion), (rule_id, finding.suggestion)

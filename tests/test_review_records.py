@@ -136,6 +136,8 @@ def test_changed_since_review_flags_only_changed_sections(root: Path) -> None:
     found = lint(root, "changed-since-review")
     assert [(f.path.name, f.line, f.text) for f in found] == [("03-contact-us.md", 1, "Contact us")]
     assert "People First Anytown" in found[0].message and found[0].severity == "warning"
+    assert found[0].message.startswith("This section has changed since People First Anytown")
+    assert found[0].message.endswith(".") and found[0].suggestion.startswith("Ask the group")
 
 
 def test_not_reviewed_names_sections_no_record_covers(root: Path) -> None:
@@ -146,6 +148,8 @@ def test_not_reviewed_names_sections_no_record_covers(root: Path) -> None:
     assert [(f.path.name, f.text, f.severity) for f in found] == [
         ("02-what-we-do.md", "What we do", "info")
     ]
+    assert found[0].message == "No checking group has checked this section yet."
+    assert found[0].suggestion.startswith("Ask people with a learning disability")
 
 
 def test_record_toml_is_documented_format(root: Path) -> None:

@@ -82,10 +82,10 @@ class ChangedSinceReview(Rule):
             yield _finding(
                 context,
                 section,
-                f"this section has changed since {record.group} checked it on "
-                f"{format_date(record.date)}",
-                f"ask the group to check it again; see what changed with "
-                f"'easyread changes --since {name}'",
+                f"This section has changed since {record.group} checked it on "
+                f"{format_date(record.date)}.",
+                "Ask the group to check it again. See what changed with "
+                f"'easyread changes --since {name}'.",
             )
 
 
@@ -124,7 +124,7 @@ class NotReviewed(Rule):
             yield _finding(
                 context,
                 section,
-                "no checking group has checked this section yet",
-                "ask people with a learning disability to check it, then record the check "
-                "with 'easyread review --record'",
+                "No checking group has checked this section yet.",
+                "Ask people with a learning disability to check it, then record the check "
+                "with 'easyread review --record'.",
             )
