@@ -240,6 +240,44 @@ def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and "long-sentence" in err
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("semicolom", "semicolon"),
+        ("jargn", "jargon"),
+        ("tabel", "table"),
+        ("pasive-voice", "passive-voice"),
+        ("missing-pic", "missing-picture"),
+        ("date", "date-format"),
+    ],
+)
+def test_explain_guesses_a_rule_from_a_typo(capsys, typed: str, meant: str) -> None:
+    code, _, err = run(capsys, "explain", typed)
+    assert code == 2 and f"Did you mean '{meant}'?" in err
+
+
+@pytest.mark.parametrize("typed", ["nope", "foo", "hello", "banana", "xyz"])
+def test_explain_guesses_nothing_for_a_word_like_no_rule(capsys, typed: str) -> None:
+    code, _, err = run(capsys, "explain", typed)
+    assert code == 2 and "Did you mean" not in err
+    assert "Run 'easyread rules' to see them all." in err and len(err.splitlines()) == 1
+
+
+def test_standard_input_is_named_in_plain_words_in_text_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("sys.stdin", io.StringIO("We met; ok.\n"))
+    code, out, _ = run(capsys, "lint", "-")
+    assert code == 1 and "<stdin>" not in out
+    lines = out.splitlines()
+    assert "The text you typed in, line 1, column 7: warning semicolon This sentence" in out
+    assert any("section-title The text you typed in has no '#' title." in x for x in lines)
+    monkeypatch.setattr("sys.stdin", io.StringIO("We met; ok.\n"))
+    data = json.loads(run(capsys, "lint", "-", "--format", "json")[1])
+    assert {finding["path"] for finding in data["findings"]} == {"<stdin>"}
+
+
 def test_the_lint_process_writes_all_of_its_output_before_it_ends_at_once(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import inspect
 import sys
 
+from easyread.cli.nearest import nearest_name
 from easyread.errors import EasyReadError
 from easyread.lint.rules import Rule, all_rules
 
@@ -25,8 +25,8 @@ def run(args: argparse.Namespace) -> int:
     rules = all_rules()
     rule = rules.get(args.rule.strip().lower())
     if rule is None:
-        close = difflib.get_close_matches(args.rule, list(rules), n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else "run 'easyread rules' to see them all"
+        close = nearest_name(args.rule, rules)
+        hint = f"did you mean '{close}'?" if close else "run 'easyread rules' to see them all"
         raise EasyReadError(f"there is no lint rule called '{args.rule}'", hint=hint)
     sys.stdout.write(explain(rule))
     return 0

@@ -19,6 +19,7 @@ import orjson
 from easyread import __version__
 from easyread.errors import display_path
 from easyread.lint.findings import SEVERITIES, Finding
+from easyread.reader.report import STDIN_PATH
 
 FORMATS = ("text", "json", "sarif", "github")
 JSON_VERSION = 1
@@ -39,9 +40,14 @@ def _shown_path(path: Path, cwd: str) -> str:
     return Path(display_path(path)).as_posix()
 
 
+TYPED_IN = "The text you typed in"  # standard input, as text output names it
+
+
 def where(finding: Finding) -> str:
     """path:line:column, or for a document checked directly "REPORT.docx, paragraph 12
-    (under 'What we found')"."""
+    (under 'What we found')", or for standard input "The text you typed in, line 3, column 7"."""
+    if finding.path == STDIN_PATH:
+        return f"{TYPED_IN}, line {finding.line}, column {finding.column}"
     if finding.paragraph is not None:
         return f"{shown_path(finding.path)}, {paragraph_place(finding)}"
     return f"{shown_path(finding.path)}:{finding.line}:{finding.column}"
@@ -107,7 +113,8 @@ def _write_rich(findings: list[Finding], stream: IO[str], *, summary: bool) -> N
             if current is not None:
                 console.print()
             current = finding.path
-            console.print(Text(shown_path(finding.path), style="bold underline"))
+            name = TYPED_IN if finding.path == STDIN_PATH else shown_path(finding.path)
+            console.print(Text(name, style="bold underline"))
         line = Text("  ")
         if finding.paragraph is not None:
             line.append(f"paragraph {finding.paragraph}".ljust(15), style="dim")

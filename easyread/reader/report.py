@@ -25,6 +25,7 @@ from easyread.reader.markdown import (
 )
 
 IGNORED_FILES = {"readme.md", "changelog.md", "license.md", "sources.md"}
+STDIN_PATH = Path("<stdin>")  # the section read from standard input (in machine formats too)
 
 
 def read_report(root: Path, *, check_pictures: bool = True) -> Report:
@@ -53,7 +54,7 @@ def read_files(paths: list[Path], *, config: ReportConfig | None = None) -> Repo
 
 def read_stdin(text: str, *, config: ReportConfig | None = None) -> Report:
     config = config or default_config(Path.cwd())
-    section = parse_section(Path("<stdin>"), text, 1)
+    section = parse_section(STDIN_PATH, text, 1)
     root = config.path.parent if config.path else Path.cwd()
     return Report(root=root, config=config, sections=(section,))
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 from easyread.lint.findings import Finding
 from easyread.lint.rules._structure import block_finding, body_sections
 from easyread.lint.rules.base import LintContext, Rule
 from easyread.model import Heading, Section
+from easyread.reader.report import STDIN_PATH
 
 
 def _written_headings(section: Section) -> Iterator[Heading]:
@@ -121,9 +123,7 @@ class SectionTitle(Rule):
                 yield Finding(
                     rule=context.rule,
                     severity=context.severity,
-                    message="This section file is empty."
-                    if empty
-                    else f"This section has no '#' title. easyread calls it '{title.text}'.",
+                    message=_untitled_message(section.path, title.text, empty=empty),
                     path=section.path,
                     line=1,
                     column=1,
@@ -145,3 +145,16 @@ class SectionTitle(Rule):
                         "Start a new file for a new section, or use '##' for a sub-heading.",
                         length=1,
                     )
+
+
+def _untitled_message(path: Path, made_up_title: str, *, empty: bool) -> str:
+    """Standard input is named in plain words, not by the made-up file name '<stdin>'."""
+    if path == STDIN_PATH:
+        return (
+            "The text you typed in is empty."
+            if empty
+            else "The text you typed in has no '#' title."
+        )
+    if empty:
+        return "This section file is empty."
+    return f"This section has no '#' title. easyread calls it '{made_up_title}'."
