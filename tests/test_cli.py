@@ -188,3 +188,25 @@ def test_every_command_names_a_bad_report_folder_the_same_way(
         error = capsys.readouterr().err.strip()
         assert error.endswith(f"{folder.name}: {message}"), error
         assert "\n" not in error
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        (["new", "my-report"], "Did you mean 'easyread init'?"),
+        (["biuld", "."], "Did you mean 'easyread build'?"),
+        (["--debug", "lnit"], "Did you mean 'easyread lint'?"),
+        (["zzzz"], "Run 'easyread --help' to see the commands."),
+    ],
+)
+def test_an_unknown_command_gets_one_line_with_the_nearest_command(
+    capsys: pytest.CaptureFixture[str], typed: list[str], hint: str
+) -> None:
+    from easyread.cli import main
+
+    assert main(typed) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    word = next(part for part in typed if not part.startswith("-"))
+    assert captured.err.startswith(f"easyread: There is no easyread command '{word}'.")
+    assert hint in captured.err and len(captured.err.splitlines()) == 1

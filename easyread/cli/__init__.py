@@ -39,6 +39,16 @@ COMMANDS = (
     "lsp",
 )
 
+# Words people type for a command that has another name here: `easyread new` makes a report.
+COMMAND_WORDS = {
+    "new": "init",
+    "create": "init",
+    "start": "init",
+    "check": "lint",
+    "make": "build",
+    "convert": "import",
+}
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -88,8 +98,29 @@ def entry() -> NoReturn:
     raise SystemExit(code)
 
 
+def unknown_command(argv: Sequence[str]) -> str | None:
+    """One line for a first word that is not a command (argparse would print its usage and a
+    list of every command), with the command nearest to it when one is near."""
+    from easyread.cli.nearest import nearest_name
+
+    typed = next((word for word in argv if not word.startswith("-")), None)
+    if typed is None or typed in COMMANDS:
+        return None
+    meant = COMMAND_WORDS.get(typed.lower()) or nearest_name(typed, COMMANDS)
+    if meant:
+        hint = f"did you mean 'easyread {meant}'? Run 'easyread --help' to see the commands"
+    else:
+        hint = "run 'easyread --help' to see the commands"
+    return EasyReadError(f"there is no easyread command '{typed}'", hint=hint).one_line()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     global _command_run
+    argv = list(sys.argv[1:] if argv is None else argv)
+    unknown = unknown_command(argv)
+    if unknown is not None:
+        print(f"easyread: {unknown}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
