@@ -42,7 +42,7 @@ class CountingHandler(BaseHTTPRequestHandler):
 def local_server() -> Iterator[str]:
     CountingHandler.requests = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), CountingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -41,7 +41,7 @@ def server() -> Iterator[tuple[str, list[str]]]:
     requests: list[str] = []
     handler = type("Handler", (_CountingHandler,), {"requests": requests})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", requests
