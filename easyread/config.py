@@ -9,8 +9,9 @@ import math
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,8 @@ FIRST_YEAR, LAST_YEAR = 1980, 2099
 
 # The settings schema: every key of easyread.toml that easyread checks, declared once here with
 # its type, default, limits and help text. One checker (`_Checker`) reads these declarations;
-# `easyread config` shows them. [lint] is declared in easyread.lint.settings, because its keys
-# include the lint rules' own tables, which sit above this module.
+# `easyread config` shows them. The lint rules' own tables ([lint.long-sentence]) are made by
+# easyread.lint.settings, above this module, and registered here (register_rule_tables).
 TEXT, NUMBER, WHOLE, BOOL, DATE, TEXTS = "text", "number", "whole", "bool", "date", "texts"
 
 
@@ -342,14 +343,35 @@ LINT = SettingsTable(
         ),
     ),
 )
-# The whole schema. Every table is checked when the file is read. Which keys of [lint] are rules,
-# and each rule's own table ([lint.long-sentence]), are lint's business: easyread.lint.settings
-# checks them against a table made from the rule, when lint reads its settings.
+# The whole schema. Every table is checked when the file is read, [lint]'s rule tables too.
 SCHEMA = (TOP_LEVEL, FIND_OUT_MORE, LINT, SCORE, REVIEW, GLOSSARY)
 # The tables whose checked values settings_of gives, by name.
 SCHEMA_TABLES = {table.name: table for table in (SCORE, REVIEW, GLOSSARY)}
 # The tables of easyread.toml besides the top level and [find-out-more].
 COMMAND_TABLES = ("lint", "score", "review", "glossary")
+
+# The lint rules sit floors above this module, so it cannot import them. Instead lint registers,
+# when it is imported, a function that gives each rule's table ([lint.long-sentence]) declared in
+# the schema's own terms; the command line imports lint before any command runs. Until then,
+# [lint]'s other keys are left for lint to check when it reads its settings.
+_rule_table_makers: list[Callable[[], Mapping[str, SettingsTable]]] = []
+
+
+def register_rule_tables(make_tables: Callable[[], Mapping[str, SettingsTable]]) -> None:
+    """Have every easyread.toml read from now on check [lint]'s rule tables against the tables
+    `make_tables` gives, by rule id (it is called once, when first needed)."""
+    if make_tables not in _rule_table_makers:
+        _rule_table_makers.append(make_tables)
+        rule_tables.cache_clear()
+
+
+@cache
+def rule_tables() -> dict[str, SettingsTable]:
+    """The table of each lint rule by its id, as registered (none before lint is imported)."""
+    tables: dict[str, SettingsTable] = {}
+    for make_tables in _rule_table_makers:
+        tables.update(make_tables())
+    return dict(sorted(tables.items()))
 
 
 @dataclass(slots=True)
@@ -475,13 +497,36 @@ def config_from_dict(data: dict[str, Any], *, path: Path, text: str = "") -> Rep
     for table in COMMAND_TABLES:
         config.tables[table] = checker.sub_table(table, data)
     # Every table is checked now, once, so a mistake anywhere in the file stops every command
-    # at its line. Of [lint], the settings declared here; its rules' tables are lint's.
-    lint = config.tables["lint"]
-    declared = {key: value for key, value in lint.items() if key in LINT.keys}
-    config.checked[LINT.name] = checker.values(LINT, declared)
+    # at its line, [lint]'s rule tables included.
+    _check_lint(checker, config)
     for name, schema in SCHEMA_TABLES.items():
         config.checked[name] = checker.values(schema, config.tables[name])
     return config
+
+
+def _check_lint(checker: _Checker, config: ReportConfig) -> None:
+    """[lint]'s declared settings, the rule names it lists and each rule's own table, checked
+    against the rule tables lint registered (when none are, lint checks the rest itself)."""
+    lint = config.tables["lint"]
+    rules = rule_tables()
+    if not rules:
+        declared = {key: value for key, value in lint.items() if key in LINT.keys}
+        config.checked[LINT.name] = checker.values(LINT, declared)
+        return
+    config.checked[LINT.name] = checker.values(LINT, lint, also_allowed=tuple(rules))
+    for key in ("disable", "enable"):
+        checker.rule_names(key, config.checked[LINT.name][key], rules)
+    for rule_id, value in lint.items():
+        if rule_id in rules:
+            schema = rules[rule_id]
+            if not isinstance(value, dict):
+                raise ConfigError(
+                    f"'{rule_id}' must be a table",
+                    path=config.path,
+                    line=toml_line(checker.lines, rule_id, ["lint", rule_id]),
+                    hint=f"write it as [{schema.name}]",
+                )
+            config.checked[schema.name] = checker.values(schema, value)
 
 
 def settings_of(config: ReportConfig, table: str) -> dict[str, Any]:
@@ -562,6 +607,16 @@ class _Checker:
         close = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "remove it or fix its spelling"
         raise self.error(key, f"unknown setting '{key}'{_where(table)}", hint, table)
+
+    def rule_names(self, key: str, names: Sequence[str], rules: Sequence[str]) -> None:
+        """Each of `names` ([lint] disable or enable) is a lint rule."""
+        for name in names:
+            if name not in rules:
+                close = difflib.get_close_matches(name, list(rules), n=1, cutoff=0.6)
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else "run 'easyread rules' to see them"
+                )
+                raise self.error(key, f"there is no lint rule called '{name}'", hint, "lint")
 
     def value(self, setting: Setting, value: Any, table: str) -> Any:
         check = {
@@ -886,7 +941,7 @@ def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
                 )
             for key, value in raw.items():
                 if key not in LINT.keys:
-                    shown.append(SettingInEffect(f"{table}.{key}", value, source(key, table)))
+                    shown.extend(_rule_table_in_effect(config, key, value, lines))
             continue
         values = settings_of(config, table)
         for setting in SCHEMA_TABLES[table].settings:
@@ -894,6 +949,31 @@ def settings_in_effect(config: ReportConfig) -> list[SettingInEffect]:
             value = values[setting.name]
             shown.append(SettingInEffect(name, value, source(setting.name, table), setting.help))
     return shown
+
+
+def _rule_table_in_effect(
+    config: ReportConfig, rule_id: str, written: Any, lines: list[str]
+) -> list[SettingInEffect]:
+    """Every setting of a rule's table the file sets ([lint.long-sentence]), as checked, with
+    the line that sets it or "default"; as written when lint has not registered the table."""
+    name = f"lint.{rule_id}"
+    if name not in config.checked:
+        line = toml_line(lines, rule_id, ["lint"])
+        return [SettingInEffect(name, written, f"{_file_name(config)}:{line}")]
+    schema, values = rule_tables()[rule_id], config.checked[name]
+    shown = []
+    for setting in schema.settings:
+        where = "default"
+        if setting.name in written:
+            where = f"{_file_name(config)}:{toml_line(lines, setting.name, ['lint', rule_id])}"
+        shown.append(
+            SettingInEffect(f"{name}.{setting.name}", values[setting.name], where, setting.help)
+        )
+    return shown
+
+
+def _file_name(config: ReportConfig) -> str:
+    return config.path.name if config.path else CONFIG_NAME
 
 
 def _written_keys(lines: list[str]) -> set[tuple[str, ...]]:

@@ -179,3 +179,66 @@ def test_easyread_config_shows_lint_settings_as_checked(tmp_path: Path) -> None:
     assert shown["lint.fail-on"].value == "error"  # the choice as easyread uses it
     assert shown["lint.accept"].value == ["x"]
     assert shown["lint.fail-on"].source == "easyread.toml:4"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            '[lint.long-sentence]\nmax-words = "twenty"\n',
+            "'max-words' in [lint.long-sentence] must be a number. Write it without quotes: "
+            "max-words = 15.",
+        ),
+        (
+            "[lint.long-sentence]\nmax-words = 0\n",
+            "'max-words' in [lint.long-sentence] cannot be 0. Use 1 to 100.",
+        ),
+        (
+            "[lint.long-sentence]\nmax-word = 20\n",
+            "unknown setting 'max-word' in [lint.long-sentence]. Did you mean 'max-words'?",
+        ),
+        ("[lint]\nlong-sentense = 3\n", "unknown setting 'long-sentense' in [lint]. Did you"),
+        ('[lint]\ndisable = ["semicolom"]\n', "there is no lint rule called 'semicolom'"),
+    ],
+)
+def test_a_mistake_in_a_rule_table_stops_every_command_when_the_file_is_read(
+    tmp_path: Path, body: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Lint registers its rules' tables with the schema, so [lint.<rule>] is checked with the
+    rest of easyread.toml: 'easyread score' and 'easyread build' stop at it like lint does."""
+    from easyread.cli import main
+
+    (tmp_path / "easyread.toml").write_text('title = "T"\n\n' + body, encoding="utf-8")
+    (tmp_path / "01-intro.md").write_text("# Intro\n\nWe help people.\n", encoding="utf-8")
+    for command in ("score", "build", "lint", "config"):
+        assert main([command, str(tmp_path)]) == 2, command
+        error = capsys.readouterr().err.strip()
+        assert error.startswith(f"easyread: {tmp_path / 'easyread.toml'}:4: "), error
+        assert message.lower() in error.lower() and "\n" not in error, error
+    assert not (tmp_path / "out").exists()
+
+
+def test_rule_tables_are_checked_when_the_file_is_read(tmp_path: Path) -> None:
+    import easyread.lint  # noqa: F401  (registers the rules' tables)
+    from easyread.config import rule_tables
+
+    assert "long-sentence" in rule_tables()
+    config = _config(tmp_path, "[lint.long-sentence]\nmax-words = 12\n")
+    assert config.checked["lint.long-sentence"]["max-words"] == 12
+    with pytest.raises(ConfigError) as caught:
+        _config(tmp_path, "[lint.picture-reuse]\ncommon-share = 1.5\n")
+    assert caught.value.line == 4
+    assert "'common-share' in [lint.picture-reuse] cannot be 1.5" in caught.value.one_line()
+
+
+def test_easyread_config_shows_rule_tables_with_their_sources(tmp_path: Path) -> None:
+    import easyread.lint  # noqa: F401  (registers the rules' tables)
+
+    config = _config(tmp_path, '[lint.long-sentence]\nseverity = "ERROR"\nmax-words = 12\n')
+    shown = {item.name: item for item in settings_in_effect(config)}
+    assert shown["lint.long-sentence.max-words"].value == 12
+    assert shown["lint.long-sentence.max-words"].source == "easyread.toml:5"
+    assert shown["lint.long-sentence.severity"].value == "error"
+    assert shown["lint.long-sentence.severity"].source == "easyread.toml:4"
+    assert shown["lint.long-sentence.enabled"].source == "default"
+    assert shown["lint.long-sentence.max-words"].help == "the most words a sentence may have"

@@ -127,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_BAD_INPUT
     _command_run = args.command
+    # Lint registers its rules' tables with the settings schema when it is imported, so that
+    # every command checks [lint.<rule>] when it reads easyread.toml (config cannot import lint).
+    importlib.import_module("easyread.lint")
     try:
         return int(args.func(args) or 0)
     except EasyReadError as error:

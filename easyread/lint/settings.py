@@ -31,6 +31,7 @@ from easyread.config import (
     Setting,
     SettingsTable,
     checked_table,
+    register_rule_tables,
     toml_line,
     toml_lines,
 )
@@ -79,7 +80,8 @@ def settings_from_table(
     table: dict[str, Any], path: Path | None, lines: list[str] | None = None
 ) -> LintSettings:
     """[lint] checked against the settings schema (easyread.config.LINT), and each rule's own
-    table against a schema made from the rule; which names are rules is lint's business."""
+    table against a schema made from the rule. easyread.toml was checked the same way when it
+    was read (lint registers these tables with config); a table given here directly was not."""
     lines = lines or toml_lines(path)
     rules = all_rules()
     values = checked_table(LINT, table, path, lines, also_allowed=tuple(rules))
@@ -100,7 +102,7 @@ def settings_from_table(
 def rule_schema(rule: type[Rule]) -> SettingsTable:
     """The settings of [lint.<rule>]: on or off, how serious, and the rule's own options."""
     own = tuple(
-        _option_setting(key, default, rule.option_help.get(key, ""))
+        _option_setting(key, default, rule.option_help.get(key, ""), rule.option_limits.get(key))
         for key, default in rule.options.items()
     )
     return SettingsTable(
@@ -115,11 +117,22 @@ def rule_schema(rule: type[Rule]) -> SettingsTable:
     )  # fmt: skip
 
 
-def _option_setting(key: str, default: Any, help_text: str) -> Setting:
+def _rule_tables() -> dict[str, SettingsTable]:
+    return {rule_id: rule_schema(rule) for rule_id, rule in all_rules().items()}
+
+
+# easyread.toml is checked when it is read, rule tables too: config asks lint for them here.
+register_rule_tables(_rule_tables)
+
+
+def _option_setting(
+    key: str, default: Any, help_text: str, limits: tuple[float, float] | None
+) -> Setting:
     if isinstance(default, bool):
         return Setting(key, BOOL, default, help_text)
     if isinstance(default, int | float):
-        return Setting(key, NUMBER, default, help_text, example=f"{default}")
+        low, high = limits or (None, None)
+        return Setting(key, NUMBER, default, help_text, low=low, high=high, example=f"{default}")
     if isinstance(default, list):
         return Setting(key, TEXTS, default, help_text)
     return Setting(key, TEXT, default, help_text)

@@ -29,6 +29,8 @@ class Rule:
     severity: ClassVar[str] = "warning"  # default severity ("error" | "warning" | "info")
     options: ClassVar[dict[str, Any]] = {}  # defaults; [lint.<id>] in easyread.toml overrides
     option_help: ClassVar[dict[str, str]] = {}  # one line per option, for `easyread explain`
+    # The smallest and largest value of each number option; easyread.toml is refused outside.
+    option_limits: ClassVar[dict[str, tuple[float, float]]] = {}
     enabled_by_default: ClassVar[bool] = True
     examples_fail: ClassVar[list[str]] = []  # Markdown sections it must flag
     examples_pass: ClassVar[list[str]] = []  # Markdown sections it must not flag

@@ -34,6 +34,7 @@ class CapsEmphasis(Rule):
     description = "A word in CAPITALS for emphasis: write it in ordinary letters."
     severity = "warning"
     options = {"min-letters": 2}
+    option_limits = {"min-letters": (1, 20)}
     option_help = {"min-letters": "shorter words in capitals are never flagged"}
     examples_fail = [
         "# Your visit\n\nPLEASE bring your letter with you.\n",

@@ -74,6 +74,7 @@ class HardNumber(Rule):
     description = "A decimal, fraction, number in words or large unrounded number."
     severity = "warning"
     options = {"ignore-words": ["one"], "max-digits-unrounded": 4}
+    option_limits = {"max-digits-unrounded": (1, 20)}
     option_help = {
         "ignore-words": "number words that are never flagged",
         "max-digits-unrounded": "numbers with more digits than this must be rounded",

@@ -34,6 +34,7 @@ class HeadingDepth(Rule):
     description = "A heading with 3 or more '#' marks: use '#' and '##' only."
     severity = "warning"
     options = {"max-level": 2}
+    option_limits = {"max-level": (1, 6)}
     option_help = {"max-level": "the most '#' marks a heading may have"}
     examples_fail = [
         "# Our work\n\n### Visits\n\nWe visited 12 homes.\n",

@@ -37,6 +37,7 @@ class LongPoint(Rule):
     description = "A point with more sentences than the limit (3 unless set)."
     severity = "warning"
     options = {"max-sentences": 3}
+    option_limits = {"max-sentences": (1, 50)}
     option_help = {"max-sentences": "the most sentences one point may have"}
     examples_fail = [
         "# Homes\n\nWe visited homes. We met people. We met staff. We wrote a report.\n",

@@ -24,6 +24,7 @@ class LongSentence(Rule):
     description = "A sentence longer than the limit (15 words unless set)."
     severity = "warning"
     options = {"max-words": 15}
+    option_limits = {"max-words": (1, 100)}
     option_help = {"max-words": "the most words a sentence may have"}
     examples_fail = [
         "# Visits\n\nWe went to see people in their homes and we talked to their families and"

@@ -21,6 +21,7 @@ class NestedList(Rule):
     description = "A list inside a list: keep lists to one level."
     severity = "warning"
     options = {"max-depth": 1}
+    option_limits = {"max-depth": (1, 10)}
     option_help = {"max-depth": "how many levels of list are fine"}
     examples_fail = [
         "# Help\n\n- We help people.\n  - We help families.\n",

@@ -31,6 +31,7 @@ class PictureResolution(Rule):
     description = "A picture under 150 pixels per inch at the size it is printed."
     severity = "warning"
     options = {"min-ppi": 150}
+    option_limits = {"min-ppi": (1, 2400)}
     option_help = {"min-ppi": "the fewest pixels per inch a printed picture may have"}
     examples_fail = [
         "# Visits\n\n![A red square](tests/data/pictures/tiny.png) We visited 12 homes.\n",

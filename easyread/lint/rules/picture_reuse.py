@@ -35,6 +35,7 @@ class PictureReuse(Rule):
     description = "One picture used with different descriptions or for very different points."
     severity = "warning"
     options = {"common-share": 0.2}
+    option_limits = {"common-share": (0, 1)}
     option_help = {"common-share": "words in more than this share of the points are not compared"}
     examples_fail = [
         "# Visits\n\n![A pill](pill.png) Take your medicines.\n\n"

@@ -90,6 +90,7 @@ class UncommonWord(Rule):
     description = "A word that is not used much in everyday English."
     severity = "warning"
     options = {"min-zipf": 2.8, "formal-zipf": 4.2, "formal-zipf-short": 4.0, "accept": []}
+    option_limits = {"min-zipf": (0, 8), "formal-zipf": (0, 8), "formal-zipf-short": (0, 8)}
     option_help = {
         "min-zipf": (
             "report words used less often than this (Zipf scale: 3 is once in a million words, "
