@@ -142,6 +142,8 @@ def test_the_embedded_font_is_used_where_it_is_not_installed(converted) -> None:
 
 def test_a_rendered_page_has_pictures_and_text(converted, tmp_path: Path) -> None:
     if shutil.which("pdftoppm") is None:
+        if os.environ.get("EASYREAD_REQUIRE_RENDERERS"):
+            pytest.fail("EASYREAD_REQUIRE_RENDERERS is set but pdftoppm is not installed")
         pytest.skip("pdftoppm (poppler-utils) is not installed")
     pdf = converted["mini"].pdf
     subprocess.run(

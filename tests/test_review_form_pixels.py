@@ -4,6 +4,7 @@ none inside a box left empty, and the typed note inside the notes box."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -105,6 +106,8 @@ def test_ticks_and_notes_show_in_both_renderers(
     copy: dict[str, Path], tmp_path: Path, filler, renderer: str
 ) -> None:
     if shutil.which(renderer) is None:
+        if os.environ.get("EASYREAD_REQUIRE_RENDERERS"):
+            pytest.fail(f"{renderer} is not installed (poppler-utils, mupdf-tools)")
         pytest.skip(f"{renderer} is not installed")
     filled = filler(copy["pdf"], tmp_path / f"{filler.__name__}.pdf")
     places = field_places(filled)
