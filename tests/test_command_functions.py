@@ -1,5 +1,6 @@
 """Each command's one library function, called as a program would call it (no command line):
-lint.run.run_lint, score.run.run_score and review.feedback_run.read_feedback."""
+lint.run.run_lint, score.run.run_score (and writers.readability.score_and_write, which draws
+what it works out), review.feedback_run.read_feedback and review.changes_output.make_changes."""
 
 from __future__ import annotations
 
@@ -65,3 +66,26 @@ def test_read_feedback_needs_copies_to_read(tmp_path: Path) -> None:
         read_feedback([report])
     with pytest.raises(EasyReadError, match="one report folder, and was given 2"):
         read_feedback([report], report_dir=tmp_path)
+
+
+def test_score_and_write_scores_and_draws_only_what_is_asked(tmp_path: Path) -> None:
+    from easyread.writers.readability import score_and_write
+
+    report = _report(tmp_path / "report", "We help people. We listen to you.\n")
+    target = tmp_path / "figures" / "score.html"
+    made = score_and_write([str(report)], html_file=target, fail_under=101)
+    assert made.written == [target] and "<html" in target.read_text(encoding="utf-8")
+    assert made.found.score == run_score([str(report)]).score
+    assert made.found.failures and "below --fail-under 101" in made.found.failures[0]
+    plain = score_and_write([str(report)])
+    assert plain.written == [] and sorted(tmp_path.rglob("*.html")) == [target]
+
+
+def test_make_changes_refuses_a_font_size_before_reading_anything(tmp_path: Path) -> None:
+    from easyread.review.changes_output import make_changes
+
+    target = tmp_path / "changes.pdf"
+    with pytest.raises(EasyReadError) as caught:
+        make_changes(tmp_path / "missing", "last", pdf=target, font_size=9)
+    assert caught.value.one_line() == "Font size 9 is not right for Easy Read. Use 14 to 40."
+    assert not target.exists()

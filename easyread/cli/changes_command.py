@@ -32,17 +32,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from easyread.errors import EasyReadError
-    from easyread.review.changes import changes_for
-    from easyread.review.changes_output import print_changes, write_changes_pdf
+    from easyread.review.changes_output import make_changes, print_changes
 
-    if not 14 <= args.font_size <= 40:
-        raise EasyReadError(
-            f"font size {args.font_size:g} is not right for Easy Read", hint="use 14 to 40"
-        )
-    changes = changes_for(args.dir, args.since)
-    print_changes(changes)
-    if args.pdf is not None:
-        path = write_changes_pdf(changes, args.pdf, font_size=args.font_size)
-        print(f"PDF: {display_path(path)}")
+    made = make_changes(args.dir, args.since, pdf=args.pdf, font_size=args.font_size)
+    print_changes(made.changes)
+    if made.pdf is not None:
+        print(f"PDF: {display_path(made.pdf)}")
     return 0

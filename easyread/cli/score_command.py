@@ -60,15 +60,18 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from easyread.score.run import run_score
     from easyread.score.serialize import dumps, report_to_json
+    from easyread.writers.readability import score_and_write
 
-    found = run_score(
+    made = score_and_write(
         [str(path) for path in args.paths],
         compare_with=args.compare,
         fail_under=args.fail_under,
         fail_scope=args.fail_scope,
+        html_file=args.html,
+        pdf_file=args.pdf,
     )
+    found = made.found
     score, comparison = found.score, found.comparison
     if args.format == "json":
         data = report_to_json(score, comparison=comparison)
@@ -81,17 +84,8 @@ def run(args: argparse.Namespace) -> int:
         from easyread.score.terminal import print_score
 
         print_score(score, Console(highlight=False), comparison=comparison, show_points=args.points)
-    written = []
-    if args.html is not None:
-        from easyread.writers.readability import write_html
-
-        written.append(write_html(score, args.html, comparison))
-    if args.pdf is not None:
-        from easyread.writers.readability import write_pdf
-
-        written.append(write_pdf(score, args.pdf, comparison))
     out = sys.stderr if args.format == "json" else sys.stdout
-    for path in written:
+    for path in made.written:
         print(f"Wrote {path}", file=out)
     for failure in found.failures:
         print(f"easyread: {failure}", file=sys.stderr)

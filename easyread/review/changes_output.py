@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from easyread.edition.review_strings import review_strings
-from easyread.errors import display_path
+from easyread.errors import EasyReadError, display_path
 from easyread.output import ensure_folder, write_bytes_atomically
 from easyread.records.reviews import format_date
-from easyread.review.changes import ChangeList, change_words, group_by_part
+from easyread.review.changes import ChangeList, change_words, changes_for, group_by_part
 from easyread.review.printing import render_review_pdf, review_templates
 from easyread.writers.templates import environment, font_faces, page_counter_content
 
@@ -92,3 +93,25 @@ def write_changes_pdf(
     ensure_folder(target.parent)
     write_bytes_atomically(target, pdf)
     return target
+
+
+@dataclass(frozen=True, slots=True)
+class ChangesMade:
+    """What `easyread changes` found, and the PDF it wrote (None when none was asked for)."""
+
+    changes: ChangeList
+    pdf: Path | None
+
+
+def make_changes(
+    root: Path, since: str, *, pdf: Path | None = None, font_size: float = 18.0
+) -> ChangesMade:
+    """`easyread changes`: what changed in the report at `root` since the check `since` (a
+    record of reviews/ or 'last'), and, when `pdf` is given, the large-print PDF of it."""
+    if not 14 <= font_size <= 40:
+        raise EasyReadError(
+            f"font size {font_size:g} is not right for Easy Read", hint="use 14 to 40"
+        )
+    changes = changes_for(root, since)
+    written = write_changes_pdf(changes, pdf, font_size=font_size) if pdf is not None else None
+    return ChangesMade(changes, written)

@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from markupsafe import Markup
 
 from easyread.output import ensure_folder, write_bytes_atomically, write_text_atomically
 from easyread.resources import templates_dir
 from easyread.score.formulas import MEASURE_NAMES
+from easyread.score.run import ScoreRun, run_score
 from easyread.score.scorer import ReportScore
 from easyread.score.serialize import dumps, report_to_json
 from easyread.score.summary import summary_line
-from easyread.writers.render import SandboxFetcher, render_pdf
 from easyread.writers.templates import environment
+
+if TYPE_CHECKING:
+    from easyread.writers.render import SandboxFetcher
 
 COUNT_LABELS = {
     "sentences": "Sentences",
@@ -179,6 +183,9 @@ def write_html(score: ReportScore, path: Path, comparison: dict[str, Any] | None
 
 def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None = None) -> Path:
     """The readability report as tagged PDF; the page is self-contained, so no file is read."""
+    # WeasyPrint takes most of a second to import: only when a PDF is asked for.
+    from easyread.writers.render import render_pdf
+
     text = render_html(score, comparison)
     pdf, _ = render_pdf(text, fetcher(), base_url=".")
     ensure_folder(path.parent)
@@ -186,8 +193,45 @@ def write_pdf(score: ReportScore, path: Path, comparison: dict[str, Any] | None 
     return path
 
 
+@dataclass(frozen=True, slots=True)
+class ScoreWritten:
+    """What `easyread score` worked out, and the readability files it wrote."""
+
+    found: ScoreRun
+    written: list[Path]
+
+
+def score_and_write(
+    paths: Sequence[str],
+    *,
+    compare_with: Path | None = None,
+    fail_under: float | None = None,
+    fail_scope: str | None = None,
+    html_file: Path | None = None,
+    pdf_file: Path | None = None,
+    stdin: TextIO | None = None,
+) -> ScoreWritten:
+    """`easyread score`: score.run.run_score works out the figures, then the readability
+    report is drawn as HTML at `html_file` and as PDF at `pdf_file`, when asked for."""
+    found = run_score(
+        paths,
+        compare_with=compare_with,
+        fail_under=fail_under,
+        fail_scope=fail_scope,
+        stdin=stdin,
+    )
+    written = []
+    if html_file is not None:
+        written.append(write_html(found.score, html_file, found.comparison))
+    if pdf_file is not None:
+        written.append(write_pdf(found.score, pdf_file, found.comparison))
+    return ScoreWritten(found, written)
+
+
 def fetcher() -> SandboxFetcher:
     """The page is self-contained (inline CSS and SVG): it may read no file and no URL."""
+    from easyread.writers.render import SandboxFetcher
+
     return SandboxFetcher([], [])
 
 
