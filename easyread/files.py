@@ -61,16 +61,31 @@ class FileRefused(Exception):
         return error(self.message, path=path, line=line, column=column, hint=self.hint)
 
 
+def command_path(
+    name: Path | str,
+    *,
+    missing: str = "this file or folder does not exist",
+    hint: str = "check the name",
+    folder: bool = False,
+) -> Path:
+    """A path a command was given, which must exist (and be a folder, with `folder`), or the
+    one-line error every command gives when it does not. `missing` and `hint` say what the
+    command takes: 'this folder does not exist', 'this file does not exist'."""
+    path = Path(name)
+    if not path.exists():
+        raise ConfigError(missing, path=path, hint=hint)
+    if folder and not path.is_dir():
+        raise ConfigError("this is not a folder", path=path, hint="give the report's folder")
+    return path
+
+
 def report_folder(path: Path | str) -> Path:
     """The report folder a command's DIR argument names, or the one-line error every command
     gives when it is not one: the folder must exist and be a folder. A folder without
     easyread.toml is a report with the default settings."""
-    root = Path(path)
-    if not root.exists():
-        raise ConfigError("this folder does not exist", path=root, hint="check the folder name")
-    if not root.is_dir():
-        raise ConfigError("this is not a folder", path=root, hint="give the report's folder")
-    return root
+    return command_path(
+        path, missing="this folder does not exist", hint="check the folder name", folder=True
+    )
 
 
 def package_roots() -> list[Path]:

@@ -191,6 +191,40 @@ def test_every_command_names_a_bad_report_folder_the_same_way(
 
 
 @pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["lint"], "This file or folder does not exist. Check the name."),
+        (["score"], "This file does not exist. Check its name."),
+        (["build"], "This folder does not exist. Check the folder name."),
+    ],
+)
+def test_lint_and_score_name_a_missing_path_through_the_shared_function(
+    command: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """lint takes files or folders, score one folder or files, build a folder: the words differ,
+    the function (files.command_path) and the one line are the same."""
+    from unittest import mock
+
+    from easyread import files
+    from easyread.cli import main
+
+    missing = tmp_path / "no-such-thing.md"
+    with mock.patch.object(files, "command_path", wraps=files.command_path) as shared:
+        modules = ("easyread.lint.run", "easyread.score.run")
+        patches = [mock.patch(f"{name}.command_path", shared) for name in modules]
+        for patch in patches:
+            patch.start()
+        try:
+            assert main([*command, str(missing)]) == 2
+        finally:
+            for patch in patches:
+                patch.stop()
+    error = capsys.readouterr().err.strip()
+    assert error == f"easyread: {missing}: {message}", error
+    assert shared.called
+
+
+@pytest.mark.parametrize(
     ("typed", "hint"),
     [
         (["new", "my-report"], "Did you mean 'easyread init'?"),

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from easyread.config import ReportConfig, find_config, load_config
-from easyread.errors import EasyReadError, SourceError
+from easyread.errors import SourceError
+from easyread.files import command_path
 from easyread.importer import ImportedReport, is_importable, read_imported
 from easyread.lint import engine, fixer
 from easyread.lint.findings import Finding, at_or_above
@@ -213,7 +214,7 @@ def _reports(
             text = (stdin or sys.stdin).read().replace("\r\n", "\n").replace("\r", "\n")
             reports.append((read_stdin(text, config=config or _nearest_config(Path.cwd())), None))
             continue
-        path = Path(name)
+        path = command_path(name)
         if path.is_dir():
             report = read_report(path, check_pictures=False)
             if config is not None:
@@ -228,18 +229,14 @@ def _reports(
                 )
                 report = dataclasses.replace(report, config=settings)
             reports.append((report, document))
-        elif path.is_file():
-            if path.suffix.lower() not in (".md", ".markdown"):
-                raise SourceError(
-                    "this is not a Markdown file",
-                    path=path,
-                    hint="give a report folder, .md files, or a .docx, .odt or .html document",
-                )
-            files.append(path)
-        else:
-            raise EasyReadError(
-                "this file or folder does not exist", path=path, hint="check the name"
+        elif path.suffix.lower() not in (".md", ".markdown"):
+            raise SourceError(
+                "this is not a Markdown file",
+                path=path,
+                hint="give a report folder, .md files, or a .docx, .odt or .html document",
             )
+        else:
+            files.append(path)
     if files:
         reports.append((read_files(files, config=config or _nearest_config(files[0])), None))
     return reports

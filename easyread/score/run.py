@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from easyread.config import find_config, load_config
 from easyread.errors import ConfigError, EasyReadError
+from easyread.files import command_path
 from easyread.importer import is_importable, read_imported
 from easyread.model import Report
 from easyread.reader import read_files, read_report, read_stdin
@@ -80,8 +81,7 @@ def load_report(paths: list[str], stdin: TextIO | None = None) -> Report:
                 path=path,
                 hint="score the folder on its own",
             )
-        if not path.exists():
-            raise EasyReadError("this file does not exist", path=path, hint="check its name")
+        command_path(path, missing="this file does not exist", hint="check its name")
     return read_files(files)
 
 
