@@ -67,15 +67,19 @@ def command_path(
     missing: str = "this file or folder does not exist",
     hint: str = "check the name",
     folder: bool = False,
+    file: bool = False,
 ) -> Path:
-    """A path a command was given, which must exist (and be a folder, with `folder`), or the
-    one-line error every command gives when it does not. `missing` and `hint` say what the
-    command takes: 'this folder does not exist', 'this file does not exist'."""
+    """A path a command was given, which must exist (and be a folder, with `folder`; not a
+    folder, with `file`), or the one-line error every command gives when it does not.
+    `missing` and `hint` say what the command takes: 'this folder does not exist', 'this file
+    does not exist'."""
     path = Path(name)
     if not path.exists():
         raise ConfigError(missing, path=path, hint=hint)
     if folder and not path.is_dir():
         raise ConfigError("this is not a folder", path=path, hint="give the report's folder")
+    if file and path.is_dir():
+        raise ConfigError("this is a folder, not a file", path=path)
     return path
 
 

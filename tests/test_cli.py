@@ -196,13 +196,16 @@ def test_every_command_names_a_bad_report_folder_the_same_way(
         (["lint"], "This file or folder does not exist. Check the name."),
         (["score"], "This file does not exist. Check its name."),
         (["build"], "This folder does not exist. Check the folder name."),
+        (["import"], "This file does not exist. Check its name."),
+        (["feedback"], "This file does not exist. Check its name."),
     ],
 )
-def test_lint_and_score_name_a_missing_path_through_the_shared_function(
+def test_every_command_names_a_missing_path_through_the_shared_function(
     command: list[str], message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """lint takes files or folders, score one folder or files, build a folder: the words differ,
-    the function (files.command_path) and the one line are the same."""
+    """lint takes files or folders, score one folder or files, build a folder, import and
+    feedback files: the words differ, the function (files.command_path) and the one line are
+    the same."""
     from unittest import mock
 
     from easyread import files
@@ -210,7 +213,12 @@ def test_lint_and_score_name_a_missing_path_through_the_shared_function(
 
     missing = tmp_path / "no-such-thing.md"
     with mock.patch.object(files, "command_path", wraps=files.command_path) as shared:
-        modules = ("easyread.lint.run", "easyread.score.run")
+        modules = (
+            "easyread.lint.run",
+            "easyread.score.run",
+            "easyread.importer",
+            "easyread.review.feedback_run",
+        )
         patches = [mock.patch(f"{name}.command_path", shared) for name in modules]
         for patch in patches:
             patch.start()
@@ -244,3 +252,15 @@ def test_an_unknown_command_gets_one_line_with_the_nearest_command(
     word = next(part for part in typed if not part.startswith("-"))
     assert captured.err.startswith(f"easyread: There is no easyread command '{word}'.")
     assert hint in captured.err and len(captured.err.splitlines()) == 1
+
+
+def test_import_of_a_folder_says_it_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from easyread.cli import main
+
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    assert main(["import", str(folder), str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err.strip() == f"easyread: {folder}: This is a folder, not a file."
+    assert not (tmp_path / "out").exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from easyread.config import config_from_dict
 from easyread.errors import SourceError
+from easyread.files import command_path
 from easyread.importer.document import Document
 from easyread.importer.folder import write_report_folder
 from easyread.importer.markdown import Place, RenderedReport, SectionFile, render
@@ -70,6 +71,7 @@ def load_document(path: Path) -> Document:
 
 def import_document(path: Path, target: Path, *, force: bool = False) -> RenderedReport:
     """Write the document at `path` as a report folder at `target`; returns what was written."""
+    command_path(path, missing="this file does not exist", hint="check its name", file=True)
     rendered = render(load_document(path))
     write_report_folder(rendered, target, source=path, force=force)
     return rendered

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from easyread.errors import EasyReadError, display_path
+from easyread.files import command_path, report_folder
 from easyread.output import refuse_source_folder
 from easyread.reader import read_report
 from easyread.review.feedback import Feedback, collect_feedback, read_review_file
@@ -39,6 +40,10 @@ def read_feedback(
 
     The report folder is the folder among `paths`, or `report_dir`, or else the one the copies
     lead to (see review.report_folder)."""
+    if report_dir is not None:
+        report_folder(report_dir)
+    for path in paths:
+        command_path(path, missing="this file does not exist", hint="check its name")
     folder = _report_folder(paths, report_dir)
     files = [path for path in paths if not path.is_dir()]
     if not files:
