@@ -526,7 +526,20 @@ def _check_lint(checker: _Checker, config: ReportConfig) -> None:
                     line=toml_line(checker.lines, rule_id, ["lint", rule_id]),
                     hint=f"write it as [{schema.name}]",
                 )
-            config.checked[schema.name] = checker.values(schema, value)
+            values = checker.values(schema, value)
+            config.checked[schema.name] = {
+                key: whole_if_default_is(item, schema.default_of(key))
+                for key, item in values.items()
+            }
+
+
+def whole_if_default_is(value: Any, default: Any) -> Any:
+    """A rule option whose default is a whole number stays whole (NUMBER is read as a float):
+    `max-words = 12` is 12, as lint uses it and `easyread config` shows it."""
+    whole_default = isinstance(default, int) and not isinstance(default, bool)
+    if whole_default and isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def settings_of(config: ReportConfig, table: str) -> dict[str, Any]:

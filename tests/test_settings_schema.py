@@ -237,6 +237,7 @@ def test_easyread_config_shows_rule_tables_with_their_sources(tmp_path: Path) ->
     config = _config(tmp_path, '[lint.long-sentence]\nseverity = "ERROR"\nmax-words = 12\n')
     shown = {item.name: item for item in settings_in_effect(config)}
     assert shown["lint.long-sentence.max-words"].value == 12
+    assert isinstance(shown["lint.long-sentence.max-words"].value, int)
     assert shown["lint.long-sentence.max-words"].source == "easyread.toml:5"
     assert shown["lint.long-sentence.severity"].value == "error"
     assert shown["lint.long-sentence.severity"].source == "easyread.toml:4"

@@ -34,6 +34,7 @@ from easyread.config import (
     register_rule_tables,
     toml_line,
     toml_lines,
+    whole_if_default_is,
 )
 from easyread.errors import ConfigError
 from easyread.lint.findings import SEVERITIES
@@ -156,16 +157,8 @@ def _rule_table(
         elif key == "severity":
             settings.severities[rule.id] = values[key]
         else:
-            options[key] = _as_whole(values[key], rule.options[key])
+            options[key] = whole_if_default_is(values[key], rule.options[key])
     settings.options[rule.id] = options
-
-
-def _as_whole(value: Any, default: Any) -> Any:
-    """A whole number for an option whose default is one (the schema reads numbers as floats)."""
-    whole_default = isinstance(default, int) and not isinstance(default, bool)
-    if whole_default and isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
 
 
 def _rule_names(
