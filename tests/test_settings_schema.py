@@ -243,3 +243,38 @@ def test_easyread_config_shows_rule_tables_with_their_sources(tmp_path: Path) ->
     assert shown["lint.long-sentence.severity"].source == "easyread.toml:4"
     assert shown["lint.long-sentence.enabled"].source == "default"
     assert shown["lint.long-sentence.max-words"].help == "the most words a sentence may have"
+
+
+def test_every_rule_option_declares_what_values_it_may_have() -> None:
+    """A rule's number options have limits around their default and its text options with a
+    fixed set of values have choices, so easyread.toml is refused outside them at load."""
+    from easyread.config import BOOL, NUMBER
+    from easyread.lint.rules import all_rules
+    from easyread.lint.settings import rule_schema
+
+    for rule_id, rule in all_rules().items():
+        for setting in rule_schema(rule).settings:
+            where = f"[lint.{rule_id}] {setting.name}"
+            assert setting.help.strip(), where
+            if setting.kind == NUMBER:
+                assert setting.low is not None and setting.high is not None, where
+                assert setting.low <= setting.default <= setting.high, where
+            elif setting.kind not in (BOOL, TEXTS):
+                assert not setting.choices or setting.default in setting.choices, where
+    order = rule_schema(all_rules()["date-format"]).setting("order")
+    assert order.choices == ("dmy", "mdy")
+
+
+def test_a_rule_text_option_outside_its_choices_is_refused(tmp_path: Path) -> None:
+    import easyread.lint  # noqa: F401  (registers the rules' tables)
+
+    assert (
+        _config(tmp_path, '[lint.date-format]\norder = "MDY"\n').checked["lint.date-format"][
+            "order"
+        ]
+        == "mdy"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _config(tmp_path, '[lint.date-format]\norder = "ymd"\n')
+    assert caught.value.line == 4
+    assert "'ymd' is not known" in caught.value.message and "dmy or mdy" in caught.value.hint

@@ -24,6 +24,7 @@ from typing import Any
 from easyread.config import (
     BOOL,
     LINT,
+    MAX_NAME_LENGTH,
     NUMBER,
     TEXT,
     TEXTS,
@@ -102,10 +103,7 @@ def settings_from_table(
 
 def rule_schema(rule: type[Rule]) -> SettingsTable:
     """The settings of [lint.<rule>]: on or off, how serious, and the rule's own options."""
-    own = tuple(
-        _option_setting(key, default, rule.option_help.get(key, ""), rule.option_limits.get(key))
-        for key, default in rule.options.items()
-    )
+    own = tuple(_option_setting(rule, key, default) for key, default in rule.options.items())
     return SettingsTable(
         f"lint.{rule.id}",
         rule.description,
@@ -126,17 +124,19 @@ def _rule_tables() -> dict[str, SettingsTable]:
 register_rule_tables(_rule_tables)
 
 
-def _option_setting(
-    key: str, default: Any, help_text: str, limits: tuple[float, float] | None
-) -> Setting:
+def _option_setting(rule: type[Rule], key: str, default: Any) -> Setting:
+    """One option of a rule as a setting: its type from its default, its help, and the limits
+    or choices the rule declares for it."""
+    help_text = rule.option_help.get(key, "")
     if isinstance(default, bool):
         return Setting(key, BOOL, default, help_text)
     if isinstance(default, int | float):
-        low, high = limits or (None, None)
+        low, high = rule.option_limits.get(key, (None, None))
         return Setting(key, NUMBER, default, help_text, low=low, high=high, example=f"{default}")
     if isinstance(default, list):
         return Setting(key, TEXTS, default, help_text)
-    return Setting(key, TEXT, default, help_text)
+    choices = rule.option_choices.get(key, ())
+    return Setting(key, TEXT, default, help_text, max_length=MAX_NAME_LENGTH, choices=choices)
 
 
 def _rule_table(

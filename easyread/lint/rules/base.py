@@ -31,6 +31,8 @@ class Rule:
     option_help: ClassVar[dict[str, str]] = {}  # one line per option, for `easyread explain`
     # The smallest and largest value of each number option; easyread.toml is refused outside.
     option_limits: ClassVar[dict[str, tuple[float, float]]] = {}
+    # The only values each text option may have (matched whatever the case).
+    option_choices: ClassVar[dict[str, tuple[str, ...]]] = {}
     enabled_by_default: ClassVar[bool] = True
     examples_fail: ClassVar[list[str]] = []  # Markdown sections it must flag
     examples_pass: ClassVar[list[str]] = []  # Markdown sections it must not flag

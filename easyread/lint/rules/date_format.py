@@ -31,6 +31,7 @@ class DateFormat(Rule):
     description = "A date in numbers (6/8/18): write it out as 6 August 2018."
     severity = "warning"
     options = {"order": "dmy"}
+    option_choices = {"order": ("dmy", "mdy")}
     option_help = {"order": "how to read 6/8/18: dmy (UK, 6 August) or mdy (US, June 8)"}
     examples_fail = [
         "# Meeting\n\nWe met on 6/8/18 at the town hall.\n",
