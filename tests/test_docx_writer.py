@@ -236,6 +236,12 @@ def test_bold_only_for_hard_words_and_no_italics(built: Path, document, edition)
         assert xml.findall(f".//{W}i") == [] and xml.findall(f".//{W}iCs") == []
 
 
+def test_the_cover_subtitle_is_large_but_not_bold_as_in_the_pdf(document) -> None:
+    subtitle = document.styles["Subtitle"]
+    assert subtitle.font.bold is False and subtitle.font.size > document.styles["Normal"].font.size
+    assert any(p.style.name == "Subtitle" and p.text for p in document.paragraphs)
+
+
 def test_body_text_layout(document) -> None:
     normal = document.styles["Normal"]
     assert normal.font.size == Pt(16)

@@ -71,6 +71,7 @@ def set_up_styles(
         _heading(styles["Caption"], size, before=size * 0.5, after=size * 0.4)
     _heading(styles["Title"], size * 2.2, before=0, after=size * 1.1)
     _heading(styles["Subtitle"], size * 1.3, before=0, after=size * 1.3)
+    styles["Subtitle"].font.bold = False  # as .cover-subtitle in the PDF: large, not bold
     _point_styles(document, size)
     _remove_children(styles["Title"].element, "w:pPr", "w:pBdr")
     _remove_children(styles["Subtitle"].element, "w:pPr", "w:numPr")
