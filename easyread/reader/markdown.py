@@ -164,8 +164,7 @@ def _refuse_overlong(path: Path, text: str) -> None:
     long_word = next(words, None)
     if long_word is None:
         return
-    line = text.count("\n", 0, long_word.start()) + 1
-    column = long_word.start() - (text.rfind("\n", 0, long_word.start()) + 1) + 1
+    line, column = _line_and_column(text, long_word.start())
     raise SourceError(
         f"there are more than {MAX_WORD_CHARS:,} characters here without a space",
         path=path,
@@ -175,12 +174,16 @@ def _refuse_overlong(path: Path, text: str) -> None:
     )
 
 
+def _line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The line and column (both from 1) of a character of the file's text."""
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
 def _refuse_control_characters(path: Path, text: str) -> None:
     found = HIDDEN.search(text)
     if found is None:
         return
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    line, column = _line_and_column(text, found.start())
     raise SourceError(
         f"there is {hidden_character(found.group())} here",
         path=path,
