@@ -26,8 +26,9 @@ from easyread.reader import read_report
 from easyread.resources import templates_dir
 from easyread.writers import docx as docx_writer
 from easyread.writers.docx_package import FONT_NAME, font_files, obfuscate_font
-from easyread.writers.docx_running import field_text, one_line
+from easyread.writers.docx_running import field_text
 from easyread.writers.docx_styles import split_page_label
+from easyread.writers.running_title import one_line
 
 MINI = Path(__file__).parent / "data" / "mini-docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -9,6 +9,7 @@ import pikepdf
 import pytest
 
 TOP_MARGIN_PT = 17 / 25.4 * 72
+SIDE_MARGIN_PT = 15 / 25.4 * 72
 
 
 def _pdf(built_sample):
@@ -66,3 +67,32 @@ def test_running_titles_are_header_artifacts_and_the_pdf_stays_pdf_ua(built_samp
     assert kinds.count("/Footer") == len(pages) - 1  # every page but the cover
     result = page_validation.validate_pdf(str(path), profile="ua1")
     assert result.is_compliant and not result.failures
+
+
+@pytest.mark.slow
+def test_a_long_section_title_stays_one_line_inside_the_margins(tmp_path) -> None:
+    """A title of a public report (CQC, March 2022) is wider than the page: the header cuts it
+    after a whole word, as the DOCX does, instead of a second line that rose to the paper's
+    edge (it was printed 0.4 pt from the top, where a printer cuts it off)."""
+    from easyread.build import build
+
+    title = "Restraint, segregation and seclusion review: Progress report (March 2022)"
+    report = tmp_path / "report"
+    report.mkdir()
+    (report / "easyread.toml").write_text('title = "Progress report"\n', encoding="utf-8")
+    points = "\n\n".join(f"We looked at care in service number {n}." for n in range(40))
+    (report / "01-review.md").write_text(f"# {title}\n\n{points}\n", encoding="utf-8")
+    path = _pdf(build(report, formats=["pdf"], out_dir=tmp_path / "out"))
+    with pdfplumber.open(path) as pdf:
+        width = pdf.pages[0].width
+        headers = [
+            [c for c in page.chars if c["bottom"] <= TOP_MARGIN_PT] for page in pdf.pages[1:]
+        ]
+    named = [chars for chars in headers if chars]
+    assert named, "no page goes on with the section"
+    for chars in named:
+        text = "".join(c["text"] for c in chars)
+        assert text.endswith("\u2026") and title.startswith(text[:-1].rstrip())
+        assert len({round(c["top"]) for c in chars}) == 1  # one line
+        assert min(c["top"] for c in chars) > 5 / 25.4 * 72  # not at the paper's edge
+        assert max(c["x1"] for c in chars) <= width - SIDE_MARGIN_PT  # inside the margin

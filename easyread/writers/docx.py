@@ -58,7 +58,7 @@ from easyread.writers.docx_package import (
     set_core_properties,
     tidy_settings,
 )
-from easyread.writers.docx_running import field_text, mark_row, one_line, start_section
+from easyread.writers.docx_running import field_text, mark_row, start_section
 from easyread.writers.docx_styles import (
     HYPERLINK_STYLE,
     POINT_PICTURE_STYLE,
@@ -70,6 +70,7 @@ from easyread.writers.docx_styles import (
     set_up_styles,
 )
 from easyread.writers.geometry import PageGeometry, page_geometry
+from easyread.writers.running_title import one_line
 
 GAP_MM = 8.0  # between the picture column and the text, as in the PDF
 # Space above each row but a table's first, so pictures never touch. Above, not below: at the

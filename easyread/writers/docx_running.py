@@ -26,8 +26,6 @@ artifact tag as PDF has); hidden text is neither shown, printed nor read out.
 from __future__ import annotations
 
 import re
-from functools import cache
-from pathlib import Path
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -37,9 +35,6 @@ RUNNING_TITLE_STYLE = "Running title"
 RUNNING_TITLE_STYLE_ID = "RunningTitle"
 VARIABLE = "_er_section"  # "_": Word keeps bookmarks with such names out of its list
 EMPTY_MARKER = "\u200b"  # zero-width space: STYLEREF finds it, and shows nothing
-ELLIPSIS = "\u2026"
-# Word and LibreOffice measure text a little differently from Pillow: keep some room.
-LINE_ROOM = 0.95
 
 
 def add_running_title(paragraph: Paragraph) -> None:
@@ -78,35 +73,6 @@ def mark_row(paragraph: Paragraph, title: str, *, first: bool = False) -> None:
     for part in _field(f' SET {VARIABLE} "{text}" '):
         paragraph._p.append(part)
     paragraph._p.append(_hidden_marker(EMPTY_MARKER if first or not text else text))
-
-
-def one_line(title: str, width_pt: float, size_pt: float, font: Path | None) -> str:
-    """The title, cut after a whole word and ended with "…" when it is wider than the line: a
-    header of two lines would push the text down on that page (titles of public reports in
-    tests/data/corpus, up to 165 characters long, took 2 lines at 16 pt on A4)."""
-    room = width_pt * LINE_ROOM
-    if _width(title, size_pt, font) <= room:
-        return title
-    words = title.split()
-    while len(words) > 1 and _width(" ".join(words) + ELLIPSIS, size_pt, font) > room:
-        words.pop()
-    kept = " ".join(words).rstrip(" ,;:-\u2013\u2014")
-    while len(kept) > 1 and _width(kept + ELLIPSIS, size_pt, font) > room:
-        kept = kept[:-1]  # one word wider than the line
-    return kept + ELLIPSIS
-
-
-def _width(text: str, size_pt: float, font: Path | None) -> float:
-    if font is None:  # without the font file: about the widest the font's average runs
-        return len(text) * 0.6 * size_pt
-    return _font(font).getlength(text) * size_pt / 1000
-
-
-@cache
-def _font(path: Path):  # noqa: ANN202 - a Pillow font
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(path), 1000)
 
 
 def field_text(title: str) -> str:

@@ -23,6 +23,7 @@ from easyread.pictures import COVER_PICTURE_MM, PictureSet, prepare_pictures
 from easyread.resources import templates_dir
 from easyread.writers import OutputFormat
 from easyread.writers.geometry import page_geometry
+from easyread.writers.running_title import one_line
 from easyread.writers.templates import (
     PICTURE_URL,
     TEMPLATE_URL,
@@ -108,6 +109,7 @@ class SectionView:
     blocks: list[RowView | SubHeadingView | TableView] = field(default_factory=list)
     starts_page: bool = False
     pairs: bool = False  # 2 entries a row where the screen or page is wide enough
+    running_title: str = ""  # in the page header of the PDF: the title, cut to one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +139,7 @@ def render_html(
     """
     embed = (not for_print) if embed is None else embed
     images = _ImageSources(edition, embed)
-    sections = _section_views(edition, images, notes or {})
+    sections = _section_views(edition, images, notes or {}, for_print=for_print)
     template = environment().get_template(TEMPLATE)
     config = edition.report.config
     return template.render(
@@ -176,7 +178,11 @@ def _strings(edition: Edition) -> dict[str, str]:
 
 
 def _section_views(
-    edition: Edition, images: _ImageSources, notes: Mapping[tuple[Path, int], Sequence[str]]
+    edition: Edition,
+    images: _ImageSources,
+    notes: Mapping[tuple[Path, int], Sequence[str]],
+    *,
+    for_print: bool,
 ) -> list[SectionView]:
     views: list[SectionView] = []
     used: set[str] = {"main", "contents", "contents-title", "cover-title", "skip-link"}
@@ -188,6 +194,8 @@ def _section_views(
             first_body = False
         view = SectionView(anchor, section.role, _runs(section.title.runs), [], starts_page)
         view.pairs = edition.in_pairs(section)
+        if for_print:
+            view.running_title = _running_title(edition, "".join(run.text for run in view.title))
         for block in edition.blocks(section):
             block_anchor = f"{anchor}-{len(view.blocks) + 1}"
             if isinstance(block, Heading):
@@ -204,6 +212,15 @@ def _section_views(
                 view.blocks.append(dataclasses.replace(row, notes=tuple(found)) if found else row)
         views.append(view)
     return views
+
+
+def _running_title(edition: Edition, title: str) -> str:
+    """The title as the page header shows it: on one line, in the body text size, across the
+    width of the text (the header's margin box)."""
+    config = edition.report.config
+    width_pt = page_geometry(config).text_width_mm / 25.4 * 72
+    font = templates_dir() / "fonts" / FONT_FILES["normal"]
+    return one_line(title, width_pt, config.font_size, font if font.is_file() else None)
 
 
 def _unique(anchor: str, used: set[str]) -> str:
@@ -466,6 +483,7 @@ def _page_css(edition: Edition) -> str:
         "    color: #454545;\n"
         "    vertical-align: bottom;\n"
         "    padding-bottom: 2mm;\n"
+        # The title comes cut to one line (running_title.one_line), as in the DOCX.
         "  }\n"
         "  @bottom-center {\n"
         f"    content: {footer};\n"
